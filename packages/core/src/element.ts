@@ -1,0 +1,260 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { TandemErrorEvent, TandemSubmitEvent, TandemSubmittedEvent, type SubmittedDetail } from './events.js';
+import { globalOptions, onConfigure } from './global.js';
+import { hasStrings, loadStrings, registerNamespace, resolveLanguage, setElementStrings, translator, type StringsSource, type Translate } from './i18n.js';
+import { newId } from './id.js';
+import { LocaleController } from './locale-controller.js';
+import { pageOutbox } from './outbox.js';
+import { cleanPageUrl } from './page.js';
+import type { AnswerValue, Submission, WidgetName } from './schema.js';
+import { VERSION } from './version.js';
+
+/** A setting the widget cannot work without, and how to fix it. */
+export interface ConfigProblem {
+  attribute: string;
+  message: string;
+}
+
+export interface ResolvedConfig {
+  endpoint: string;
+  site: string;
+  transport: 'collector' | 'events';
+}
+
+/** How a submission ended for the widget's next step. */
+export type Outcome = SubmittedDetail['delivery'] | 'rejected';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * The base of every Tandem widget: configuration from attributes, `Tandem.configure()` and
+ * the loader; reactive language and direction; strings; submissions; and an error boundary
+ * that turns any failure into a short notice in the widget and a console message, never an
+ * uncaught error in the host page.
+ */
+export abstract class TandemElement extends LitElement {
+  static override properties = {
+    endpoint: { type: String },
+    site: { type: String },
+    transport: { type: String },
+    page: { type: String },
+    strings: { type: Object },
+  };
+
+  /** The collector's base URL. Defaults to the loader's `data-endpoint`. */
+  declare endpoint: string | undefined;
+  /** The site id the collector knows this website by. Defaults to the loader's `data-site`. */
+  declare site: string | undefined;
+  /** `collector` (default) sends answers; `events` sends nothing and only fires events. */
+  declare transport: string | undefined;
+  /** The page address to report, if not this page's own. Query and fragment are removed. */
+  declare page: string | undefined;
+  /** JSON object of string overrides for this element, e.g. `{"question":"Was this useful?"}`. */
+  declare strings: Record<string, string> | undefined;
+
+  /** The widget's strings by language: English given at once, others loaded when needed. */
+  static locales: Record<string, StringsSource> = {};
+
+  /** The i18n namespace, which is also the widget's name. */
+  protected abstract readonly widget: WidgetName;
+
+  protected readonly locale = new LocaleController(this, () => this.localeChanged());
+  protected t: Translate = (key) => key;
+  /** The language the widget speaks (a language Tandem has strings for). */
+  protected language = 'en';
+  private stringsReady = false;
+  private failure: unknown;
+  private reportedProblems = '';
+  private unsubscribe: (() => void) | undefined;
+  private readonly elementNs = `el-${newId()}`;
+
+  override connectedCallback(): void {
+    try {
+      super.connectedCallback();
+      this.unsubscribe = onConfigure(() => this.guard(() => this.localeChanged()));
+      if (this.resolveConfig().transport === 'collector') pageOutbox();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  /** Attribute, then `Tandem.configure()` / loader option. */
+  protected resolveConfig(): ResolvedConfig {
+    const options = globalOptions();
+    const transport = this.transport ?? options.transport ?? 'collector';
+    return {
+      endpoint: (this.endpoint ?? options.endpoint ?? '').trim(),
+      site: (this.site ?? options.site ?? '').trim(),
+      transport: transport === 'events' ? 'events' : 'collector',
+    };
+  }
+
+  /** Checks the configuration; a widget adds its own checks by overriding this. */
+  protected configProblems(): ConfigProblem[] {
+    const { endpoint, site, transport } = this.resolveConfig();
+    const problems: ConfigProblem[] = [];
+    if (this.transport && !['collector', 'events'].includes(this.transport)) {
+      problems.push({ attribute: 'transport', message: `must be "collector" or "events", not "${this.transport}"` });
+    }
+    if (transport === 'collector') {
+      if (!endpoint) problems.push({ attribute: 'endpoint', message: 'is missing: set it on the element or as data-endpoint on the tandem.js script tag' });
+      else if (!isHttpUrl(endpoint)) problems.push({ attribute: 'endpoint', message: `must be an http(s) URL, not "${endpoint}"` });
+    }
+    if (!site) problems.push({ attribute: 'site', message: 'is missing: set it on the element or as data-site on the tandem.js script tag' });
+    else if (!SLUG.test(site)) problems.push({ attribute: 'site', message: `must be lower-case letters, digits and dashes, not "${site}"` });
+    return problems;
+  }
+
+  private localeChanged(): void {
+    registerNamespace(this.widget, (this.constructor as typeof TandemElement).locales);
+    this.language = resolveLanguage(this.widget, this.locale.lang || 'en');
+    const done = loadStrings(this.widget, this.language);
+    this.applyStrings();
+    if (!hasStrings(this.widget, this.language)) {
+      void done.then(() => this.applyStrings(), (error) => this.fail(error));
+    }
+  }
+
+  private applyStrings(): void {
+    if (this.strings && typeof this.strings === 'object') setElementStrings(this.elementNs, this.language, this.strings);
+    this.t = translator(this.widget, this.language, this.elementNs);
+    this.stringsReady = hasStrings(this.widget, 'en');
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('strings') && this.hasUpdated) this.applyStrings();
+  }
+
+  /** The error boundary: Lit calls this for every render. */
+  protected override performUpdate(): void {
+    try {
+      super.performUpdate();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.stringsReady) return nothing;
+    if (this.failure) return this.renderNotice(this.t('notice.broken'));
+    const problems = this.configProblems();
+    if (problems.length) {
+      this.reportProblems(problems);
+      return this.renderNotice(this.t('notice.misconfigured'));
+    }
+    return html`<div class="base" part="base" lang=${this.language}>${this.renderWidget()}</div>`;
+  }
+
+  protected abstract renderWidget(): unknown;
+
+  private renderNotice(text: string): TemplateResult {
+    return html`<div class="base notice" part="base error" lang=${this.language}><p>${text}</p></div>`;
+  }
+
+  private reportProblems(problems: ConfigProblem[]): void {
+    const key = JSON.stringify(problems);
+    if (key === this.reportedProblems) return;
+    this.reportedProblems = key;
+    for (const { attribute, message } of problems) {
+      const text = `[tandem] <${this.localName}>: "${attribute}" ${message}.`;
+      console.error(text, this);
+      this.dispatchEvent(new TandemErrorEvent({ kind: 'configuration', attribute, message: text }));
+    }
+  }
+
+  /** Turns a failure into the notice and one console message. */
+  protected fail(error: unknown): void {
+    if (this.failure) return;
+    this.failure = error ?? new Error('unknown failure');
+    console.error(`[tandem] <${this.localName}> stopped after an error:`, error);
+    try {
+      this.dispatchEvent(new TandemErrorEvent({ kind: 'internal', message: String(error) }));
+    } finally {
+      this.requestUpdate();
+    }
+  }
+
+  /** Runs a handler inside the error boundary, sync or async. */
+  protected guard(action: () => unknown): void {
+    try {
+      const result = action();
+      if (result instanceof Promise) result.catch((error: unknown) => this.fail(error));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** This element's instance id: its `id` if that is a usable slug, else the widget name. */
+  protected get instance(): string {
+    const id = this.id.toLowerCase();
+    return SLUG.test(id) ? id : this.widget;
+  }
+
+  /** Builds a submission of this widget's answers. */
+  protected buildSubmission(answers: Record<string, AnswerValue>, signals: Submission['signals']): Submission {
+    return {
+      id: newId(),
+      site: this.resolveConfig().site,
+      widget: this.widget,
+      instance: this.instance,
+      page: { url: cleanPageUrl(this.page || location.href), title: document.title.slice(0, 300) },
+      lang: this.language,
+      answers,
+      signals,
+      clientTime: new Date().toISOString(),
+      sdkVersion: VERSION,
+    };
+  }
+
+  /**
+   * Fires `tandem-submit`; unless cancelled, sends through the page's outbox (or only fires
+   * events with `transport="events"`); then fires `tandem-submitted` or `tandem-error`.
+   */
+  protected async deliver(submission: Submission): Promise<Outcome> {
+    await assertValid(submission);
+    if (!this.dispatchEvent(new TandemSubmitEvent({ submission }))) return this.submitted(submission, 'host');
+    const { endpoint, transport } = this.resolveConfig();
+    if (transport === 'events') return this.submitted(submission, 'events');
+    const delivery = await pageOutbox().submit(submission, new URL('v1/submissions', new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
+    if (delivery.status === 'rejected') {
+      this.dispatchEvent(new TandemErrorEvent({ kind: 'rejected', message: `The collector refused the answer (HTTP ${delivery.httpStatus}).` }));
+      return 'rejected';
+    }
+    return this.submitted(submission, delivery.status);
+  }
+
+  private submitted(submission: Submission, delivery: SubmittedDetail['delivery']): Outcome {
+    this.dispatchEvent(new TandemSubmittedEvent({ submission, delivery }));
+    return delivery;
+  }
+}
+
+/**
+ * Checks a submission against the schema the collector uses. The validator is loaded only
+ * when someone answers, so the many who never do don't download it; if it cannot load
+ * (offline), the answer goes on unchecked rather than being lost: the collector checks it.
+ */
+async function assertValid(submission: Submission): Promise<void> {
+  let schema: typeof import('./schema.js');
+  try {
+    schema = await import('./schema.js');
+  } catch {
+    return;
+  }
+  const checked = schema.checkSubmission(submission);
+  if (!checked.ok) throw new Error(`Submission is invalid: ${checked.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, document.baseURI).protocol);
+  } catch {
+    return false;
+  }
+}

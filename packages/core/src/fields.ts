@@ -1,0 +1,82 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { heading } from './heading.js';
+import type { Translate } from './i18n.js';
+
+export interface FieldError {
+  /** The id of the control the error belongs to. */
+  field: string;
+  message: string;
+}
+
+export interface TextAreaField {
+  id: string;
+  label: string;
+  value: string;
+  /** The character limit; the count shows how many are left or over. */
+  max: number;
+  error?: string | undefined;
+  /** The count as last announced to screen readers (updated when typing pauses). */
+  announcedCount: string;
+  onInput: (event: InputEvent) => void;
+}
+
+/** The count under a text area: "You have 12 characters remaining" / "… too many". */
+export function characterCount(t: Translate, value: string, max: number): string {
+  const left = max - [...value].length;
+  return left >= 0 ? t('remaining', { count: left }) : t('tooMany', { count: -left });
+}
+
+/**
+ * A labelled text area with its inline error and the GOV.UK character count pattern: the
+ * visible count is hidden from screen readers, which hear a copy only when typing pauses.
+ */
+export function textArea(t: Translate, field: TextAreaField): TemplateResult {
+  const { id, label, value, max, error } = field;
+  const count = characterCount(t, value, max);
+  const over = [...value].length > max;
+  return html`
+    <div class="field ${error ? 'error' : ''}">
+      <label class="label" part="label" for=${id}>${label}</label>
+      ${error
+        ? html`<p class="error-message" part="error" id="${id}-error"><span class="visually-hidden">${t('errorPrefix')} </span>${error}</p>`
+        : nothing}
+      <textarea
+        class="textarea"
+        part="input"
+        id=${id}
+        name=${id}
+        rows="4"
+        spellcheck="true"
+        aria-describedby="${error ? `${id}-error ` : ''}${id}-count-sr"
+        aria-invalid=${error ? 'true' : 'false'}
+        .value=${value}
+        @input=${field.onInput}
+      ></textarea>
+      <p class="count ${over ? 'over' : ''}" aria-hidden="true">${count}</p>
+      <p class="visually-hidden" id="${id}-count-sr" aria-live="polite">${field.announcedCount}</p>
+    </div>
+  `;
+}
+
+/** The GOV.UK error summary: a focusable box whose links move focus to each field. */
+export function errorSummary(t: Translate, errors: FieldError[], focusField: (id: string) => void, level = 2): TemplateResult {
+  return html`
+    <div class="error-summary" id="error-summary" part="error" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      ${heading(level, t('errorSummary'), 'error-summary-title', 'heading-small')}
+      <ul>
+        ${errors.map(
+          ({ field, message }) => html`<li>
+            <a
+              href="#${field}"
+              @click=${(event: Event) => {
+                event.preventDefault();
+                focusField(field);
+              }}
+              >${message}</a
+            >
+          </li>`,
+        )}
+      </ul>
+    </div>
+  `;
+}

@@ -1,0 +1,19 @@
+export { TandemElement, type ConfigProblem, type Outcome, type ResolvedConfig } from './element.js';
+export { defineElement } from './define.js';
+export { TandemErrorEvent, TandemSubmitEvent, TandemSubmittedEvent, type ErrorDetail, type SubmitDetail, type SubmittedDetail } from './events.js';
+export { globalOptions, onConfigure, tandemGlobal, type TandemGlobal, type TandemOptions } from './global.js';
+export { heading, headingLevel } from './heading.js';
+export { hasStrings, loadStrings, registerNamespace, resolveLanguage, translator, type Strings, type StringsSource, type Translate } from './i18n.js';
+export { newId } from './id.js';
+export { LocaleController } from './locale-controller.js';
+export { Outbox, pageOutbox, retryAfter, KEEPALIVE_LIMIT, type Delivery, type OutboxOptions } from './outbox.js';
+export { DeviceStore, MemoryStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
+export { cleanPageUrl } from './page.js';
+export { redact, redactText, type PersonalDataKind, type Redaction } from './redact.js';
+// The schema's validator is its own entry (`@tandem/core/schema.js`), loaded only on submit.
+export type { AnswerValue, Submission, SubmissionProblem, WidgetName } from './schema.js';
+export { MAX_TEXT } from './limits.js';
+export { base } from './styles/base.js';
+export { tokens } from './styles/tokens.js';
+export { VERSION } from './version.js';
+export { characterCount, errorSummary, textArea, type FieldError, type TextAreaField } from './fields.js';

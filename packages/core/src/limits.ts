@@ -1,0 +1,2 @@
+/** The longest free-text answer a widget may send, in characters. */
+export const MAX_TEXT = 2000;

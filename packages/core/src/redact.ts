@@ -1,0 +1,109 @@
+/**
+ * Personal-data redaction for free text, run in the resident's browser before sending and
+ * again on the server. Pure string work (no DOM), so it runs in browsers and in Node.
+ *
+ * Each match becomes a placeholder such as "[email]". Detectors run in a fixed order, most
+ * specific first, and each match is swapped for a one-character marker so later detectors
+ * cannot see it again: email, card (Luhn), NHS number (modulus 11), phone, NI number, postcode.
+ * So a 10-digit run that passes the NHS check is labelled "nhs-number" even if it is also
+ * phone-shaped, and a 13–19 digit run that passes Luhn is a "card".
+ *
+ * Every pattern is anchored by a lookbehind or \b and uses bounded repeats, so scanning stays
+ * linear on hostile input.
+ */
+
+export type PersonalDataKind = 'email' | 'phone' | 'ni-number' | 'nhs-number' | 'postcode' | 'card';
+
+/** `found` lists distinct kinds in order of first appearance in the text. */
+export interface Redaction {
+  text: string;
+  found: PersonalDataKind[];
+}
+
+// A digit run stands alone: not glued to a word, a "+", or a decimal/thousands separator.
+const START = String.raw`(?<![\w+]|\d[.,])`;
+const END = String.raw`(?!\w|[.,]\d)`;
+
+const luhn = (d: string): boolean => {
+  let sum = 0;
+  for (let i = d.length, odd = false; i--; odd = !odd) {
+    const n = +d[i]! * (odd ? 2 : 1);
+    sum += n > 9 ? n - 9 : n;
+  }
+  return sum % 10 == 0;
+};
+
+// NHS modulus 11: weights 10..2 on the first nine digits; a remainder giving 10 is never issued.
+const nhs = (d: string): boolean => {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += +d[i]! * (10 - i);
+  return (11 - (sum % 11)) % 11 == +d[9]!;
+};
+
+const LOCAL = String.raw`[\p{L}\p{N}_.%+-]`;
+
+const digits = (s: string): string => s.replace(/\D/g, '');
+
+type Rule = [PersonalDataKind, RegExp, ((match: string) => boolean)?];
+
+// Order is priority: see the file comment.
+const RULES: Rule[] = [
+  // Letters in any script (siân.jones@...), and an apostrophe only inside the name (o'neill@...,
+  // but not the quote in 'jo@...'). The lookbehind makes each word one attempt, not one per
+  // character, which would be quadratic.
+  ['email', RegExp(String.raw`(?<!${LOCAL}'?)${LOCAL}+(?:'${LOCAL}+)*@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+`, 'gu')],
+  // Cards: 13–19 digits, plain or grouped from a leading block of four (4-4-4-4, 4-6-5, ...).
+  // Issuers never start with 0, so 0044 phone numbers are left for the phone rule.
+  [
+    'card',
+    RegExp(START + String.raw`[1-9](?:\d{12,18}|\d{3}(?:[ -]\d{3,6}){2,4})` + END, 'g'),
+    (m) => {
+      const d = digits(m);
+      return d.length > 12 && d.length < 20 && luhn(d);
+    },
+  ],
+  // NHS: ten digits, usually 3-3-4 with spaces or dashes; the check digit keeps false hits to 1 in 11.
+  ['nhs-number', RegExp(START + String.raw`\d{3}[ -]?\d{3}[ -]?\d{4}` + END, 'g'), (m) => nhs(digits(m))],
+  // Phones: 0 or +44/0044 (with an optional "(0)"), then 9–10 digits, each optionally after a
+  // space, dash or the ")" closing "(01632)". No UK numbers start 04 or 06. The last digit is
+  // never alone in its group, so "0800 123 456 3 times" keeps its count.
+  [
+    'phone',
+    RegExp(String.raw`(?<![\w+])(?:(?:\+|00)44[ -]?(?:\(0\)[ -]?)?|\(?0)[1-35-9](?:\)?[ -]?\d){7,8}\d(?!\d)`, 'g'),
+  ],
+  // NI: prefixes without D F I Q U (V), no O second, none of the never-issued pairs; suffix A–D.
+  [
+    'ni-number',
+    /\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?:[ -]?\d\d){3}[ -]?[A-D]\b/gi,
+  ],
+  // Postcodes in the six outward shapes (A9, A99, A9A, AA9, AA99, AA9A) plus GIR 0AA, using the
+  // letters Royal Mail allows in each place. A spaced lower-case ordinal ("M1 2nd exit") is a
+  // road, not a postcode; "B33 8TH" in capitals and "b338th" unspaced still count.
+  [
+    'postcode',
+    /\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?) ?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)\b/gi,
+    (m) => !/ \d(st|nd|rd|th)$/.test(m),
+  ],
+];
+
+// Markers come from Unicode's noncharacters (U+FDD0...), reserved for internal use and never
+// valid in interchanged text, so they cannot clash with what a resident typed.
+const MARKERS = /[\uFDD0-\uFDD5]/g;
+
+export function redact(text: string): Redaction {
+  let out = text.replace(MARKERS, '');
+  RULES.forEach(([, re, valid], i) => {
+    out = out.replace(re, (m) => (valid && !valid(m) ? m : String.fromCharCode(0xfdd0 + i)));
+  });
+  const found: PersonalDataKind[] = [];
+  out = out.replace(MARKERS, (c) => {
+    const kind = RULES[c.charCodeAt(0) - 0xfdd0]![0];
+    if (!found.includes(kind)) found.push(kind);
+    return `[${kind}]`;
+  });
+  return { text: out, found };
+}
+
+export function redactText(text: string): string {
+  return redact(text).text;
+}

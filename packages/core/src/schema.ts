@@ -1,0 +1,74 @@
+import * as v from 'valibot';
+
+/**
+ * The submission every widget sends and the collector stores. Shared by the browser and the
+ * collector so both check an answer by the same rules. Free text is redacted before this.
+ */
+export const WIDGETS = ['feedback', 'finder', 'poll', 'pledge'] as const;
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const KEY = /^[a-zA-Z][a-zA-Z0-9_-]{0,62}$/;
+
+import { MAX_TEXT } from './limits.js';
+
+export { MAX_TEXT };
+
+/** An answer: text, a finite number, true/false, or a short list of short texts. */
+export type AnswerValue = string | number | boolean | string[];
+
+const isAnswerValue = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? value.length <= MAX_TEXT
+    : typeof value === 'number'
+      ? Number.isFinite(value)
+      : typeof value === 'boolean' ||
+        (Array.isArray(value) && value.length <= 50 && value.every((item) => typeof item === 'string' && item.length <= 200));
+
+// One custom check is far smaller in the browser than a union of four schemas.
+const AnswerValue = v.custom<AnswerValue>(isAnswerValue, `must be text of at most ${MAX_TEXT} characters, a number, true or false, or a list of short texts`);
+
+export const SubmissionSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(ID, 'must be a version 4 UUID')),
+  site: v.pipe(v.string(), v.regex(SLUG, 'must be a site id: lower-case letters, digits and dashes')),
+  widget: v.picklist(WIDGETS),
+  instance: v.pipe(v.string(), v.regex(SLUG, 'must be lower-case letters, digits and dashes')),
+  page: v.strictObject({
+    url: v.pipe(v.string(), v.maxLength(2048), v.url(), v.check((url) => !/[?#]/.test(url), 'must have no query or fragment')),
+    title: v.pipe(v.string(), v.maxLength(300)),
+  }),
+  lang: v.pipe(v.string(), v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'must be a language tag')),
+  answers: v.pipe(
+    v.record(v.pipe(v.string(), v.regex(KEY, 'answer keys must be simple names')), AnswerValue),
+    v.check((answers) => Object.keys(answers).length <= 30, 'must have at most 30 answers'),
+  ),
+  /** Signals a collector uses to quarantine likely bots; never shown to the person. */
+  signals: v.strictObject({
+    honeypot: v.boolean(),
+    fillMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  clientTime: v.pipe(v.string(), v.isoTimestamp()),
+  sdkVersion: v.pipe(v.string(), v.maxLength(40)),
+});
+
+export type Submission = v.InferOutput<typeof SubmissionSchema>;
+export type WidgetName = (typeof WIDGETS)[number];
+
+export interface SubmissionProblem {
+  /** Dotted path of the field, e.g. `page.url`. */
+  field: string;
+  message: string;
+}
+
+/** Checks a value against the submission schema; problems name the field. */
+export function checkSubmission(value: unknown): { ok: true; submission: Submission } | { ok: false; problems: SubmissionProblem[] } {
+  const result = v.safeParse(SubmissionSchema, value);
+  if (result.success) return { ok: true, submission: result.output };
+  return {
+    ok: false,
+    problems: result.issues.map((issue) => ({
+      field: v.getDotPath(issue) ?? '(body)',
+      message: issue.message,
+    })),
+  };
+}

@@ -1,0 +1,117 @@
+import { expect } from '@esm-bundle/chai';
+import { redact, redactText, type PersonalDataKind } from '../src/redact.js';
+import { corpus } from './redact-corpus.js';
+
+
+const PLACEHOLDER = /\[(email|phone|ni-number|nhs-number|postcode|card)\]/g;
+
+// The kinds an expected output implies: its placeholders, minus any already in the input.
+const kindsIn = (input: string, expected: string): PersonalDataKind[] => {
+  const before = input.match(PLACEHOLDER)?.length ?? 0;
+  const kinds = [...expected.matchAll(PLACEHOLDER)].slice(before).map((m) => m[1] as PersonalDataKind);
+  return [...new Set(kinds)];
+};
+
+describe('redact', () => {
+  describe('corpus', () => {
+    it('has at least 200 samples', () => {
+      expect(Object.values(corpus).flat().length).to.be.at.least(200);
+    });
+
+    for (const [group, samples] of Object.entries(corpus)) {
+      describe(group, () => {
+        for (const [input, expected] of samples) {
+          it(JSON.stringify(input), () => {
+            const result = redact(input);
+            expect(result.text).to.equal(expected);
+            expect(result.found).to.deep.equal(kindsIn(input, expected));
+          });
+        }
+      });
+    }
+  });
+
+  describe('found', () => {
+    it('lists each kind once, in order of first appearance', () => {
+      const { found } = redact('a@example.com, 07700 900123, b@example.com, SW1A 1AA, 07700 900124');
+      expect(found).to.deep.equal(['email', 'phone', 'postcode']);
+    });
+
+    it('orders by position in the text, not by detector order', () => {
+      const { found } = redact('M1 1AE then 4111 1111 1111 1111 then AB123456C then 943 476 5919');
+      expect(found).to.deep.equal(['postcode', 'card', 'ni-number', 'nhs-number']);
+    });
+
+    it('is empty when nothing is personal', () => {
+      expect(redact('I waited 3 weeks').found).to.deep.equal([]);
+    });
+
+    it('labels a phone-shaped number that passes the NHS check once, as nhs-number', () => {
+      expect(redact('0123456789')).to.deep.equal({ text: '[nhs-number]', found: ['nhs-number'] });
+    });
+  });
+
+  describe('idempotence', () => {
+    for (const [group, samples] of Object.entries(corpus)) {
+      it(`redacting ${group} output again changes nothing`, () => {
+        for (const [, expected] of samples) {
+          expect(redact(expected)).to.deep.equal({ text: expected, found: [] });
+        }
+      });
+    }
+  });
+
+  describe('redactText', () => {
+    it('returns the text of redact()', () => {
+      const input = 'Call 07700 900123 or email jo@example.com';
+      expect(redactText(input)).to.equal(redact(input).text);
+      expect(redactText(input)).to.equal('Call [phone] or email [email]');
+    });
+  });
+
+  describe('internal markers', () => {
+    it('drops Unicode noncharacters from the input rather than reading them as findings', () => {
+      expect(redact('x\uFDD0y\uFDD5')).to.deep.equal({ text: 'xy', found: [] });
+    });
+  });
+
+  describe('adversarial input (60,000 characters) finishes in under 50 ms', () => {
+    const N = 60_000;
+    const fill = (unit: string) => unit.repeat(Math.ceil(N / unit.length)).slice(0, N);
+    const cases: Record<string, string> = {
+      '"1 " repeated': fill('1 '),
+      '"a@" repeated': fill('a@'),
+      'one long digit run': fill('1'),
+      'one long run of zeros': fill('0'),
+      'one long word': fill('a'),
+      '"a." repeated with no @': fill('a.'),
+      '"a@a." repeated': fill('a@a.'),
+      'a long local part then @': fill('a.b') + '@',
+      'a long domain with no dot': 'x@' + fill('a-'),
+      '"a\'" repeated': fill("a'"),
+      '"\'\'a" repeated': fill("''a"),
+      '"a.\'" repeated': fill("a.'"),
+      '"0 " repeated': fill('0 '),
+      '"07 " repeated': fill('07 '),
+      '"+44 " repeated': fill('+44 '),
+      '"(0" repeated': fill('(0'),
+      '"0)" repeated': fill('0)'),
+      '"1-" repeated': fill('1-'),
+      '"4111 " repeated': fill('4111 '),
+      '"943 " repeated': fill('943 '),
+      '"SW1A " repeated': fill('SW1A '),
+      '"A1" repeated': fill('A1'),
+      '"AB 12 34 56 " repeated': fill('AB 12 34 56 '),
+      '"1." repeated': fill('1.'),
+      'spaces': fill(' '),
+      'mixed feedback': fill('Call 07700 900123, M1 1AE, jo@example.com. '),
+    };
+    for (const [name, input] of Object.entries(cases)) {
+      it(name, () => {
+        const start = performance.now();
+        redact(input);
+        expect(performance.now() - start).to.be.below(50);
+      });
+    }
+  });
+});

@@ -1,0 +1,276 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import {
+  base,
+  characterCount,
+  errorSummary,
+  heading,
+  headingLevel,
+  MAX_TEXT,
+  redactText,
+  TandemElement,
+  textArea,
+  tokens,
+  type FieldError,
+  type Outcome,
+} from '@tandem/core';
+import en from './locales/en.json';
+import { feedbackStyles } from './feedback.styles.js';
+
+/** The step the prompt shows. */
+export type FeedbackState = 'ask' | 'thanks' | 'form' | 'sending' | 'sent' | 'queued' | 'failed';
+/** Why the form was opened: after "No", "Report a problem", or "Tell us more" after "Yes". */
+export type FeedbackReason = 'not-useful' | 'problem' | 'more';
+type Field = 'trying' | 'wrong';
+
+/** The most characters each answer may have. */
+export const FEEDBACK_MAX_LENGTH = 500;
+
+/**
+ * The "Is this page useful?" prompt: Yes / No and "Report a problem with this page", with a
+ * short form for what the person was trying to do and what went wrong. Personal details are
+ * removed from the text before it leaves the page.
+ *
+ * @summary Page feedback: "Is this page useful?" and "Report a problem with this page".
+ *
+ * @fires tandem-submit - Before an answer is sent. Cancelable: call `preventDefault()` to handle the answer yourself.
+ * @fires tandem-submitted - Once an answer is sent, stored to send later, or handled by the host. `detail.delivery` says which.
+ * @fires tandem-error - When the element is misconfigured, the collector refuses an answer, or something fails inside it.
+ *
+ * @csspart base - The widget's box.
+ * @csspart heading - The question and form headings.
+ * @csspart form - The feedback form.
+ * @csspart label - Field labels.
+ * @csspart input - The text areas.
+ * @csspart button - Every button.
+ * @csspart message - The thank-you and sending messages.
+ * @csspart error - The error summary, inline errors and the misconfiguration notice.
+ *
+ * @cssprop --tandem-font-family - Font family (default: inherited from the page).
+ * @cssprop --tandem-font-size-body - Body text size (default: 1.1875rem).
+ * @cssprop --tandem-color-text - Text colour (default: #0b0c0c).
+ * @cssprop --tandem-color-panel - Background of the prompt (default: #f3f2f1).
+ * @cssprop --tandem-color-button - Primary button colour (default: #00703c).
+ * @cssprop --tandem-color-focus - Focus highlight (default: #ffdd00).
+ * @cssprop --tandem-color-error - Error colour (default: #c0301a).
+ * @cssprop --tandem-color-link - Link-style button colour (default: #1d70b8).
+ * @cssprop --tandem-feedback-max-width - The widest the prompt grows (default: none).
+ */
+export class TandemFeedback extends TandemElement {
+  static override properties = {
+    ...TandemElement.properties,
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    variant: { type: String, reflect: true },
+    state: { type: String, reflect: true },
+  };
+
+  static override styles = [tokens, base, feedbackStyles];
+  static override locales = { en, cy: () => import('./locales/cy.json') };
+
+  /** The level of the prompt's headings, 2 to 6, to fit the page's outline. */
+  declare headingLevel: number;
+  /** `inline` (default) or `compact`, a slimmer prompt for busy pages. */
+  declare variant: 'inline' | 'compact';
+  /**
+   * The step shown: `ask`, `thanks`, `form`, `sending`, `sent`, `queued` or `failed`. It moves
+   * by itself as the person answers; set it only to show a step, as the docs do.
+   */
+  declare state: FeedbackState;
+
+  protected readonly widget = 'feedback' as const;
+  private reason: FeedbackReason = 'problem';
+  private answers: Record<Field, string> = { trying: '', wrong: '' };
+  private errors: FieldError[] = [];
+  private announced: Record<Field, string> = { trying: '', wrong: '' };
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private honeypot = '';
+  private shownAt = performance.now();
+  private formOpenedAt = performance.now();
+  private voted = false;
+  private focusAfterRender: string | undefined;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.variant = 'inline';
+    this.state = 'ask';
+  }
+
+  /** Opens the form, as "Report a problem with this page" does. */
+  openForm(reason: FeedbackReason = 'problem'): void {
+    this.reason = reason;
+    this.errors = [];
+    this.formOpenedAt = performance.now();
+    this.show('form', this.fields()[0]);
+  }
+
+  private show(state: FeedbackState, focus?: string): void {
+    this.state = state;
+    this.focusAfterRender = focus;
+  }
+
+  private fields(): Field[] {
+    return this.reason === 'more' ? ['trying'] : ['trying', 'wrong'];
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.focusAfterRender) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${this.focusAfterRender}`);
+    this.focusAfterRender = undefined;
+    target?.focus();
+  }
+
+  private readonly vote = (useful: boolean) => () =>
+    this.guard(async () => {
+      this.voted = true;
+      const submission = this.buildSubmission({ useful }, { honeypot: false, fillMs: elapsed(this.shownAt) });
+      if (useful) this.show('thanks', 'message');
+      else this.openForm('not-useful');
+      await this.deliver(submission);
+    });
+
+  private readonly report = () => this.guard(() => this.openForm('problem'));
+  private readonly tellUsMore = () => this.guard(() => this.openForm('more'));
+
+  private readonly cancel = () =>
+    this.guard(() => {
+      this.errors = [];
+      this.answers = { trying: '', wrong: '' };
+      if (this.voted) this.show('thanks', 'message');
+      else this.show('ask', 'report');
+    });
+
+  private readonly input = (field: Field) => (event: InputEvent) =>
+    this.guard(() => {
+      this.answers = { ...this.answers, [field]: (event.target as HTMLTextAreaElement).value };
+      // Screen readers hear the count once typing pauses, not on every key.
+      clearTimeout(this.announceTimer);
+      this.announceTimer = setTimeout(() => {
+        this.announced = { ...this.announced, [field]: this.count(field) };
+        this.requestUpdate();
+      }, 1000);
+      this.requestUpdate();
+    });
+
+  private count(field: Field): string {
+    return characterCount(this.t, this.answers[field], FEEDBACK_MAX_LENGTH);
+  }
+
+  private validate(): FieldError[] {
+    const errors: FieldError[] = [];
+    for (const field of this.fields()) {
+      const value = this.answers[field].trim();
+      if (!value) errors.push({ field, message: this.t(`${field}Empty`) });
+      else if ([...value].length > FEEDBACK_MAX_LENGTH) errors.push({ field, message: this.t(`${field}TooLong`, { max: FEEDBACK_MAX_LENGTH }) });
+    }
+    return errors;
+  }
+
+  private readonly send = (event: SubmitEvent) => {
+    event.preventDefault();
+    this.guard(async () => {
+      this.errors = this.validate();
+      if (this.errors.length) {
+        this.show('form', 'error-summary');
+        this.requestUpdate();
+        return;
+      }
+      const answers: Record<string, string> = { reason: this.reason };
+      for (const field of this.fields()) answers[field] = redactText(this.answers[field].trim()).slice(0, MAX_TEXT);
+      const submission = this.buildSubmission(answers, { honeypot: this.honeypot !== '', fillMs: elapsed(this.formOpenedAt) });
+      this.show('sending', 'message');
+      const outcome: Outcome = await this.deliver(submission);
+      this.answers = { trying: '', wrong: '' };
+      this.show(outcome === 'queued' ? 'queued' : outcome === 'rejected' ? 'failed' : 'sent', 'message');
+    });
+  };
+
+  private readonly focusField = (id: string) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+
+  protected renderWidget() {
+    const level = headingLevel(this.headingLevel);
+    return html`<div class="feedback ${this.variant === 'compact' ? 'compact' : ''}">
+      ${this.state === 'form' ? this.renderForm(level) : this.renderPrompt(level)}
+    </div>`;
+  }
+
+  private renderPrompt(level: number) {
+    const { state } = this;
+    const message =
+      state === 'thanks' ? this.t('thanks') : state === 'ask' ? '' : this.t(state as 'sending' | 'sent' | 'queued' | 'failed');
+    return html`
+      <div class="prompt">
+        ${state === 'ask'
+          ? html`<div class="question">
+              ${heading(level, this.t('question'), 'question', 'heading-small')}
+              <div class="button-group">
+                <button type="button" class="button secondary" part="button" id="yes" @click=${this.vote(true)}>
+                  ${this.t('yes')}<span class="visually-hidden"> ${this.t('yesHidden')}</span>
+                </button>
+                <button type="button" class="button secondary" part="button" id="no" @click=${this.vote(false)}>
+                  ${this.t('no')}<span class="visually-hidden"> ${this.t('noHidden')}</span>
+                </button>
+              </div>
+            </div>`
+          : nothing}
+        <div role="status" class="status">
+          ${message ? html`<p class="message ${state}" part="message" id="message" tabindex="-1">${message}</p>` : nothing}
+        </div>
+        ${state === 'thanks'
+          ? html`<button type="button" class="button link" part="button" id="more" @click=${this.tellUsMore}>${this.t('tellUsMore')}</button>`
+          : nothing}
+        ${state === 'ask' || state === 'thanks'
+          ? html`<button type="button" class="button link" part="button" id="report" @click=${this.report}>${this.t('report')}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderForm(level: number) {
+    const error = (field: Field) => this.errors.find((e) => e.field === field)?.message;
+    return html`
+      <form class="form" part="form" novalidate @submit=${this.send} aria-labelledby="form-heading">
+        ${this.errors.length ? errorSummary(this.t, this.errors, this.focusField, level) : nothing}
+        ${heading(level, this.t('formHeading'), 'form-heading', 'heading')}
+        <p class="hint" id="privacy">${this.t('privacy')}</p>
+        ${this.fields().map((field) =>
+          textArea(this.t, {
+            id: field,
+            label: this.t(`${field}Label`),
+            value: this.answers[field],
+            max: FEEDBACK_MAX_LENGTH,
+            error: error(field),
+            announcedCount: this.announced[field],
+            onInput: this.input(field),
+          }),
+        )}
+        <div class="honeypot" aria-hidden="true">
+          <label for="tandem-hp">${this.t('honeypot')}</label>
+          <input
+            id="tandem-hp"
+            name="tandem-hp"
+            type="text"
+            tabindex="-1"
+            autocomplete="off"
+            .value=${this.honeypot}
+            @input=${(event: Event) => (this.honeypot = (event.target as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="button-group">
+          <button type="submit" class="button" part="button" id="send">${this.t('send')}</button>
+          <button type="button" class="button secondary" part="button" id="cancel" @click=${this.cancel}>${this.t('cancel')}</button>
+        </div>
+      </form>
+    `;
+  }
+}
+
+function elapsed(since: number): number {
+  return Math.max(0, Math.round(performance.now() - since));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-feedback': TandemFeedback;
+  }
+}

@@ -1,0 +1,92 @@
+// One place that builds every package:
+//  1. npm: per-package ESM with type declarations (lit, i18next … stay dependencies);
+//  2. CDN: each widget's define module as a content-hashed chunk, sharing lit and core;
+//  3. CDN: tandem.js, the tiny loader, told the chunk names by step 2.
+import { rmSync } from 'node:fs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
+
+const CDN = 'packages/embed/dist/cdn';
+/** The widgets the loader knows: tag → the package's define module. */
+const WIDGETS = { 'tandem-feedback': 'packages/feedback/src/define.ts' };
+const NPM_PACKAGES = {
+  core: ['index', 'schema', 'redact', 'global'],
+  feedback: ['index', 'define', 'feedback'],
+};
+
+const external = (id) => /^(lit|@lit|i18next|valibot|idb-keyval|@tandem)(\/|$)/.test(id);
+const minify = () =>
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+// Widgets are bundled from source so one build needs no other first.
+const resolveSource = () => nodeResolve({ exportConditions: ['tandem-source', 'browser', 'import', 'default'] });
+const transpile = () =>
+  typescript({ tsconfig: 'tsconfig.json', filterRoot: process.cwd(), include: ['packages/*/src/**/*.ts'], declaration: false, declarationMap: false, noEmit: false, outDir: undefined, compilerOptions: { rootDir: '.' } });
+
+function npmBuild(name, entries) {
+  const dir = `packages/${name}/dist`;
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    input: Object.fromEntries(entries.map((entry) => [entry, `packages/${name}/src/${entry}.ts`])),
+    external,
+    output: { dir, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src` },
+    plugins: [
+      json({ preferConst: true }),
+      typescript({
+        tsconfig: `packages/${name}/tsconfig.json`,
+        filterRoot: process.cwd(),
+        include: [`packages/${name}/src/**/*.ts`, `packages/${name}/src/**/*.json`],
+        declaration: true,
+      }),
+    ],
+  };
+}
+
+// Filled by the chunks build, read by the loader build (Rollup runs the configs in order).
+const chunkNames = {};
+
+function recordChunks() {
+  return {
+    name: 'tandem-record-chunks',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const tag = Object.keys(WIDGETS).find((key) => chunk.facadeModuleId?.endsWith(WIDGETS[key]));
+        if (tag) chunkNames[tag] = `chunks/${chunk.fileName}`;
+      }
+    },
+  };
+}
+
+function provideChunks() {
+  const id = 'tandem:chunks';
+  return {
+    name: 'tandem-provide-chunks',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (source) => (source === `\0${id}` ? `export const chunks = ${JSON.stringify(chunkNames)};` : null),
+  };
+}
+
+rmSync(CDN, { recursive: true, force: true });
+
+export default [
+  ...Object.entries(NPM_PACKAGES).map(([name, entries]) => npmBuild(name, entries)),
+  {
+    input: Object.fromEntries(Object.entries(WIDGETS).map(([tag, file]) => [tag.replace('tandem-', ''), file])),
+    output: {
+      dir: `${CDN}/chunks`,
+      format: 'es',
+      entryFileNames: '[name]-[hash].js',
+      chunkFileNames: '[name]-[hash].js',
+      plugins: [minify()],
+    },
+    plugins: [resolveSource(), json({ preferConst: true, compact: true }), transpile(), minifyTemplates(), recordChunks()],
+  },
+  {
+    input: 'packages/embed/src/loader.ts',
+    output: { file: `${CDN}/tandem.js`, format: 'iife', plugins: [minify()] },
+    plugins: [provideChunks(), resolveSource(), transpile()],
+  },
+];
