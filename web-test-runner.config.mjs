@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { testCollector } from './test/support/test-collector.mjs';
 import { fixturePages } from './test/support/fixture-pages.mjs';
 
@@ -44,5 +45,6 @@ export default {
   middleware: [testCollector(), fixturePages()],
   plugins: [
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    a11ySnapshotPlugin(),
   ],
 };

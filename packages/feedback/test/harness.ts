@@ -68,6 +68,15 @@ export class FeedbackHarness {
     await this.settle();
   }
 
+  /** Waits until an element shows a text (strings for other languages load asynchronously). */
+  async waitForText(selector: string, text: string, timeout = 3000): Promise<void> {
+    const end = Date.now() + timeout;
+    while (this.text(selector) !== text) {
+      if (Date.now() > end) throw new Error(`${selector} shows "${this.text(selector)}", expected "${text}"`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Waits for the widget to reach a state (sending is asynchronous). */
   async waitFor(state: string, timeout = 5000): Promise<void> {
     const end = Date.now() + timeout;

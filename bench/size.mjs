@@ -1,0 +1,79 @@
+// bench/size: what the CDN bundle costs a council page, minified and gzipped, held to budgets.
+// Sizes are deterministic for a given build, so CI can fail on them.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const CDN = 'packages/embed/dist/cdn';
+const KB = 1000;
+const BUDGETS = {
+  loader: 2.5 * KB,
+  feedbackOnLoad: 30 * KB,
+  feedbackAnswered: 32 * KB,
+};
+
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const file = (path) => readFileSync(join(CDN, path));
+const kb = (bytes) => `${(bytes / KB).toFixed(2)} kB`;
+
+/** The chunks a module pulls in: static imports now, dynamic imports when it is used. */
+function imports(path) {
+  const code = file(path).toString();
+  const find = (pattern) => [...code.matchAll(pattern)].map((m) => join('chunks', m[1]).replace(/\\/g, '/'));
+  return {
+    static: find(/(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([\w.-]+\.js)["']/g),
+    dynamic: find(/import\(["']\.\/([\w.-]+\.js)["']\)/g),
+  };
+}
+
+function closure(entry, { dynamic }) {
+  const seen = new Set();
+  const visit = (path) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const found = imports(path);
+    [...found.static, ...(dynamic ? found.dynamic : [])].forEach(visit);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const loaderSource = file('tandem.js').toString();
+const chunkOf = (tag) => new RegExp(`"${tag}":"(chunks/[\\w.-]+\\.js)"`).exec(loaderSource)?.[1];
+
+const rows = [['file', 'minified', 'gzip']];
+rows.push(['tandem.js', kb(file('tandem.js').length), kb(gzip(file('tandem.js')))]);
+for (const name of readdirSync(join(CDN, 'chunks')).sort()) {
+  const bytes = file(join('chunks', name));
+  rows.push([`chunks/${name}`, kb(bytes.length), kb(gzip(bytes))]);
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+for (const row of rows) console.log(row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  '));
+
+const feedback = chunkOf('tandem-feedback');
+if (!feedback) throw new Error('tandem.js does not name a chunk for <tandem-feedback>');
+// Welsh strings are only fetched on Welsh pages, so they are not part of the English cost.
+const english = (paths) => paths.filter((path) => !/\/cy-/.test(path));
+const cost = (paths) => gzip(file('tandem.js')) + paths.reduce((sum, path) => sum + gzip(file(path)), 0);
+const measured = {
+  loader: gzip(file('tandem.js')),
+  feedbackOnLoad: cost(english(closure(feedback, { dynamic: false }))),
+  feedbackAnswered: cost(english(closure(feedback, { dynamic: true }))),
+};
+const labels = {
+  loader: 'loader (tandem.js)',
+  feedbackOnLoad: 'page with one <tandem-feedback>, on load',
+  feedbackAnswered: 'the same once someone answers (validator fetched)',
+};
+
+console.log('');
+let failed = false;
+for (const [key, bytes] of Object.entries(measured)) {
+  const ok = bytes <= BUDGETS[key];
+  failed ||= !ok;
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${labels[key].padEnd(52)} ${kb(bytes).padStart(9)} gzip  (budget ${kb(BUDGETS[key])})`);
+}
+if (failed) {
+  console.error('\nbench/size: over budget.');
+  process.exit(1);
+}
