@@ -30,6 +30,7 @@ export const FEEDBACK_MAX_LENGTH = 500;
  * short form for what the person was trying to do and what went wrong. Personal details are
  * removed from the text before it leaves the page.
  *
+ * @customElement tandem-feedback
  * @summary Page feedback: "Is this page useful?" and "Report a problem with this page".
  *
  * @fires tandem-submit - Before an answer is sent. Cancelable: call `preventDefault()` to handle the answer yourself.
