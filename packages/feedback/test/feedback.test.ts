@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { TandemSubmitEvent, TandemSubmittedEvent } from '@tandem/core';
 import '../src/define.js';
 import { FEEDBACK_MAX_LENGTH } from '../src/feedback.js';
@@ -333,6 +333,43 @@ describe('<tandem-feedback>', () => {
     it('takes string overrides from its strings attribute', async () => {
       const feedback = await mount(`site="adult-social-care" transport="events" strings='{"question":"Did you find what you needed?"}'`);
       expect(feedback.text('#question')).to.equal('Did you find what you needed?');
+    });
+  });
+
+  describe('zoom and forced colours', () => {
+    afterEach(async () => {
+      await setViewport({ width: 800, height: 600 });
+      await emulateMedia({ forcedColors: 'none' });
+    });
+
+    it('reflows at 320 CSS pixels (400% zoom of 1280) without scrolling sideways, in every step', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const feedback = await mount();
+      const fits = () => {
+        const base = feedback.query('.base')!;
+        expect(base.scrollWidth, `state ${feedback.state}`).to.be.at.most(base.clientWidth + 1);
+        expect(document.documentElement.scrollWidth, `state ${feedback.state}`).to.be.at.most(320);
+      };
+      fits();
+      await feedback.no();
+      fits();
+      await feedback.send();
+      fits();
+      await feedback.type('trying', 'A long sentence about the thing that I was trying to do on this page today');
+      await feedback.type('wrong', 'Nothing');
+      await feedback.send();
+      await feedback.waitFor('sent');
+      fits();
+    });
+
+    it('keeps a visible focus indicator and button borders in forced colours', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      const feedback = await mount();
+      await tab();
+      const style = getComputedStyle(feedback.control('yes'));
+      expect(style.outlineStyle).to.equal('solid');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(3);
+      expect(parseFloat(style.borderTopWidth)).to.be.at.least(2);
     });
   });
 });
