@@ -19,7 +19,7 @@ export const tokens = css`
     --_link: var(--tandem-color-link, #1d70b8);
     --_focus: var(--tandem-color-focus, #ffdd00);
     --_focus-text: var(--tandem-color-focus-text, #0b0c0c);
-    --_error: var(--tandem-color-error, #d4351c);
+    --_error: var(--tandem-color-error, #c0301a);
     --_success: var(--tandem-color-success, #00703c);
     --_button: var(--tandem-color-button, #00703c);
     --_button-text: var(--tandem-color-button-text, #ffffff);
