@@ -5,10 +5,26 @@ const policies = {
   'csp-nonce.html': "default-src 'self'; script-src 'nonce-tandem-test' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'",
 };
 
+const INJECTED = /<!-- injected by web-dev-server -->\s*<script[^>]*__web-dev-server__web-socket\.js[^>]*><\/script>/;
+
 export function fixturePages() {
   return async (ctx, next) => {
+    // /test/fixtures/delay.js?ms=400: an empty script that answers late, so a fixture can hold
+    // the HTML parser (as a slow third-party tag does) and prove the loader runs mid-parse.
+    if (ctx.path === '/test/fixtures/delay.js') {
+      const ms = Math.min(Number(ctx.query.ms) || 0, 5000);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      ctx.type = 'application/javascript';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = '/* delayed */\n';
+      return;
+    }
     await next();
     const name = /^\/test\/fixtures\/([\w-]+\.html)$/.exec(ctx.path)?.[1];
-    if (name && policies[name]) ctx.set('Content-Security-Policy', policies[name]);
+    if (!name || !policies[name]) return;
+    ctx.set('Content-Security-Policy', policies[name]);
+    // The dev server injects its own web-socket script into HTML, which no council page has
+    // and a nonce policy rightly blocks; take it out so violations are only about Tandem.
+    if (typeof ctx.body === 'string') ctx.body = ctx.body.replace(INJECTED, '');
   };
 }

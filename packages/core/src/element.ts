@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { TandemErrorEvent, TandemSubmitEvent, TandemSubmittedEvent, type SubmittedDetail } from './events.js';
 import { globalOptions, onConfigure } from './global.js';
-import { hasStrings, loadStrings, registerNamespace, resolveLanguage, setElementStrings, translator, type StringsSource, type Translate } from './i18n.js';
+import { applyHostStrings, hasStrings, loadStrings, registerNamespace, resolveLanguage, setElementStrings, translator, type StringsSource, type Translate } from './i18n.js';
 import { newId } from './id.js';
 import { LocaleController } from './locale-controller.js';
 import { pageOutbox } from './outbox.js';
@@ -114,10 +114,10 @@ export abstract class TandemElement extends LitElement {
     registerNamespace(this.widget, (this.constructor as typeof TandemElement).locales);
     this.language = resolveLanguage(this.widget, this.locale.lang || 'en');
     const done = loadStrings(this.widget, this.language);
+    applyHostStrings(this.widget);
     this.applyStrings();
-    if (!hasStrings(this.widget, this.language)) {
-      void done.then(() => this.applyStrings(), (error) => this.fail(error));
-    }
+    // Render again once any lazily loaded language has arrived.
+    void done.then(() => this.applyStrings(), (error) => this.fail(error));
   }
 
   private applyStrings(): void {

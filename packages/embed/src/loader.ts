@@ -1,13 +1,30 @@
-import { markReady, tandemGlobal, type TandemOptions } from '@tandem/core/global.js';
+import { globalOptions, markReady, tandemGlobal, type TandemOptions } from '@tandem/core/global.js';
 import { chunks } from 'tandem:chunks';
 
 /**
  * tandem.js: the script tag a council pastes. It reads its data-* settings, then loads a
  * widget's code only when that widget's element is on the page, now or later. It works as
- * a classic or a module script, in <head> or <body>, and a second copy does nothing.
+ * a classic or a module script, in <head> or <body>; a second copy loads nothing and only
+ * fills in settings the first copy lacked.
  */
 
 const LOADER = Symbol.for('tandem.loader');
+
+/**
+ * Lit keeps page-wide registries on globalThis, shared by every copy of Lit (the host's too).
+ * Made here first, not enumerable, they stay out of `Object.keys(window)`, so window.Tandem
+ * is the only global a page sees added; Lit finds and uses them as its own. A page that
+ * already has them (its own Lit) keeps its own.
+ */
+const LIT_REGISTRIES = ['litPropertyMetadata', 'reactiveElementVersions', 'litHtmlVersions', 'litElementVersions'];
+
+function prepareLitGlobals(): void {
+  for (const name of LIT_REGISTRIES) {
+    const value = name === 'litPropertyMetadata' ? new WeakMap() : [];
+    // defineProperty's default is enumerable: false.
+    if (!(name in window)) Object.defineProperty(window, name, { value, writable: true, configurable: true });
+  }
+}
 
 function loaderScript(): HTMLScriptElement | null {
   const current = document.currentScript;
@@ -31,9 +48,17 @@ function start(): void {
   const base = script?.src || document.baseURI;
   const { tandem, created } = tandemGlobal();
   const registry = tandem as unknown as Record<symbol, boolean>;
-  if (registry[LOADER]) return; // Another copy of the loader is already at work.
+  const options = optionsFrom(script);
+  if (registry[LOADER]) {
+    // Another copy is already at work. A CMS may add a bare tandem.js while the page adds a
+    // configured one: fill in only the settings the first copy lacked, never override them.
+    const current = globalOptions();
+    const missing = Object.fromEntries(Object.entries(options).filter(([key]) => !current[key as keyof TandemOptions]));
+    if (Object.keys(missing).length) tandem.configure(missing);
+    return;
+  }
   Object.defineProperty(tandem, LOADER, { value: true });
-  tandem.configure(optionsFrom(script));
+  tandem.configure(options);
 
   const pending = new Map(Object.entries(chunks));
   const loads: Promise<unknown>[] = [];
@@ -43,6 +68,7 @@ function start(): void {
     if (!file) return;
     pending.delete(tag);
     const url = new URL(file, base).href;
+    prepareLitGlobals();
     loads.push(
       import(/* @vite-ignore */ url).catch((error: unknown) =>
         console.error(`[tandem] Could not load <${tag}> from ${url}. Check that tandem.js and its chunks/ folder are served together.`, error),
@@ -55,14 +81,19 @@ function start(): void {
   };
 
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        if (pending.has(node.localName)) load(node.localName);
-        scan(node);
+    // This runs on the host's DOM changes: nothing in it may throw into the page.
+    try {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          if (pending.has(node.localName)) load(node.localName);
+          scan(node);
+        }
       }
+      if (pending.size === 0) observer.disconnect();
+    } catch (error) {
+      console.error('[tandem] tandem.js could not look for new elements:', error);
     }
-    if (pending.size === 0) observer.disconnect();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   scan(document);

@@ -42,12 +42,14 @@ export const feedbackStyles = css`
   .form {
     max-inline-size: 40rem;
   }
+  /* Clipped rather than moved off-screen: an offset makes the page scroll sideways in RTL. */
   .honeypot {
     position: absolute;
-    inset-inline-start: -10000px;
     inline-size: 1px;
     block-size: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .compact {
     padding: var(--_space-2) var(--_space-3);

@@ -157,14 +157,19 @@ export class TandemFeedback extends TandemElement {
     return characterCount(this.t, this.answers[field], FEEDBACK_MAX_LENGTH);
   }
 
+  /** Errors are kept as string keys and translated when shown, so they follow a change of language. */
   private validate(): FieldError[] {
     const errors: FieldError[] = [];
     for (const field of this.fields()) {
       const value = this.answers[field].trim();
-      if (!value) errors.push({ field, message: this.t(`${field}Empty`) });
-      else if ([...value].length > FEEDBACK_MAX_LENGTH) errors.push({ field, message: this.t(`${field}TooLong`, { max: FEEDBACK_MAX_LENGTH }) });
+      if (!value) errors.push({ field, message: `${field}Empty` });
+      else if ([...value].length > FEEDBACK_MAX_LENGTH) errors.push({ field, message: `${field}TooLong` });
     }
     return errors;
+  }
+
+  private translatedErrors(): FieldError[] {
+    return this.errors.map(({ field, message }) => ({ field, message: this.t(message, { max: FEEDBACK_MAX_LENGTH }) }));
   }
 
   private readonly send = (event: SubmitEvent) => {
@@ -228,10 +233,11 @@ export class TandemFeedback extends TandemElement {
   }
 
   private renderForm(level: number) {
-    const error = (field: Field) => this.errors.find((e) => e.field === field)?.message;
+    const errors = this.translatedErrors();
+    const error = (field: Field) => errors.find((e) => e.field === field)?.message;
     return html`
       <form class="form" part="form" novalidate @submit=${this.send} aria-labelledby="form-heading">
-        ${this.errors.length ? errorSummary(this.t, this.errors, this.focusField, level) : nothing}
+        ${errors.length ? errorSummary(this.t, errors, this.focusField, level) : nothing}
         ${heading(level, this.t('formHeading'), 'form-heading', 'heading')}
         <p class="hint" id="privacy">${this.t('privacy')}</p>
         ${this.fields().map((field) =>

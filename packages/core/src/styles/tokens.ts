@@ -31,7 +31,7 @@ export const tokens = css`
     --_space-2: var(--tandem-space-2, 0.625rem);
     --_space-3: var(--tandem-space-3, 0.9375rem);
     --_space-4: var(--tandem-space-4, 1.25rem);
-    --_target: var(--tandem-target-size, 2.75rem);
+    --_target: var(--tandem-target-size, max(2.75rem, 44px));
     --_radius: var(--tandem-radius, 0);
   }
 `;

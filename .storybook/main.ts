@@ -1,0 +1,19 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { defaultClientConditions, mergeConfig } from 'vite';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
+  core: { disableTelemetry: true },
+  async viteFinal(viteConfig) {
+    return mergeConfig(viteConfig, {
+      // Stories render the packages' TypeScript source (the same condition the tests and tsc
+      // use), so a story never shows a stale dist/ build. Vite replaces its default
+      // conditions when this is set, hence the spread.
+      resolve: { conditions: ['tandem-source', ...defaultClientConditions] },
+    });
+  },
+};
+
+export default config;
