@@ -17,7 +17,7 @@ const NPM_PACKAGES = {
   feedback: ['index', 'define', 'feedback'],
 };
 
-const external = (id) => /^(lit|@lit|i18next|valibot|idb-keyval|@tandem)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|i18next|valibot|@tandem)(\/|$)/.test(id);
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
 // Widgets are bundled from source so one build needs no other first.

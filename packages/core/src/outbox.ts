@@ -21,14 +21,93 @@ export type Delivery =
 type SendResult = Exclude<Delivery, { status: 'queued' }> | { status: 'queued'; reason: string; retryAfterMs?: number | undefined };
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Browsers refuse keepalive bodies over 64 KiB in flight; leave room for other requests. */
+/** Browsers refuse keepalive bodies over 64 KiB in flight together; leave room for others. */
 export const KEEPALIVE_LIMIT = 60000;
+
+const HEADERS = {
+  // text/plain keeps this a simple request: no CORS preflight on slow connections.
+  'Content-Type': 'text/plain;charset=UTF-8',
+};
+
+/**
+ * Sends under way on this page. Each goes as a plain fetch, which a timeout can abort: Chromium
+ * does not cancel a keepalive request on abort, so a timed-out one would go on holding one of
+ * the six connections to the collector's host, and after six nothing more gets through. A plain
+ * fetch dies with the page, though, so when the page is hidden or goes away these are sent again
+ * with keepalive, which outlives it; the id makes the copy harmless at the collector.
+ */
+const underway = new Map<string, { url: string; body: string; bytes: number }>();
+
+function handOver(): void {
+  // The 64 KiB budget is shared by every keepalive request in flight: spend it once.
+  let budget = KEEPALIVE_LIMIT;
+  for (const [id, send] of underway) {
+    if (send.bytes > budget) continue;
+    budget -= send.bytes;
+    underway.delete(id);
+    fetch(send.url, { method: 'POST', headers: HEADERS, body: send.body, keepalive: true, credentials: 'omit' }).then(
+      // Read or cancelled, or Chromium counts it against the budget for the page's life.
+      (response) => response.body?.cancel(),
+      () => {},
+    ).catch(() => {});
+  }
+  listen();
+}
+
+function handOverIfHidden(): void {
+  if (document.visibilityState === 'hidden') handOver();
+}
+
+/** Listens for the page going away only while something is being sent. */
+function listen(): void {
+  if (typeof document === 'undefined') return;
+  const method = underway.size > 0 ? 'addEventListener' : 'removeEventListener';
+  window[method]('pagehide', handOver);
+  document[method]('visibilitychange', handOverIfHidden);
+}
+
+/** Per-lock queues, for browsers without Web Locks: then only this copy of Tandem is covered. */
+const queues = new Map<string, Promise<void>>();
+
+/** Runs `task` holding a lock named for the submission, across tabs and copies of Tandem. */
+async function exclusively<T>(id: string, task: () => Promise<T>): Promise<T> {
+  const name = `tandem:outbox:${id}`;
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (locks) {
+    let started = false;
+    try {
+      return await locks.request(name, () => {
+        started = true;
+        return task();
+      });
+    } catch (error) {
+      // Locks refused (an opaque origin, say): fall through to this page's own queue.
+      if (started) throw error;
+    }
+  }
+  const previous = queues.get(name) ?? Promise.resolve();
+  const run = previous.then(task, task);
+  const tail = run.then(
+    () => {},
+    () => {},
+  );
+  queues.set(name, tail);
+  void tail.then(() => {
+    if (queues.get(name) === tail) queues.delete(name);
+  });
+  return run;
+}
+
+/** The longest delay setTimeout keeps; anything longer fires at once. */
+const MAX_TIMER = 2 ** 31 - 1;
 
 /**
  * Holds every submission on the device until its collector acknowledges it. Stored only when
  * the person submits; deleted on a 2xx; retried after network errors, 408, 429 and 5xx with
  * backoff (honouring Retry-After) and on the next page load; dropped on any other 4xx.
- * The submission id makes every retry idempotent at the collector.
+ * The submission id makes every retry idempotent at the collector; a lock per id, and reading
+ * the item afresh under it, keeps two outboxes (two tabs, two copies of Tandem) from sending
+ * the same item at once, or sending again what the other has just delivered.
  */
 export class Outbox {
   private readonly store: OutboxStore;
@@ -36,9 +115,11 @@ export class Outbox {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly maxAgeMs: number;
-  private readonly inFlight = new Set<string>();
+  /** Ids this outbox is sending or waiting to send; they reschedule themselves when done. */
+  private readonly busy = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> | undefined;
+  private scheduling = 0;
 
   constructor(options: OutboxOptions = {}) {
     this.store = options.store ?? new DeviceStore();
@@ -53,8 +134,9 @@ export class Outbox {
     const now = Date.now();
     const item: OutboxItem = { submission, url, createdAt: now, attempts: 0, nextAttemptAt: now };
     try {
+      // DeviceStore never rejects: it falls back to memory.
       await this.store.put(item);
-      return await this.attempt(item);
+      return await this.attempt(submission.id);
     } catch (error) {
       return { status: 'queued', reason: String(error) };
     }
@@ -82,62 +164,91 @@ export class Outbox {
   }
 
   private async flushDue(): Promise<void> {
-    const now = Date.now();
     for (const item of await this.pending()) {
-      if (now - item.createdAt > this.maxAgeMs) {
-        console.warn(`[tandem] Gave up sending answer ${item.submission.id}: it could not be delivered in ${Math.round(this.maxAgeMs / DAY)} days.`);
-        await this.store.delete(item.submission.id);
-      } else if (item.nextAttemptAt <= now) {
-        await this.attempt(item);
-      }
+      // The list is a snapshot: attempt() reads each item again before it acts.
+      if (item.nextAttemptAt <= Date.now() || this.expired(item)) await this.attempt(item.submission.id);
     }
     await this.schedule();
   }
 
-  private async attempt(item: OutboxItem): Promise<Delivery> {
-    const { id } = item.submission;
-    if (this.inFlight.has(id)) return { status: 'queued', reason: 'already sending' };
-    this.inFlight.add(id);
+  private expired(item: OutboxItem): boolean {
+    return Date.now() - item.createdAt > this.maxAgeMs;
+  }
+
+  private async read(id: string): Promise<OutboxItem | undefined> {
+    return (await this.store.all()).find((item) => item.submission.id === id);
+  }
+
+  /** Sends one stored item if it is still stored and due, holding its lock. */
+  private async attempt(id: string): Promise<Delivery> {
+    this.busy.set(id, (this.busy.get(id) ?? 0) + 1);
+    let settled = false;
     try {
-      const delivery: SendResult = await this.send(item);
-      if (delivery.status === 'queued') {
-        item.attempts += 1;
-        item.nextAttemptAt = Date.now() + (delivery.retryAfterMs ?? this.backoff(item.attempts));
-        await this.store.put(item);
-        void this.schedule();
-        return { status: 'queued', reason: delivery.reason };
-      }
-      await this.store.delete(id);
-      return delivery;
+      return await exclusively(id, async (): Promise<Delivery> => {
+        const item = await this.read(id);
+        // Gone: another attempt delivered or dropped it while this one waited.
+        if (!item) return { status: 'queued', reason: 'handled by another attempt' };
+        if (this.expired(item)) {
+          console.warn(`[tandem] Gave up sending answer ${id}: it could not be delivered in ${Math.round(this.maxAgeMs / DAY)} days.`);
+          await this.store.delete(id);
+          return { status: 'queued', reason: 'given up' };
+        }
+        // Not due: another attempt failed while this one waited, and set when to try again.
+        if (item.nextAttemptAt > Date.now()) return { status: 'queued', reason: 'waiting to retry' };
+
+        const delivery = await this.send(item);
+        if (delivery.status === 'queued') {
+          const attempts = item.attempts + 1;
+          // Retry-After is a floor, never a reason to skip the backoff: "0" must not spin.
+          const delay = Math.max(delivery.retryAfterMs ?? 0, this.backoff(attempts));
+          await this.store.put({ ...item, attempts, nextAttemptAt: Date.now() + delay });
+          return { status: 'queued', reason: delivery.reason };
+        }
+        await this.store.delete(id);
+        settled = true;
+        return delivery;
+      });
     } finally {
-      this.inFlight.delete(id);
+      const count = (this.busy.get(id) ?? 1) - 1;
+      if (count > 0) this.busy.set(id, count);
+      else this.busy.delete(id);
+      // Whatever is left must have a timer: schedule() skipped this item while it was busy.
+      if (!settled) void this.schedule();
     }
   }
 
   private async send(item: OutboxItem): Promise<SendResult> {
+    const { id } = item.submission;
     const body = JSON.stringify(item.submission);
-    let response: Response;
+    const bytes = new TextEncoder().encode(body).length;
+    // A controller and a timer, not AbortSignal.timeout(): that is missing before Safari 16.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`No answer in ${this.timeoutMs} ms`, 'TimeoutError')), this.timeoutMs);
+    underway.set(id, { url: item.url, body, bytes });
+    listen();
     try {
-      response = await fetch(item.url, {
-        method: 'POST',
-        // text/plain keeps this a simple request: no CORS preflight on slow connections.
-        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-        body,
-        keepalive: new TextEncoder().encode(body).length <= KEEPALIVE_LIMIT,
-        credentials: 'omit',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      return { status: 'queued', reason: error instanceof Error ? error.name : 'network error' };
+      let response: Response;
+      try {
+        response = await fetch(item.url, { method: 'POST', headers: HEADERS, body, credentials: 'omit', signal: controller.signal });
+      } catch (error) {
+        return { status: 'queued', reason: (error as Error | undefined)?.name ?? 'network error' };
+      }
+      const { status } = response;
+      const ok = status >= 200 && status < 300;
+      if (ok || status === 408 || status === 429 || status >= 500) {
+        // Release the connection now rather than when the response is collected.
+        await response.body?.cancel().catch(() => {});
+        if (ok) return { status: 'sent' };
+        return { status: 'queued', reason: `HTTP ${status}`, retryAfterMs: retryAfter(response.headers.get('Retry-After')) };
+      }
+      const message = await response.text().catch(() => '');
+      console.error(`[tandem] The collector refused answer ${id} (HTTP ${status}); it will not be retried.`, message);
+      return { status: 'rejected', httpStatus: status, message };
+    } finally {
+      clearTimeout(timer);
+      underway.delete(id);
+      listen();
     }
-    const { status } = response;
-    if (status >= 200 && status < 300) return { status: 'sent' };
-    if (status === 408 || status === 429 || status >= 500) {
-      return { status: 'queued', reason: `HTTP ${status}`, retryAfterMs: retryAfter(response.headers.get('Retry-After')) };
-    }
-    const message = await response.text().catch(() => '');
-    console.error(`[tandem] The collector refused answer ${item.submission.id} (HTTP ${status}); it will not be retried.`, message);
-    return { status: 'rejected', httpStatus: status, message };
   }
 
   private backoff(attempts: number): number {
@@ -145,22 +256,31 @@ export class Outbox {
     return Math.round(delay * (0.8 + Math.random() * 0.4));
   }
 
+  /** Sets the timer for the next item due, leaving out those being sent (they call again). */
   private async schedule(): Promise<void> {
-    const items = await this.store.all().catch(() => []);
+    const call = ++this.scheduling;
+    const items = await this.store.all().catch(() => [] as OutboxItem[]);
+    // A later call read the store afresh; this one's view is stale.
+    if (call !== this.scheduling) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (items.length === 0) return;
-    const next = Math.min(...items.map((item) => item.nextAttemptAt));
-    this.timer = setTimeout(() => void this.flush(), Math.max(0, next - Date.now()));
+    const waiting = items.filter((item) => !this.busy.has(item.submission.id));
+    if (waiting.length === 0) return;
+    // Whichever comes first: the next retry, or the next item to give up.
+    const next = Math.min(...waiting.map((item) => Math.min(item.nextAttemptAt, item.createdAt + this.maxAgeMs + 1)));
+    this.timer = setTimeout(() => void this.flush(), Math.min(MAX_TIMER, Math.max(0, next - Date.now())));
   }
 }
 
 /** Reads Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // An HTTP date names its day ("Wed, 21 Oct 2015 07:28:00 GMT"); a bare "-5" is not one,
+  // though Date.parse would read it as a year.
+  if (!/[a-z]/i.test(value)) return undefined;
+  const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
