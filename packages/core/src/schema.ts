@@ -34,7 +34,7 @@ export const SubmissionSchema = v.strictObject({
   widget: v.picklist(WIDGETS),
   instance: v.pipe(v.string(), v.regex(SLUG, 'must be lower-case letters, digits and dashes')),
   page: v.strictObject({
-    url: v.pipe(v.string(), v.maxLength(2048), v.url(), v.check((url) => !/[?#]/.test(url), 'must have no query or fragment')),
+    url: v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) address with no query or fragment')),
     title: v.pipe(v.string(), v.maxLength(300)),
   }),
   lang: v.pipe(v.string(), v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'must be a language tag')),

@@ -1,0 +1,231 @@
+// The collector's configuration: defaults, then a JSON file, then environment variables, then
+// command-line flags. Checked once at start; every problem is reported at once, by name.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import * as v from 'valibot';
+
+/**
+ * @typedef {object} SiteConfig
+ * @property {string} id            The `site` every submission carries (data-site on the script tag).
+ * @property {string[]} origins     Origins whose pages may send answers for this site.
+ * @property {number} [perMinute]   This site's submission limit; defaults to limits.perSitePerMinute.
+ * @property {boolean} [requireOrigin]  Refuse submissions that carry no Origin header.
+ *
+ * @typedef {object} CollectorConfig
+ * @property {string} host
+ * @property {number} port
+ * @property {string} dataDir       Absolute; holds tandem.sqlite.
+ * @property {string | null} bundleDir    Absolute; tandem.js and chunks/ (null: not served).
+ * @property {string | null} examplesDir  Absolute; the example site served at / (null: not served).
+ * @property {number} retentionDays Answers older than this are purged.
+ * @property {boolean | number | string | string[]} trustProxy  Fastify's trustProxy.
+ * @property {{ perIpPerMinute: number, perSitePerMinute: number }} limits
+ * @property {'full' | 'normal'} synchronous  SQLite durability: full survives power loss.
+ * @property {string} logLevel
+ * @property {SiteConfig[]} sites
+ */
+
+const PACKAGE_DIR = resolve(import.meta.dirname, '..');
+/** The config `tandem-collector serve` uses when given none: the example council site. */
+export const EXAMPLE_CONFIG = resolve(PACKAGE_DIR, 'config/example.json');
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const Origin = v.pipe(
+  v.string(),
+  v.check((value) => originOf(value) !== null, 'must be an origin such as https://www.example.gov.uk (scheme and host, an optional port, no path)'),
+  // Stored as the browser sends it: lower-case host, no default port.
+  v.transform((value) => /** @type {string} */ (originOf(value))),
+);
+
+/** For a misspelt setting, valibot would say "Expected never". */
+const strict = (/** @type {string} */ what) => (/** @type {v.BaseIssue<unknown>} */ issue) =>
+  issue.expected === 'never' ? `is not a ${what} setting (check its spelling)` : `must be an object`;
+
+const Site = v.strictObject({
+  id: v.pipe(v.string(), v.regex(SLUG, 'must be lower-case letters, digits and dashes (as in data-site)')),
+  origins: v.pipe(v.array(Origin), v.minLength(1, 'must list at least one origin')),
+  perMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  requireOrigin: v.optional(v.boolean()),
+}, strict('site'));
+
+const Port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535, 'must be a port number (0 picks a free one)'));
+
+const Config = v.strictObject({
+  host: v.pipe(v.string(), v.minLength(1)),
+  port: Port,
+  dataDir: v.pipe(v.string(), v.minLength(1)),
+  bundleDir: v.nullable(v.string()),
+  examplesDir: v.nullable(v.string()),
+  retentionDays: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be at least 1 day')),
+  trustProxy: v.union([v.boolean(), v.pipe(v.number(), v.integer(), v.minValue(0)), v.string(), v.array(v.string())], 'must be true, false, a hop count, or addresses/CIDRs of trusted proxies'),
+  limits: v.strictObject({
+    perIpPerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    perSitePerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }, strict('limits')),
+  synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),
+  logLevel: v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
+  sites: v.pipe(
+    v.array(Site),
+    v.minLength(1, 'must list at least one site'),
+    v.check((sites) => new Set(sites.map((site) => site.id)).size === sites.length, 'must not list a site id twice'),
+  ),
+}, strict('collector'));
+
+/** Generous by design: fifty people behind one council or library connection can all answer. */
+export const DEFAULTS = Object.freeze({
+  host: '127.0.0.1',
+  port: 8080,
+  dataDir: 'data',
+  bundleDir: null,
+  examplesDir: null,
+  retentionDays: 365,
+  trustProxy: false,
+  limits: { perIpPerMinute: 600, perSitePerMinute: 6000 },
+  synchronous: 'full',
+  logLevel: 'info',
+  sites: [],
+});
+
+export class ConfigError extends Error {
+  /** @param {string} source  @param {string[]} problems */
+  constructor(source, problems) {
+    super(`Invalid configuration (${source}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** @param {string} value */
+function originOf(value) {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the environment's settings. Names: TANDEM_HOST, TANDEM_PORT (or PORT), TANDEM_DATA_DIR,
+ * TANDEM_BUNDLE_DIR, TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY,
+ * TANDEM_SYNCHRONOUS, TANDEM_LOG_LEVEL, TANDEM_SITES ("id=origin,origin;id2=origin").
+ * @param {Record<string, string | undefined>} env
+ * @returns {{ values: Record<string, unknown>, problems: string[] }}
+ */
+export function fromEnvironment(env) {
+  /** @type {Record<string, unknown>} */
+  const values = {};
+  const problems = [];
+  const text = (/** @type {string} */ name, /** @type {string} */ key) => {
+    if (env[name] !== undefined && env[name] !== '') values[key] = env[name];
+  };
+  const number = (/** @type {string} */ name, /** @type {string} */ key) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return;
+    if (!/^\d+$/.test(raw.trim())) problems.push(`${name}: must be a whole number, got "${raw}"`);
+    else values[key] = Number(raw);
+  };
+  text('TANDEM_HOST', 'host');
+  number('PORT', 'port');
+  number('TANDEM_PORT', 'port');
+  text('TANDEM_DATA_DIR', 'dataDir');
+  text('TANDEM_BUNDLE_DIR', 'bundleDir');
+  text('TANDEM_EXAMPLES_DIR', 'examplesDir');
+  number('TANDEM_RETENTION_DAYS', 'retentionDays');
+  text('TANDEM_SYNCHRONOUS', 'synchronous');
+  text('TANDEM_LOG_LEVEL', 'logLevel');
+  if (env.TANDEM_TRUST_PROXY) values.trustProxy = parseTrustProxy(env.TANDEM_TRUST_PROXY);
+  if (env.TANDEM_SITES) {
+    const sites = parseSites(env.TANDEM_SITES);
+    if (sites) values.sites = sites;
+    else problems.push('TANDEM_SITES: must look like "site-id=https://a.example,https://b.example;other-site=https://c.example"');
+  }
+  return { values, problems };
+}
+
+/** @param {string} raw */
+function parseTrustProxy(raw) {
+  const value = raw.trim();
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/** @param {string} raw */
+function parseSites(raw) {
+  const sites = [];
+  for (const entry of raw.split(';').map((part) => part.trim()).filter(Boolean)) {
+    const [id, origins, ...rest] = entry.split('=');
+    if (!id || !origins || rest.length) return null;
+    sites.push({ id: id.trim(), origins: origins.split(',').map((origin) => origin.trim()).filter(Boolean) });
+  }
+  return sites.length ? sites : null;
+}
+
+/**
+ * Loads and checks the configuration. Relative directories in the file are resolved from the
+ * file's folder; those from the environment or flags, from the working directory.
+ * @param {{ file?: string | undefined, env?: Record<string, string | undefined>, overrides?: Record<string, unknown>, cwd?: string }} [options]
+ * @returns {CollectorConfig}
+ */
+export function loadConfig({ file, env = process.env, overrides = {}, cwd = process.cwd() } = {}) {
+  const path = resolve(cwd, file ?? env.TANDEM_CONFIG ?? EXAMPLE_CONFIG);
+  if (!existsSync(path)) throw new ConfigError(path, ['the file does not exist']);
+  /** @type {Record<string, unknown>} */
+  let fromFile;
+  try {
+    fromFile = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(path, [`not valid JSON: ${/** @type {Error} */ (error).message}`]);
+  }
+  if (!fromFile || typeof fromFile !== 'object' || Array.isArray(fromFile)) throw new ConfigError(path, ['must be a JSON object']);
+  const environment = fromEnvironment(env);
+  if (environment.problems.length) throw new ConfigError('environment', environment.problems);
+
+  const dirs = /** @type {const} */ (['dataDir', 'bundleDir', 'examplesDir']);
+  /** @param {Record<string, unknown>} layer  @param {string} base */
+  const resolveDirs = (layer, base) => {
+    const out = { ...layer };
+    for (const key of dirs) if (typeof out[key] === 'string') out[key] = absolute(/** @type {string} */ (out[key]), base);
+    return out;
+  };
+  const merged = {
+    ...DEFAULTS,
+    dataDir: absolute(DEFAULTS.dataDir, cwd),
+    ...resolveDirs(fromFile, dirname(path)),
+    ...resolveDirs(environment.values, cwd),
+    ...resolveDirs(Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)), cwd),
+  };
+  merged.limits = { ...DEFAULTS.limits, .../** @type {object} */ (fromFile.limits ?? {}) };
+  const layered = Object.keys(environment.values).length > 0 || Object.values(overrides).some((value) => value !== undefined);
+  return checkConfig(merged, layered ? `${path}, with the environment and flags applied` : path);
+}
+
+/**
+ * Checks a whole configuration object (as tests and embedders build one).
+ * @param {unknown} value
+ * @param {string} [source]
+ * @returns {CollectorConfig}
+ */
+export function checkConfig(value, source = 'configuration') {
+  const result = v.safeParse(Config, value);
+  if (!result.success) {
+    throw new ConfigError(
+      source,
+      result.issues.map((issue) => {
+        const got = issue.expected && issue.expected !== 'never' && issue.received ? ` (got ${issue.received})` : '';
+        return `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}${got}`;
+      }),
+    );
+  }
+  return /** @type {CollectorConfig} */ (Object.freeze(result.output));
+}
+
+/** @param {string} dir  @param {string} base */
+function absolute(dir, base) {
+  return isAbsolute(dir) ? dir : resolve(base, dir);
+}

@@ -1,0 +1,78 @@
+// POST /v1/submissions: every answer of every widget. Checked with the browser's own schema,
+// refused unless its site and origin match, then stored exactly once by its id.
+import fastifyCors from '@fastify/cors';
+import { checkSubmission } from '@tandem/core/schema.js';
+import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
+import { refuse } from '../errors.js';
+import { normalizeIP, WINDOW_MS } from '../rate-limit.js';
+import { toRecord } from '../submission.js';
+
+/**
+ * @typedef {object} SubmissionRouteOptions
+ * @property {import('../store/store.js').Store} store
+ * @property {ReturnType<typeof import('../sites.js').siteRegistry>} sites
+ * @property {{ perIpPerMinute: number, perSitePerMinute: number }} limits
+ */
+
+/** @type {import('fastify').FastifyPluginAsync<SubmissionRouteOptions>} */
+export default async function submissionRoutes(app, { store, sites, limits }) {
+  useSubmissionParsers(app);
+
+  // Only the sites' origins may read the answers; text/plain POSTs need no preflight at all.
+  await app.register(fastifyCors, {
+    origin: (origin, callback) => callback(null, sites.isKnownOrigin(origin)),
+    methods: ['POST'],
+    allowedHeaders: ['Content-Type'],
+    credentials: false,
+    maxAge: 86400,
+  });
+
+  const siteLimit = app.createRateLimit({
+    timeWindow: WINDOW_MS,
+    max: (/** @type {any} */ req) => sites.get(req.tandemSite)?.perMinute ?? limits.perSitePerMinute,
+    keyGenerator: (/** @type {any} */ req) => `site:${req.tandemSite}`,
+  });
+
+  app.post(
+    '/v1/submissions',
+    {
+      bodyLimit: BODY_LIMIT,
+      config: {
+        // Counted before the body is read, so a flood costs no parsing.
+        rateLimit: { max: limits.perIpPerMinute, timeWindow: WINDOW_MS, keyGenerator: (req) => `ip:${normalizeIP(req.ip)}` },
+      },
+    },
+    async (req, reply) => {
+      const checked = checkSubmission(req.body);
+      if (!checked.ok) return refuse(reply, 422, 'The submission does not match the Tandem schema', checked.problems);
+      const { submission } = checked;
+
+      const allowed = sites.authorize(submission.site, req.headers.origin);
+      if (!allowed.ok) return refuse(reply, 403, `This ${allowed.field} may not send answers here`, [{ field: allowed.field, message: allowed.message }]);
+
+      /** @type {any} */ (req).tandemSite = submission.site;
+      const limit = await siteLimit(req);
+      if (!limit.isAllowed && limit.isExceeded) {
+        reply.header('Retry-After', String(Math.max(1, limit.ttlInSeconds)));
+        return refuse(reply, 429, 'This site is receiving too many answers; try again after the time in Retry-After');
+      }
+
+      let outcome;
+      try {
+        outcome = await store.saveSubmission(toRecord(submission, Date.now()));
+      } catch (error) {
+        const err = /** @type {Error & { code?: string }} */ (error);
+        req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission');
+        reply.header('Retry-After', '5');
+        return refuse(reply, 503, 'The answer could not be stored just now; try again');
+      }
+      // Ids, site and widget only: never the answers.
+      req.log.info({ submission: submission.id, site: submission.site, widget: submission.widget, outcome }, 'submission');
+      if (outcome === 'conflict') {
+        return refuse(reply, 409, 'This id was already used for a different submission', [{ field: 'id', message: 'is already taken by a different submission' }]);
+      }
+      // A retry gets the same answer as the first attempt, with 200 instead of 201.
+      return reply.code(outcome === 'created' ? 201 : 200).send({ id: submission.id });
+    },
+  );
+}

@@ -1,0 +1,114 @@
+// Builds the collector: one Fastify app over one store. Routes are plugins registered here;
+// the staff dashboard will be one more (mounted at /dashboard, passed in `plugins`).
+import { join } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify from 'fastify';
+import { BODY_LIMIT } from './body.js';
+import { useErrorShape } from './errors.js';
+import { useRateLimits } from './rate-limit.js';
+import healthRoutes from './routes/health.js';
+import staticRoutes from './routes/static.js';
+import submissionRoutes from './routes/submissions.js';
+import { siteRegistry } from './sites.js';
+import { openSqliteStore } from './store/sqlite.js';
+import { assertStore } from './store/store.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const PURGE_EVERY = 60 * 60 * 1000;
+
+/** @param {string} dataDir */
+export const databaseFile = (dataDir) => join(dataDir, 'tandem.sqlite');
+
+/**
+ * @typedef {object} CollectorOptions
+ * @property {import('./store/store.js').Store} [store]  Defaults to SQLite in config.dataDir (closed with the app).
+ * @property {import('node:stream').Writable} [logStream]  Where JSON log lines go (default stdout).
+ * @property {{ plugin: import('fastify').FastifyPluginAsync<any>, options?: object }[]} [plugins]  More routes (the dashboard).
+ */
+
+/**
+ * @param {import('./config.js').CollectorConfig} config
+ * @param {CollectorOptions} [options]
+ */
+export async function createCollector(config, { store, logStream, plugins = [] } = {}) {
+  const ownStore = !store;
+  const activeStore = assertStore(store ?? openSqliteStore({ file: databaseFile(config.dataDir), synchronous: config.synchronous }));
+  const sites = siteRegistry(config.sites);
+
+  /** @type {import('fastify').FastifyInstance} */
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
+      // Method and path only: no headers, no query, no body.
+      serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
+    },
+    // A hop count is valid at run time (proxy-addr), though Fastify's types omit it.
+    trustProxy: /** @type {any} */ (config.trustProxy),
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+  });
+  // Until the store is closed by onClose, a failed start must still release it.
+  try {
+    useErrorShape(app);
+    await app.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+    });
+    await useRateLimits(app, activeStore);
+    await app.register(healthRoutes, { store: activeStore });
+    await app.register(submissionRoutes, { store: activeStore, sites, limits: config.limits });
+    for (const { plugin, options } of plugins) await app.register(plugin, { ...options, store: activeStore, config });
+    await app.register(staticRoutes, { bundleDir: config.bundleDir, examplesDir: config.examplesDir });
+  } catch (error) {
+    if (ownStore) await activeStore.close();
+    throw error;
+  }
+
+  const purge = () =>
+    activeStore.purgeBefore(Date.now() - config.retentionDays * DAY).then(
+      (count) => count && app.log.info({ count }, 'purged answers past the retention period'),
+      (error) => app.log.error({ err: { message: error.message } }, 'retention purge failed'),
+    );
+  const timer = setInterval(purge, PURGE_EVERY).unref();
+  // Once at start (before taking requests), then hourly.
+  app.addHook('onReady', async () => {
+    await purge();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    // Fastify has finished the requests in flight; their writes are committed before this.
+    if (ownStore) await activeStore.close();
+  });
+  return app;
+}
+
+/**
+ * Creates the collector and listens. Resolves to the app and its base URL.
+ * @param {import('./config.js').CollectorConfig} config
+ * @param {CollectorOptions} [options]
+ */
+export async function startCollector(config, options) {
+  const app = await createCollector(config, options);
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = /** @type {import('node:net').AddressInfo} */ (app.server.address());
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { app, url: `http://${host}:${address.port}` };
+}

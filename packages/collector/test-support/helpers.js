@@ -1,0 +1,209 @@
+// Shared by the tests (kept outside test/, which node --test runs file by file): a real
+// collector on 127.0.0.1 (port 0) over a real SQLite file in a temporary folder, valid
+// submissions to start from, and bounded pools and clients for concurrent sends.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkConfig, DEFAULTS } from '../src/config.js';
+import { databaseFile, startCollector } from '../src/server.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+
+export const ORIGIN = 'https://www.example-council.gov.uk';
+export const OTHER_ORIGIN = 'https://other-council.example';
+
+/** @param {string} [prefix] */
+export function tempDir(prefix = 'tandem-collector-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * @param {Record<string, unknown>} [overrides]  Config fields to change.
+ * @param {import('../src/server.js').CollectorOptions} [options]
+ */
+export async function startTestCollector(overrides = {}, options = {}) {
+  const dir = tempDir();
+  const config = checkConfig({
+    ...DEFAULTS,
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: dir,
+    logLevel: 'silent',
+    limits: { perIpPerMinute: 100000, perSitePerMinute: 100000 },
+    sites: [
+      { id: 'adult-social-care', origins: [ORIGIN] },
+      { id: 'other-site', origins: [OTHER_ORIGIN] },
+    ],
+    ...overrides,
+  });
+  // The test keeps a handle on the store to read what was stored.
+  const store = options.store ?? openSqliteStore({ file: databaseFile(dir), synchronous: config.synchronous });
+  const { app, url } = await startCollector(config, { ...options, store });
+  return {
+    app,
+    url,
+    dir,
+    config,
+    store,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid feedback form answer, as the browser sends it. @param {Record<string, any>} [overrides] */
+export function makeSubmission(overrides = {}) {
+  return {
+    id: randomUUID(),
+    site: 'adult-social-care',
+    widget: 'feedback',
+    instance: 'page-feedback',
+    page: { url: 'https://www.example-council.gov.uk/adult-social-care/', title: 'Adult social care' },
+    lang: 'en',
+    answers: { reason: 'problem', trying: 'Find out about home care', wrong: 'The form would not send' },
+    signals: { honeypot: false, fillMs: 12000 },
+    clientTime: '2026-11-26T09:30:00.000Z',
+    sdkVersion: '0.1.0',
+    ...overrides,
+  };
+}
+
+/**
+ * POSTs to /v1/submissions as the browser does; `body` objects are sent as JSON text, and a
+ * header given as null is not sent.
+ * @param {string} url
+ * @param {unknown} body
+ * @param {Record<string, string | null>} [headers]
+ */
+export async function post(url, body, headers = {}) {
+  const all = { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN, ...headers };
+  const response = await fetch(`${url}/v1/submissions`, {
+    method: 'POST',
+    headers: /** @type {Record<string, string>} */ (Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null))),
+    body: typeof body === 'string' || body instanceof Uint8Array ? /** @type {any} */ (body) : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/**
+ * Runs `work` over `items` with at most `concurrency` in flight.
+ * @template T, R
+ * @param {T[]} items  @param {number} concurrency  @param {(item: T, index: number) => Promise<R>} work
+ * @returns {Promise<R[]>}
+ */
+export async function pool(items, concurrency, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(/** @type {T} */ (items[index]), index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
+/** A small seeded generator, so a failing hostile body can be found again. @param {number} seed */
+export function random(seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    /** @param {number} n */ int: (n) => Math.floor(next() * n),
+    /** @template T @param {T[]} list @returns {T} */ pick: (list) => /** @type {T} */ (list[Math.floor(next() * list.length)]),
+  };
+}
+
+const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
+
+/**
+ * Writes a collector config file into `dir` (data in `dir` too) and returns its path.
+ * @param {string} dir  @param {Record<string, unknown>} [overrides]
+ */
+export function writeConfig(dir, overrides = {}) {
+  const file = join(dir, 'collector.json');
+  const config = {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: dir,
+    logLevel: 'warn',
+    limits: { perIpPerMinute: 1000000, perSitePerMinute: 1000000 },
+    sites: [{ id: 'adult-social-care', origins: [ORIGIN] }],
+    ...overrides,
+  };
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+/**
+ * Starts `tandem-collector serve` as a child process and waits for the line that gives its URL.
+ * @param {string} configFile
+ */
+export async function spawnCollector(configFile) {
+  const child = spawn(process.execPath, [CLI, 'serve', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const url = await new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (/** @type {Buffer} */ chunk) => {
+      buffered += chunk;
+      const line = buffered.split('\n').find((text) => text.includes('"tandem-collector listening"'));
+      if (line) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(JSON.parse(line).url);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`collector exited (${code}) before listening: ${stderr}`)));
+  });
+  return { child, url: /** @type {string} */ (url), exited, stderr: () => stderr };
+}
+
+/**
+ * A lean HTTP client (node:http, kept-alive sockets) for the tests that send thousands of
+ * requests; fetch costs several times more per request on the client side.
+ * @param {number} [maxSockets]
+ */
+export function httpClient(maxSockets = 32) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  return {
+    /**
+     * @param {string} url  @param {{ method?: string, headers?: Record<string, string>, body?: string | Uint8Array }} [options]
+     * @returns {Promise<{ status: number, headers: import('node:http').IncomingHttpHeaders, text: string }>}
+     */
+    request(url, { method = 'POST', headers = {}, body } = {}) {
+      return new Promise((resolve, reject) => {
+        const req = http.request(url, { method, headers, agent }, (res) => {
+          const chunks = /** @type {Buffer[]} */ ([]);
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}

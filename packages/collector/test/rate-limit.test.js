@@ -1,0 +1,106 @@
+// Rate limits per IP and per site: 429 with Retry-After, counted in the store so that every
+// collector process on one database shares them.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createCollector, databaseFile } from '../src/server.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { makeSubmission, ORIGIN, post, startTestCollector } from '../test-support/helpers.js';
+
+/** @param {{ status: number, headers: Headers, json: any }} response */
+function assertLimited(response) {
+  assert.equal(response.status, 429);
+  const after = Number(response.headers.get('retry-after'));
+  assert.ok(Number.isInteger(after) && after >= 1 && after <= 60, `Retry-After: ${response.headers.get('retry-after')}`);
+  assert.ok(response.json.error);
+}
+
+describe('rate limits', () => {
+  it('limits one IP address, counting refused bodies too', async () => {
+    const collector = await startTestCollector({ limits: { perIpPerMinute: 5, perSitePerMinute: 1000 } });
+    try {
+      for (let i = 0; i < 4; i++) assert.equal((await post(collector.url, makeSubmission())).status, 201);
+      assert.equal((await post(collector.url, '{')).status, 400);
+      assertLimited(await post(collector.url, makeSubmission()));
+      assertLimited(await post(collector.url, '{'));
+      // The site's origin can read the 429, so the outbox can honour Retry-After.
+      assert.equal((await post(collector.url, makeSubmission())).headers.get('access-control-allow-origin'), ORIGIN);
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('limits one site, leaving other sites alone', async () => {
+    const collector = await startTestCollector({
+      limits: { perIpPerMinute: 1000, perSitePerMinute: 1000 },
+      sites: [
+        { id: 'adult-social-care', origins: [ORIGIN], perMinute: 3 },
+        { id: 'other-site', origins: [ORIGIN] },
+      ],
+    });
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await post(collector.url, makeSubmission())).status, 201);
+      assertLimited(await post(collector.url, makeSubmission()));
+      assert.equal((await post(collector.url, makeSubmission({ site: 'other-site' }))).status, 201);
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('is generous by default: 50 people behind one address can each answer', async () => {
+    const collector = await startTestCollector({ limits: { perIpPerMinute: 600, perSitePerMinute: 6000 } });
+    try {
+      // Fifty people, each a vote and a form answer, each retried once by a flaky connection.
+      const statuses = [];
+      for (let person = 0; person < 50; person++) {
+        for (const submission of [makeSubmission({ answers: { useful: false } }), makeSubmission()]) {
+          statuses.push((await post(collector.url, submission)).status, (await post(collector.url, submission)).status);
+        }
+      }
+      assert.equal(statuses.filter((status) => status === 429).length, 0);
+      assert.equal(await collector.store.countSubmissions(), 100);
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('counts the client address from X-Forwarded-For only behind a trusted proxy', async () => {
+    const trusting = await startTestCollector({ trustProxy: '127.0.0.1', limits: { perIpPerMinute: 2, perSitePerMinute: 1000 } });
+    const direct = await startTestCollector({ trustProxy: false, limits: { perIpPerMinute: 2, perSitePerMinute: 1000 } });
+    try {
+      for (const client of ['198.51.100.1', '198.51.100.2']) {
+        const headers = { 'x-forwarded-for': client };
+        assert.equal((await post(trusting.url, makeSubmission(), headers)).status, 201);
+        assert.equal((await post(trusting.url, makeSubmission(), headers)).status, 201);
+        assertLimited(await post(trusting.url, makeSubmission(), headers));
+      }
+      // Not trusted: the header is ignored, so forging it does not buy more answers.
+      assert.equal((await post(direct.url, makeSubmission(), { 'x-forwarded-for': '198.51.100.1' })).status, 201);
+      assert.equal((await post(direct.url, makeSubmission(), { 'x-forwarded-for': '198.51.100.2' })).status, 201);
+      assertLimited(await post(direct.url, makeSubmission(), { 'x-forwarded-for': '198.51.100.3' }));
+    } finally {
+      await trusting.close();
+      await direct.close();
+    }
+  });
+
+  it('shares its counters through the store between collector processes', async () => {
+    const first = await startTestCollector({ limits: { perIpPerMinute: 4, perSitePerMinute: 1000 } });
+    // A second app with its own connection to the database, as a second process would have.
+    const secondStore = openSqliteStore({ file: databaseFile(first.dir) });
+    const second = await createCollector(first.config, { store: secondStore });
+    await second.listen({ host: '127.0.0.1', port: 0 });
+    const secondUrl = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (second.server.address()).port}`;
+    try {
+      assert.equal((await post(first.url, makeSubmission())).status, 201);
+      assert.equal((await post(secondUrl, makeSubmission())).status, 201);
+      assert.equal((await post(first.url, makeSubmission())).status, 201);
+      assert.equal((await post(secondUrl, makeSubmission())).status, 201);
+      assertLimited(await post(first.url, makeSubmission()));
+      assertLimited(await post(secondUrl, makeSubmission()));
+    } finally {
+      await second.close();
+      await secondStore.close();
+      await first.close();
+    }
+  });
+});

@@ -1,0 +1,121 @@
+// The SQLite store on its own: migrations, exactly-once outcomes, group commit, counters, purge.
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { assertStore } from '../src/store/store.js';
+import { toRecord } from '../src/submission.js';
+import { makeSubmission, tempDir } from '../test-support/helpers.js';
+
+const dir = tempDir('tandem-store-');
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const freshFile = () => join(dir, `store-${n++}.sqlite`);
+const record = (/** @type {Record<string, any>} */ overrides = {}, receivedAt = Date.now()) =>
+  /** @type {any} */ (toRecord(/** @type {any} */ (makeSubmission(overrides)), receivedAt));
+
+describe('SQLite store', () => {
+  it('opens in WAL mode and records each migration once', async () => {
+    const file = freshFile();
+    const store = openSqliteStore({ file });
+    assert.equal(store.schemaVersion(), 1);
+    await store.close();
+    const reopened = openSqliteStore({ file });
+    await reopened.close();
+    const db = new Database(file, { readonly: true });
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations').all(), [{ version: 1, name: 'submissions and rate limits' }]);
+    db.close();
+  });
+
+  it('refuses a database from a newer collector', async () => {
+    const file = freshFile();
+    await openSqliteStore({ file }).close();
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run();
+    db.close();
+    assert.throws(() => openSqliteStore({ file }), /schema version 99, newer than this collector knows \(1\)/);
+  });
+
+  it('saves once per id: created, then duplicate, or conflict for another body', async () => {
+    const store = openSqliteStore({ file: freshFile() });
+    const first = record();
+    assert.equal(await store.saveSubmission(first), 'created');
+    assert.equal(await store.saveSubmission({ ...first, receivedAt: first.receivedAt + 1000 }), 'duplicate');
+    assert.equal(await store.saveSubmission({ ...first, fingerprint: 'other' }), 'conflict');
+    assert.equal(await store.countSubmissions(), 1);
+    assert.deepEqual(await store.getSubmission(first.id), first);
+    assert.equal(await store.getSubmission('00000000-0000-4000-8000-000000000000'), undefined);
+    await store.close();
+  });
+
+  it('commits writes that arrive together in one transaction, each with its own outcome', async () => {
+    const file = freshFile();
+    const store = openSqliteStore({ file });
+    const records = Array.from({ length: 300 }, () => record());
+    const outcomes = await Promise.all([...records, ...records].map((item) => store.saveSubmission(item)));
+    assert.equal(outcomes.filter((outcome) => outcome === 'created').length, 300);
+    assert.equal(outcomes.filter((outcome) => outcome === 'duplicate').length, 300);
+    // Pending writes are committed by close, not dropped.
+    const late = record();
+    const pending = store.saveSubmission(late);
+    await store.close();
+    assert.equal(await pending, 'created');
+    const db = new Database(file, { readonly: true });
+    assert.equal(db.prepare('SELECT count(*) FROM submissions').pluck().get(), 301);
+    db.close();
+    await assert.rejects(store.saveSubmission(record()), /closed/);
+    await assert.rejects(store.check(), /closed/);
+  });
+
+  it('counts quarantined answers apart', async () => {
+    const store = openSqliteStore({ file: freshFile() });
+    await store.saveSubmission(record());
+    await store.saveSubmission(record({ signals: { honeypot: true, fillMs: 5000 } }));
+    await store.saveSubmission(record({ site: 'other-site' }));
+    assert.equal(await store.countSubmissions({ quarantined: true }), 1);
+    assert.equal(await store.countSubmissions({ quarantined: false }), 2);
+    assert.equal(await store.countSubmissions({ site: 'other-site' }), 1);
+    await store.close();
+  });
+
+  it('counts rate-limit hits in fixed windows', async () => {
+    const store = openSqliteStore({ file: freshFile() });
+    const t = 1_000_000;
+    assert.deepEqual(await store.hitRateLimit('ip:1', 60000, t), { hits: 1, resetAt: t + 60000 });
+    assert.deepEqual(await store.hitRateLimit('ip:1', 60000, t + 59999), { hits: 2, resetAt: t + 60000 });
+    assert.deepEqual(await store.hitRateLimit('ip:2', 60000, t + 1), { hits: 1, resetAt: t + 60001 });
+    assert.deepEqual(await store.hitRateLimit('ip:1', 60000, t + 60000), { hits: 1, resetAt: t + 120000 });
+    await store.close();
+  });
+
+  it('keeps the WAL bounded under a flood of counter writes', async () => {
+    const file = freshFile();
+    const store = openSqliteStore({ file });
+    for (let i = 0; i < 6000; i++) await store.hitRateLimit(`ip:${i % 300}`, 60000);
+    const { statSync } = await import('node:fs');
+    // Without checkpoints this would be about 6,000 pages of 4 KiB.
+    assert.ok(statSync(`${file}-wal`).size < 8 * 1024 * 1024, `WAL is ${statSync(`${file}-wal`).size} bytes`);
+    await store.close();
+  });
+
+  it('purges answers received before the retention cut-off', async () => {
+    const store = openSqliteStore({ file: freshFile() });
+    const day = 24 * 60 * 60 * 1000;
+    const old = record({}, Date.now() - 400 * day);
+    const recent = record({}, Date.now() - day);
+    await store.saveSubmission(old);
+    await store.saveSubmission(recent);
+    assert.equal(await store.purgeBefore(Date.now() - 365 * day), 1);
+    assert.equal(await store.getSubmission(old.id), undefined);
+    assert.ok(await store.getSubmission(recent.id));
+    await store.close();
+  });
+
+  it('is checked against the interface, so a missing method fails at start', () => {
+    assert.throws(() => assertStore({ saveSubmission() {} }), /missing getSubmission, countSubmissions, hitRateLimit, purgeBefore, check, close/);
+    assert.throws(() => assertStore(null), /missing/);
+  });
+});
