@@ -8,7 +8,12 @@ export const WIDGETS = ['feedback', 'finder', 'poll', 'pledge'] as const;
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+// Simple names, never ones that an object already has (`constructor`, `toString`, …).
 const KEY = /^[a-zA-Z][a-zA-Z0-9_-]{0,62}$/;
+const isAnswerKey = (key: string) => KEY.test(key) && !(key in Object.prototype) && key !== 'prototype';
+
+/** The largest submission, as UTF-8 JSON: under the collector's 64 KiB limit and keepalive's budget. */
+export const MAX_SUBMISSION_BYTES = 60000;
 
 import { MAX_TEXT } from './limits.js';
 
@@ -39,7 +44,12 @@ export const SubmissionSchema = v.strictObject({
   }),
   lang: v.pipe(v.string(), v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'must be a language tag')),
   answers: v.pipe(
-    v.record(v.pipe(v.string(), v.regex(KEY, 'answer keys must be simple names')), AnswerValue),
+    // Checked on the raw object first: valibot's record skips keys like `constructor` silently.
+    v.custom<Record<string, unknown>>(
+      (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every(isAnswerKey),
+      'must be an object whose keys are simple names',
+    ),
+    v.record(v.string(), AnswerValue),
     v.check((answers) => Object.keys(answers).length <= 30, 'must have at most 30 answers'),
   ),
   /** Signals a collector uses to quarantine likely bots; never shown to the person. */
@@ -50,6 +60,15 @@ export const SubmissionSchema = v.strictObject({
   clientTime: v.pipe(v.string(), v.isoTimestamp()),
   sdkVersion: v.pipe(v.string(), v.maxLength(40)),
 });
+
+/** The schema as checked at both ends: each field, then the size of the whole. */
+export const CheckedSubmissionSchema = v.pipe(
+  SubmissionSchema,
+  v.check(
+    (submission) => new TextEncoder().encode(JSON.stringify(submission)).length <= MAX_SUBMISSION_BYTES,
+    `must be at most ${MAX_SUBMISSION_BYTES} bytes as JSON: shorten the answers`,
+  ),
+);
 
 export type Submission = v.InferOutput<typeof SubmissionSchema>;
 export type WidgetName = (typeof WIDGETS)[number];
@@ -62,7 +81,7 @@ export interface SubmissionProblem {
 
 /** Checks a value against the submission schema; problems name the field. */
 export function checkSubmission(value: unknown): { ok: true; submission: Submission } | { ok: false; problems: SubmissionProblem[] } {
-  const result = v.safeParse(SubmissionSchema, value);
+  const result = v.safeParse(CheckedSubmissionSchema, value);
   if (result.success) return { ok: true, submission: result.output };
   return {
     ok: false,

@@ -1,0 +1,56 @@
+import { expect } from '@esm-bundle/chai';
+import { checkSubmission, MAX_SUBMISSION_BYTES } from '../src/schema.js';
+
+const valid = () => ({
+  id: '0b6a2f7e-3c1d-4e5f-8a9b-0c1d2e3f4a5b',
+  site: 'adult-social-care',
+  widget: 'feedback',
+  instance: 'feedback',
+  page: { url: 'https://www.example.gov.uk/adult-social-care/help-at-home', title: 'Help at home' },
+  lang: 'cy',
+  answers: { reason: 'problem', trying: 'Find a care home', wrong: 'The list was empty' } as Record<string, unknown>,
+  signals: { honeypot: false, fillMs: 5200 },
+  clientTime: '2026-11-26T09:00:00.000Z',
+  sdkVersion: '0.1.0',
+});
+
+const problemsOf = (value: unknown) => {
+  const result = checkSubmission(value);
+  return result.ok ? [] : [...new Set(result.problems.map((p) => p.field))];
+};
+
+describe('submission schema', () => {
+  it('accepts a well-formed submission', () => {
+    expect(checkSubmission(valid()).ok).to.equal(true);
+  });
+
+  for (const key of ['constructor', 'toString', 'hasOwnProperty', 'prototype', '__proto__', 'two words', '']) {
+    it(`refuses the answer key ${JSON.stringify(key)} rather than dropping it`, () => {
+      const submission = valid();
+      submission.answers = JSON.parse(`{"useful": true, ${JSON.stringify(key)}: "x"}`);
+      expect(problemsOf(submission)).to.deep.equal(['answers']);
+    });
+  }
+
+  for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'https://www.example.gov.uk/page?name=Jane', 'https://www.example.gov.uk/page#top', '/relative']) {
+    it(`refuses the page address ${url}`, () => {
+      const submission = valid();
+      submission.page.url = url;
+      expect(problemsOf(submission)).to.deep.equal(['page.url']);
+    });
+  }
+
+  it(`refuses a submission over ${MAX_SUBMISSION_BYTES} bytes as UTF-8 JSON, though each answer is in limits`, () => {
+    const submission = valid();
+    // 30 answers of 2,000 characters is allowed field by field, but 'é' is two bytes each.
+    submission.answers = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a${i}`, 'é'.repeat(2000)]));
+    const result = checkSubmission(submission);
+    expect(result.ok).to.equal(false);
+    expect(result.ok ? '' : result.problems[0]!.message).to.contain(`${MAX_SUBMISSION_BYTES} bytes`);
+  });
+
+  it('names every field that is wrong', () => {
+    const submission = { ...valid(), site: 'Adult Social Care', widget: 'survey', signals: { honeypot: 'no', fillMs: -1 } };
+    expect(problemsOf(submission)).to.have.members(['site', 'widget', 'signals.honeypot', 'signals.fillMs']);
+  });
+});
