@@ -36,7 +36,12 @@ export const feedbackStyles = css`
     margin: 0;
     font-weight: 700;
   }
-  .prompt > .button.link {
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space-3);
+  }
+  .links .button.link {
     margin: 0;
   }
   .form {

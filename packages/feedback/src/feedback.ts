@@ -222,11 +222,13 @@ export class TandemFeedback extends TandemElement {
         <div role="status" class="status">
           ${message ? html`<p class="message ${state}" part="message" id="message" tabindex="-1">${message}</p>` : nothing}
         </div>
-        ${state === 'thanks'
-          ? html`<button type="button" class="button link" part="button" id="more" @click=${this.tellUsMore}>${this.t('tellUsMore')}</button>`
-          : nothing}
         ${state === 'ask' || state === 'thanks'
-          ? html`<button type="button" class="button link" part="button" id="report" @click=${this.report}>${this.t('report')}</button>`
+          ? html`<div class="links">
+              ${state === 'thanks'
+                ? html`<button type="button" class="button link" part="button" id="more" @click=${this.tellUsMore}>${this.t('tellUsMore')}</button>`
+                : nothing}
+              <button type="button" class="button link" part="button" id="report" @click=${this.report}>${this.t('report')}</button>
+            </div>`
           : nothing}
       </div>
     `;
