@@ -7,8 +7,13 @@ import { ConfigError, EXAMPLE_CONFIG, loadConfig } from './config.js';
 const HELP = `Usage: tandem-collector <command> [options]
 
 Commands:
-  serve            Start the collector (the default command)
-  config           Check the configuration and print it as resolved, then exit
+  serve                 Start the collector (the default command). The first start with no
+                        staff accounts creates demo@tandem.invalid and prints its password
+  config                Check the configuration and print it as resolved, then exit
+  user add <email>      Add a staff account for the dashboard (or give it a new password) and
+                        print a random password, or read one from stdin with --password-stdin
+  user list             List the staff accounts
+  user remove <email>   Remove a staff account and end its sessions
 
 Options:
   -c, --config FILE   JSON configuration file (default: $TANDEM_CONFIG, else the example
@@ -16,6 +21,7 @@ Options:
   -p, --port N        Port to listen on (0 picks a free one)
       --host HOST     Address to listen on
       --data-dir DIR  Folder for the SQLite database (tandem.sqlite)
+      --password-stdin  user add: read the password (first line, 12 to 256 characters) from stdin
   -h, --help          Show this help
   -v, --version       Show the version
 
@@ -38,6 +44,7 @@ async function main(argv) {
         port: { type: 'string', short: 'p' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
+        'password-stdin': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -52,7 +59,7 @@ async function main(argv) {
     return void process.stdout.write(`${pkg.version}\n`);
   }
   const [command = 'serve', ...extra] = positionals;
-  if (extra.length || !['serve', 'config'].includes(command)) return usage(`Unknown command: ${positionals.join(' ')}`);
+  if ((extra.length && command !== 'user') || !['serve', 'config', 'user'].includes(command)) return usage(`Unknown command: ${positionals.join(' ')}`);
   if (values.port !== undefined && !/^\d+$/.test(values.port)) return usage(`--port must be a whole number, got "${values.port}"`);
 
   let config;
@@ -69,16 +76,40 @@ async function main(argv) {
   }
   if (command === 'config') return void process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
 
-  // Loaded only to serve, so --help and config answer at once.
-  const { startCollector } = await import('./server.js');
-  const { app, url } = await startCollector(config);
+  // Loaded only to serve or manage accounts, so --help and config answer at once.
+  const [{ databaseFile, startCollector }, { openSqliteStore }, accounts] = await Promise.all([
+    import('./server.js'), import('./store/sqlite.js'), import('./staff-accounts.js'),
+  ]);
+  const store = openSqliteStore({ file: databaseFile(config.dataDir), synchronous: config.synchronous });
+  if (command === 'user') {
+    try {
+      process.exitCode = await accounts.userCommand(store, extra, { passwordStdin: values['password-stdin'] });
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+  let app, url, demoPassword;
+  try {
+    demoPassword = await accounts.ensureDemoAccount(store);
+    ({ app, url } = await startCollector(config, { store }));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   // One line a supervisor (or a test) can read to find the port.
   process.stdout.write(`${JSON.stringify({ msg: 'tandem-collector listening', url, dataDir: config.dataDir, sites: config.sites.map((site) => site.id) })}\n`);
   if (config.examplesDir) process.stdout.write(`Example council site: ${url}/\n`);
+  process.stdout.write(`Staff dashboard: ${url}/dashboard\n`);
+  if (demoPassword) {
+    process.stdout.write(`Created a demo staff account (shown once; add your own with "tandem-collector user add <email>"):\n` +
+      `  email:    ${accounts.DEMO_EMAIL}\n  password: ${demoPassword}\n`);
+  }
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
     process.once(signal, () => {
       app.log.info(`${signal}: finishing requests in flight, then closing the database`);
-      app.close().then(() => process.exit(0), () => process.exit(1));
+      // The store was opened here, so it is closed here, after the app has finished its requests.
+      app.close().then(() => store.close()).then(() => process.exit(0), () => process.exit(1));
     });
   }
 }

@@ -1,9 +1,10 @@
-// Builds the collector: one Fastify app over one store. Routes are plugins registered here;
-// the staff dashboard will be one more (mounted at /dashboard, passed in `plugins`).
+// Builds the collector: one Fastify app over one store. Routes are plugins registered here,
+// the staff dashboard (at /dashboard) among them; `plugins` adds more.
 import { join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify from 'fastify';
 import { BODY_LIMIT } from './body.js';
+import dashboardRoutes from './dashboard/plugin.js';
 import { useErrorShape } from './errors.js';
 import { useRateLimits } from './rate-limit.js';
 import healthRoutes from './routes/health.js';
@@ -23,7 +24,7 @@ export const databaseFile = (dataDir) => join(dataDir, 'tandem.sqlite');
  * @typedef {object} CollectorOptions
  * @property {import('./store/store.js').Store} [store]  Defaults to SQLite in config.dataDir (closed with the app).
  * @property {import('node:stream').Writable} [logStream]  Where JSON log lines go (default stdout).
- * @property {{ plugin: import('fastify').FastifyPluginAsync<any>, options?: object }[]} [plugins]  More routes (the dashboard).
+ * @property {{ plugin: import('fastify').FastifyPluginAsync<any>, options?: object }[]} [plugins]  More routes.
  */
 
 /**
@@ -70,6 +71,7 @@ export async function createCollector(config, { store, logStream, plugins = [] }
     await useRateLimits(app, activeStore);
     await app.register(healthRoutes, { store: activeStore });
     await app.register(submissionRoutes, { store: activeStore, sites, limits: config.limits });
+    await app.register(dashboardRoutes, { prefix: '/dashboard', store: activeStore, config });
     for (const { plugin, options } of plugins) await app.register(plugin, { ...options, store: activeStore, config });
     await app.register(staticRoutes, { bundleDir: config.bundleDir, examplesDir: config.examplesDir });
   } catch (error) {

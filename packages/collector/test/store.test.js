@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../src/store/sqlite-migrations.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { assertStore } from '../src/store/store.js';
 import { toRecord } from '../src/submission.js';
@@ -20,13 +21,16 @@ describe('SQLite store', () => {
   it('opens in WAL mode and records each migration once', async () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
-    assert.equal(store.schemaVersion(), 1);
+    assert.equal(store.schemaVersion(), MIGRATIONS.length);
     await store.close();
     const reopened = openSqliteStore({ file });
     await reopened.close();
     const db = new Database(file, { readonly: true });
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations').all(), [{ version: 1, name: 'submissions and rate limits' }]);
+    assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all(), [
+      { version: 1, name: 'submissions and rate limits' },
+      { version: 2, name: 'staff dashboard: accounts, sessions, sign-in failures, reviewed answers' },
+    ]);
     db.close();
   });
 
@@ -36,7 +40,7 @@ describe('SQLite store', () => {
     const db = new Database(file);
     db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run();
     db.close();
-    assert.throws(() => openSqliteStore({ file }), /schema version 99, newer than this collector knows \(1\)/);
+    assert.throws(() => openSqliteStore({ file }), /schema version 99, newer than this collector knows \(2\)/);
   });
 
   it('saves once per id: created, then duplicate, or conflict for another body', async () => {
@@ -117,5 +121,32 @@ describe('SQLite store', () => {
   it('is checked against the interface, so a missing method fails at start', () => {
     assert.throws(() => assertStore({ saveSubmission() {} }), /missing getSubmission, countSubmissions, hitRateLimit, purgeBefore, check, close/);
     assert.throws(() => assertStore(null), /missing/);
+  });
+});
+
+describe('SQLite store: migrating an existing database', () => {
+  it('brings a version 1 database to version 2; answers start unreviewed', async () => {
+    const file = freshFile();
+    // A database as the first collector release left it: only migration 1.
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
+    db.exec(/** @type {{ sql: string }} */ (MIGRATIONS[0]).sql);
+    db.prepare("INSERT INTO schema_migrations VALUES (1, 'submissions and rate limits', '2026-01-01')").run();
+    db.close();
+    const old = record();
+    const store = openSqliteStore({ file });
+    try {
+      assert.equal(store.schemaVersion(), 2);
+      await store.saveSubmission(old);
+      const { rows } = await store.listAnswers({}, { limit: 10, offset: 0 });
+      assert.equal(rows[0]?.id, old.id);
+      assert.equal(rows[0]?.reviewedAt, null);
+      assert.equal(await store.markReviewed(old.id, 'a@example.gov.uk', 1), true);
+      assert.equal(await store.deleteSubmission(old.id), true);
+      assert.equal(await store.deleteSubmission(old.id), false);
+    } finally {
+      await store.close();
+    }
   });
 });

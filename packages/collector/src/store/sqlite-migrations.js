@@ -35,4 +35,35 @@ export const MIGRATIONS = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'staff dashboard: accounts, sessions, sign-in failures, reviewed answers',
+    sql: `
+      ALTER TABLE submissions ADD COLUMN reviewed_at INTEGER;   -- ms since the epoch, or NULL
+      ALTER TABLE submissions ADD COLUMN reviewed_by TEXT;      -- staff email
+      CREATE INDEX submissions_by_widget_time ON submissions (widget, received_at);
+
+      CREATE TABLE staff_users (
+        id            INTEGER PRIMARY KEY,
+        email         TEXT NOT NULL UNIQUE,     -- lower-cased by the caller
+        password_hash TEXT NOT NULL,            -- scrypt$N$r$p$salt$hash
+        created_at    INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE staff_sessions (
+        id_hash     TEXT PRIMARY KEY,           -- SHA-256 of the cookie value; the value itself is never stored
+        user_id     INTEGER NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+        csrf_token  TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX staff_sessions_by_expiry ON staff_sessions (expires_at);
+
+      CREATE TABLE sign_in_failures (
+        email TEXT NOT NULL,                    -- as typed (lower-cased), known account or not
+        at    INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sign_in_failures_by_email ON sign_in_failures (email, at);
+    `,
+  },
 ];

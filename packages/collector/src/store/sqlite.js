@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { groupCommit } from './group-commit.js';
+import { dashboardQueries } from './sqlite-dashboard.js';
+import { fromRow, toRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
 
 /** @typedef {import('./store.js').Store} Store */
@@ -57,6 +59,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       window_start = CASE WHEN window_start + @window <= @now THEN @now ELSE window_start END
     RETURNING hits, window_start AS windowStart`);
   const purgeWindows = counters.prepare('DELETE FROM rate_limits WHERE window_start < ?');
+  const dashboard = dashboardQueries(db);
 
   const commitBatch = db.transaction((/** @type {SubmissionRecord[]} */ records) =>
     records.map((record) => {
@@ -102,12 +105,28 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     purgeBefore: (before) =>
       run(() => {
         purgeWindows.run(Date.now() - HOUR);
+        dashboard.purgeStaff(Date.now());
         return purgeSubmissions.run(before).changes;
       }),
     check: () =>
       run(() => {
         schemaVersion.get();
       }),
+    listAnswers: (filter, page) => run(() => dashboard.listAnswers(filter, page)),
+    pageCounts: (filter, now) => run(() => dashboard.pageCounts(filter, now)),
+    listPages: (site) => run(() => dashboard.listPages(site)),
+    markReviewed: (id, by, at) => run(() => dashboard.markReviewed(id, by, at)),
+    deleteSubmission: (id) => run(() => dashboard.deleteSubmission(id)),
+    saveUser: (email, passwordHash, now) => run(() => dashboard.saveUser.immediate(email, passwordHash, now)),
+    findUser: (email) => run(() => dashboard.findUser(email)),
+    listUsers: () => run(() => dashboard.listUsers()),
+    removeUser: (email) => run(() => dashboard.removeUser.immediate(email)),
+    createSession: (session) => run(() => dashboard.createSession(session)),
+    findSession: (idHash, now) => run(() => dashboard.findSession(idHash, now)),
+    deleteSession: (idHash) => run(() => dashboard.deleteSession(idHash)),
+    recordSignInFailure: (email, at) => run(() => dashboard.recordSignInFailure(email, at)),
+    countSignInFailures: (email, since) => run(() => dashboard.countSignInFailures(email, since)),
+    clearSignInFailures: (email) => run(() => dashboard.clearSignInFailures(email)),
     close: async () => {
       if (closed) return;
       writer.drain();
@@ -145,35 +164,4 @@ function migrate(/** @type {Database.Database} */ db) {
       record.run(migration.version, migration.name, new Date().toISOString());
     }
   }).immediate();
-}
-
-/** @param {SubmissionRecord} record */
-function toRow(record) {
-  return {
-    ...record,
-    answers: JSON.stringify(record.answers),
-    honeypot: record.honeypot ? 1 : 0,
-    quarantined: record.quarantine ? 1 : 0,
-  };
-}
-
-/** @param {Record<string, any>} row @returns {SubmissionRecord} */
-function fromRow(row) {
-  return {
-    id: row.id,
-    site: row.site,
-    widget: row.widget,
-    instance: row.instance,
-    pageUrl: row.page_url,
-    pageTitle: row.page_title,
-    lang: row.lang,
-    answers: JSON.parse(row.answers),
-    honeypot: row.honeypot === 1,
-    fillMs: row.fill_ms,
-    clientTime: row.client_time,
-    sdkVersion: row.sdk_version,
-    receivedAt: row.received_at,
-    quarantine: row.quarantine_reason ?? null,
-    fingerprint: row.fingerprint,
-  };
 }

@@ -35,6 +35,50 @@
  */
 
 /**
+ * Which feedback answers the dashboard shows. Every field is optional; dates are ms since the epoch.
+ * @typedef {object} AnswerFilter
+ * @property {string} [site]
+ * @property {string} [pageUrl]
+ * @property {number} [from]         received at or after
+ * @property {number} [to]           received before
+ * @property {'yes' | 'no' | 'problem' | 'more'} [answer]
+ *   yes: voted useful; no: voted not useful, or the "not useful" form; problem / more: the form's reason.
+ * @property {string} [text]         found (case-insensitively) in what they were trying to do or what went wrong
+ * @property {'reviewed' | 'unreviewed'} [status]
+ * @property {boolean} [quarantined]  true: only quarantined answers; otherwise quarantined ones are left out.
+ */
+
+/**
+ * @typedef {SubmissionRecord & { reviewedAt: number | null, reviewedBy: string | null }} AnswerRow
+ */
+
+/**
+ * Yes / No votes on one page over the last 7, 30 and 90 days.
+ * @typedef {object} PageCounts
+ * @property {string} site
+ * @property {string} pageUrl
+ * @property {string} pageTitle
+ * @property {{ 7: number, 30: number, 90: number }} yes
+ * @property {{ 7: number, 30: number, 90: number }} no
+ */
+
+/**
+ * @typedef {object} StaffUser
+ * @property {number} id
+ * @property {string} email
+ * @property {string} passwordHash
+ * @property {number} createdAt
+ */
+
+/**
+ * @typedef {object} StaffSession
+ * @property {number} userId
+ * @property {string} email
+ * @property {string} csrfToken
+ * @property {number} expiresAt
+ */
+
+/**
  * @typedef {object} Store
  * @property {(record: SubmissionRecord) => Promise<SaveOutcome>} saveSubmission
  *   Resolves only once the outcome is durable (committed); rejects if it could not be.
@@ -44,12 +88,40 @@
  *   Counts one hit for `key` in a fixed window, shared by every collector process on the store.
  * @property {(before: number) => Promise<number>} purgeBefore
  *   Deletes submissions received before `before` (and stale rate-limit windows); resolves to how many submissions.
+ *   Also drops expired staff sessions and old sign-in failures.
  * @property {() => Promise<void>} check  Rejects when the store cannot serve (for /health).
  * @property {() => Promise<void>} close  Finishes pending writes, then releases the store.
+ *
+ * Dashboard: answers (feedback widget only).
+ * @property {(filter: AnswerFilter, page: { limit: number, offset: number }) => Promise<{ rows: AnswerRow[], total: number }>} listAnswers
+ *   Newest first.
+ * @property {(filter: { site?: string, pageUrl?: string }, now: number) => Promise<PageCounts[]>} pageCounts
+ *   Pages with at least one vote in the last 90 days (quarantined answers left out), most votes first.
+ * @property {(site?: string) => Promise<{ site: string, pageUrl: string }[]>} listPages  Pages with feedback, for the filter.
+ * @property {(id: string, by: string, at: number) => Promise<boolean>} markReviewed  false when there is no such answer.
+ * @property {(id: string) => Promise<boolean>} deleteSubmission  One answer, on a resident's request; false when absent.
+ *
+ * Dashboard: staff accounts, sessions and sign-in failures. Emails arrive lower-cased.
+ * @property {(email: string, passwordHash: string, now: number) => Promise<'created' | 'updated'>} saveUser
+ *   Creates the account, or replaces its password and ends its sessions.
+ * @property {(email: string) => Promise<StaffUser | undefined>} findUser
+ * @property {() => Promise<{ email: string, createdAt: number }[]>} listUsers
+ * @property {(email: string) => Promise<boolean>} removeUser  Ends its sessions too.
+ * @property {(session: { idHash: string, userId: number, csrfToken: string, createdAt: number, expiresAt: number }) => Promise<void>} createSession
+ * @property {(idHash: string, now: number) => Promise<StaffSession | undefined>} findSession  Unexpired sessions only.
+ * @property {(idHash: string) => Promise<void>} deleteSession
+ * @property {(email: string, at: number) => Promise<void>} recordSignInFailure
+ * @property {(email: string, since: number) => Promise<number>} countSignInFailures
+ * @property {(email: string) => Promise<void>} clearSignInFailures
  */
 
-// The dashboard slice adds its reads here (list with filters, mark reviewed, delete one).
-export const STORE_METHODS = /** @type {const} */ (['saveSubmission', 'getSubmission', 'countSubmissions', 'hitRateLimit', 'purgeBefore', 'check', 'close']);
+export const STORE_METHODS = /** @type {const} */ ([
+  'saveSubmission', 'getSubmission', 'countSubmissions', 'hitRateLimit', 'purgeBefore', 'check', 'close',
+  'listAnswers', 'pageCounts', 'listPages', 'markReviewed', 'deleteSubmission',
+  'saveUser', 'findUser', 'listUsers', 'removeUser',
+  'createSession', 'findSession', 'deleteSession',
+  'recordSignInFailure', 'countSignInFailures', 'clearSignInFailures',
+]);
 
 /**
  * Fails fast, at start, when a store lacks part of the interface.

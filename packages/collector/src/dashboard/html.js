@@ -1,0 +1,39 @@
+// HTML built from a tagged template that escapes every interpolation unless it is already
+// safe markup, so a resident's answer can only ever reach the page as text.
+
+/** Markup that has been escaped (or written by us); the only kind `html` leaves as it is. */
+export class SafeHtml {
+  /** @param {string} value */
+  constructor(value) {
+    this.value = value;
+  }
+
+  toString() {
+    return this.value;
+  }
+}
+
+const ENTITIES = /** @type {Record<string, string>} */ ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' });
+
+/** Text to markup: safe inside element content and inside quoted attribute values. @param {unknown} value */
+export function escapeHtml(value) {
+  return String(value).replace(/[&<>"']/g, (c) => /** @type {string} */ (ENTITIES[c]));
+}
+
+/** @param {unknown} value @returns {string} */
+function render(value) {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(value);
+}
+
+/**
+ * @param {TemplateStringsArray} strings
+ * @param {unknown[]} values  Escaped, except SafeHtml; arrays are joined; null, undefined and false vanish.
+ */
+export function html(strings, ...values) {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => (out += render(value) + strings[i + 1]));
+  return new SafeHtml(out);
+}

@@ -1,0 +1,57 @@
+// The frame every dashboard page shares: one h1 (given by the page), a skip link, header,
+// main and footer landmarks, and the one stylesheet (allowed by the CSP's style-src 'self').
+import { html } from '../html.js';
+
+/**
+ * @param {object} page
+ * @param {string} page.title        The page's own title; "Error: " is prefixed when there are errors.
+ * @param {import('../html.js').SafeHtml} page.body   Starts with the h1.
+ * @param {{ email: string, csrfToken: string } | null} [page.user]  Signed in: shows the sign-out button.
+ * @param {boolean} [page.hasErrors]
+ */
+export function layout({ title, body, user = null, hasErrors = false }) {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${hasErrors ? 'Error: ' : ''}${title} – Tandem dashboard</title>
+<link rel="stylesheet" href="/dashboard/assets/dashboard.css">
+</head>
+<body>
+<a class="skip-link" href="#main-content">Skip to main content</a>
+<header class="header">
+<div class="width-container header__inner">
+<a class="header__name" href="/dashboard">Tandem dashboard</a>
+${user
+  ? html`<form class="header__sign-out" method="post" action="/dashboard/sign-out">
+<span class="header__user">Signed in as ${user.email}</span>
+<input type="hidden" name="_csrf" value="${user.csrfToken}">
+<button class="button button--secondary" type="submit">Sign out</button>
+</form>`
+  : ''}
+</div>
+</header>
+<main class="width-container main" id="main-content" tabindex="-1">
+${body}
+</main>
+<footer class="footer"><div class="width-container"><p>Residents' answers are personal data: use them only to improve the service, and delete one when a resident asks.</p></div></footer>
+</body>
+</html>
+`;
+}
+
+/**
+ * GOV.UK's error summary: first in main, linking to each field in error.
+ * @param {{ field: string, message: string }[]} problems
+ */
+export function errorSummary(problems) {
+  if (!problems.length) return '';
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+<h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>
+<ul class="error-summary__list">
+${problems.map((problem) => html`<li><a href="#${problem.field}">${problem.message}</a></li>`)}
+</ul>
+</div>`;
+}
