@@ -5,7 +5,7 @@ import { applyHostStrings, hasStrings, loadStrings, registerNamespace, resolveLa
 import { newId } from './id.js';
 import { LocaleController } from './locale-controller.js';
 import { pageOutbox } from './outbox.js';
-import { cleanPageUrl } from './page.js';
+import { pageAddress } from './page.js';
 import type { AnswerValue, Submission, WidgetName } from './schema.js';
 import { VERSION } from './version.js';
 
@@ -72,6 +72,10 @@ export abstract class TandemElement extends LitElement {
     try {
       super.connectedCallback();
       this.unsubscribe = onConfigure(() => this.guard(() => this.localeChanged()));
+      // Someone about to answer: fetch the redactor and validator now, not on Send.
+      const warm = () => void loadPreparer().catch(() => {});
+      this.addEventListener('focusin', warm, { once: true });
+      this.addEventListener('pointerdown', warm, { once: true });
       if (this.resolveConfig().transport === 'collector') pageOutbox();
     } catch (error) {
       this.fail(error);
@@ -196,14 +200,14 @@ export abstract class TandemElement extends LitElement {
     return SLUG.test(id) ? id : this.widget;
   }
 
-  /** Builds a submission of this widget's answers. */
+  /** Builds a submission of this widget's answers; `deliver()` redacts and checks it. */
   protected buildSubmission(answers: Record<string, AnswerValue>, signals: Submission['signals']): Submission {
     return {
       id: newId(),
       site: this.resolveConfig().site,
       widget: this.widget,
       instance: this.instance,
-      page: { url: cleanPageUrl(this.page || location.href), title: document.title.slice(0, 300) },
+      page: { url: pageAddress(this.page || location.href), title: document.title.slice(0, 300) },
       lang: this.language,
       answers,
       signals,
@@ -216,8 +220,15 @@ export abstract class TandemElement extends LitElement {
    * Fires `tandem-submit`; unless cancelled, sends through the page's outbox (or only fires
    * events with `transport="events"`); then fires `tandem-submitted` or `tandem-error`.
    */
-  protected async deliver(submission: Submission): Promise<Outcome> {
-    await assertValid(submission);
+  protected async deliver(draft: Submission): Promise<Outcome> {
+    let prepared: typeof import('./prepare.js');
+    try {
+      prepared = await loadPreparer();
+    } catch {
+      this.holdUntilPreparable(draft);
+      return 'queued';
+    }
+    const submission = prepared.prepareSubmission(draft);
     if (!this.dispatchEvent(new TandemSubmitEvent({ submission }))) return this.submitted(submission, 'host');
     const { endpoint, transport } = this.resolveConfig();
     if (transport === 'events') return this.submitted(submission, 'events');
@@ -229,26 +240,38 @@ export abstract class TandemElement extends LitElement {
     return this.submitted(submission, delivery.status);
   }
 
+  /**
+   * Offline before the redactor could be fetched: nothing unredacted may be stored or sent, so
+   * the answer waits in memory and is tried again when the device is back online (or in 30 s).
+   */
+  private holdUntilPreparable(draft: Submission): void {
+    const retry = () => {
+      window.removeEventListener('online', retry);
+      clearTimeout(timer);
+      this.guard(() => this.deliver(draft));
+    };
+    const timer = setTimeout(retry, 30000);
+    window.addEventListener('online', retry);
+  }
+
   private submitted(submission: Submission, delivery: SubmittedDetail['delivery']): Outcome {
     this.dispatchEvent(new TandemSubmittedEvent({ submission, delivery }));
     return delivery;
   }
 }
 
+let preparer: Promise<typeof import('./prepare.js')> | undefined;
+
 /**
- * Checks a submission against the schema the collector uses. The validator is loaded only
- * when someone answers, so the many who never do don't download it; if it cannot load
- * (offline), the answer goes on unchecked rather than being lost: the collector checks it.
+ * Loads the redactor and validator (their own chunk, fetched when someone first touches a
+ * widget, so the many who never answer don't download them). A failed load can be retried.
  */
-async function assertValid(submission: Submission): Promise<void> {
-  let schema: typeof import('./schema.js');
-  try {
-    schema = await import('./schema.js');
-  } catch {
-    return;
-  }
-  const checked = schema.checkSubmission(submission);
-  if (!checked.ok) throw new Error(`Submission is invalid: ${checked.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+function loadPreparer(): Promise<typeof import('./prepare.js')> {
+  preparer ??= import('./prepare.js').catch((error: unknown) => {
+    preparer = undefined;
+    throw error;
+  });
+  return preparer;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -8,8 +8,9 @@ export { newId } from './id.js';
 export { LocaleController } from './locale-controller.js';
 export { Outbox, pageOutbox, retryAfter, KEEPALIVE_LIMIT, type Delivery, type OutboxOptions } from './outbox.js';
 export { DeviceStore, MemoryStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
-export { cleanPageUrl } from './page.js';
-export { redact, redactText, type PersonalDataKind, type Redaction } from './redact.js';
+export { pageAddress } from './page.js';
+// Redaction runs inside deliver() (prepare.js); import '@tandem/core/redact.js' to use it elsewhere.
+export type { PersonalDataKind, Redaction } from './redact.js';
 // The schema's validator is its own entry (`@tandem/core/schema.js`), loaded only on submit.
 export type { AnswerValue, Submission, SubmissionProblem, WidgetName } from './schema.js';
 export { MAX_TEXT } from './limits.js';

@@ -1,25 +1,9 @@
-import { redactText } from './redact.js';
-
 /**
  * The page address as sent: origin and path only. Query strings and fragments often hold
- * search terms, names or tokens, so they never leave the page; the path is redacted too.
+ * search terms, names or tokens, so they never leave the page. (The path is redacted when
+ * the submission is prepared: see prepare.ts.)
  */
-export function cleanPageUrl(href: string): string {
+export function pageAddress(href: string): string {
   const url = new URL(href, document.baseURI);
-  const path = url.pathname
-    .split('/')
-    .map((segment) => {
-      const decoded = safeDecode(segment);
-      return redactText(decoded) === decoded ? segment : encodeURIComponent(redactText(decoded));
-    })
-    .join('/');
-  return `${url.origin}${path}`;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+  return `${url.origin}${url.pathname}`;
 }

@@ -5,8 +5,6 @@ import {
   errorSummary,
   heading,
   headingLevel,
-  MAX_TEXT,
-  redactText,
   TandemElement,
   textArea,
   tokens,
@@ -182,7 +180,7 @@ export class TandemFeedback extends TandemElement {
         return;
       }
       const answers: Record<string, string> = { reason: this.reason };
-      for (const field of this.fields()) answers[field] = redactText(this.answers[field].trim()).slice(0, MAX_TEXT);
+      for (const field of this.fields()) answers[field] = this.answers[field].trim();
       const submission = this.buildSubmission(answers, { honeypot: this.honeypot !== '', fillMs: elapsed(this.formOpenedAt) });
       this.show('sending', 'message');
       const outcome: Outcome = await this.deliver(submission);

@@ -1,0 +1,47 @@
+import { MAX_TEXT } from './limits.js';
+import { redactText } from './redact.js';
+import { checkSubmission, type AnswerValue, type Submission } from './schema.js';
+
+/**
+ * The last step before an answer leaves the widget, in its own chunk so that pages whose
+ * visitors never answer do not download it: every free-text answer and the page path are
+ * redacted (here, once, so no widget can forget), texts are kept within the limit after
+ * redaction (never cut before it, which could leave half an email address), and the result
+ * is checked against the schema the collector uses.
+ */
+export function prepareSubmission(draft: Submission): Submission {
+  const answers: Record<string, AnswerValue> = {};
+  for (const [key, value] of Object.entries(draft.answers)) answers[key] = redactAnswer(value);
+  const submission = { ...draft, answers, page: { ...draft.page, url: redactPath(draft.page.url) } };
+  const checked = checkSubmission(submission);
+  if (!checked.ok) throw new Error(`Submission is invalid: ${checked.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+  return checked.submission;
+}
+
+function redactAnswer(value: AnswerValue): AnswerValue {
+  if (typeof value === 'string') return redactText(value).slice(0, MAX_TEXT);
+  if (Array.isArray(value)) return value.map((item) => redactText(item).slice(0, 200));
+  return value;
+}
+
+/** Path segments can hold an email or a reference number; the query and fragment are already gone. */
+function redactPath(href: string): string {
+  const url = new URL(href);
+  const path = url.pathname
+    .split('/')
+    .map((segment) => {
+      const decoded = safeDecode(segment);
+      const redacted = redactText(decoded);
+      return redacted === decoded ? segment : encodeURIComponent(redacted);
+    })
+    .join('/');
+  return `${url.origin}${path}`;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
