@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { testCollector } from './test/support/test-collector.mjs';
 import { fixturePages } from './test/support/fixture-pages.mjs';
+import { orukServer } from './test/support/oruk-server.mjs';
 
 const chromePaths = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
 const executablePath = chromePaths.find((path) => path && existsSync(path));
@@ -23,6 +24,7 @@ export default {
     { name: 'core', files: 'packages/core/test/**/*.test.ts' },
     { name: 'feedback', files: 'packages/feedback/test/**/*.test.ts' },
     { name: 'embed', files: 'packages/embed/test/**/*.test.ts' },
+    { name: 'finder', files: 'packages/finder/test/**/*.test.ts' },
     { name: 'stories', files: 'test/**/*.test.ts' },
   ],
   browsers: [
@@ -42,7 +44,7 @@ export default {
       },
     }),
   ],
-  middleware: [testCollector(), fixturePages()],
+  middleware: [testCollector(), fixturePages(), orukServer()],
   plugins: [
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     a11ySnapshotPlugin(),

@@ -1,0 +1,85 @@
+/**
+ * Turns text into the terms the finder indexes and searches: folded, split into words,
+ * common words dropped, and each word reduced to its stem. Index and query share it, so
+ * "Carer's breaks" and "carers break" meet on the same terms.
+ */
+import { stem } from './stem.js';
+
+/** Words that carry no meaning for finding a service; never indexed. */
+const STOPWORDS = new Set(
+  ('a an and are as at be been but by do does for from has have i if im in into is it its me my of on or our so ' +
+    'that the their them there they this to too us was we were what when where which who will with you your ' +
+    'am can could would should shall how why')
+    .split(' '),
+);
+
+/**
+ * Words people add to a need that say little about which service fits ("I need help
+ * getting…"). They are indexed (someone may search for them alone) but dropped from a
+ * query that has other words, so they neither narrow nor skew its results.
+ */
+export const WEAK_TERMS = new Set(['help', 'need', 'get', 'want', 'keep', 'someone', 'please', 'support', 'service', 'find', 'look', 'some', 'any', 'more', 'very', 'about', 'just', 'now', 'still', 'really']);
+
+// Apostrophes of every kind go, so "can't" and "cant", "carer's" and "carers" meet.
+const APOSTROPHES = /['\u2018\u2019\u02bc\u0060\u00b4]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_WORD_ASCII = /[^a-z0-9]+/;
+
+/** Lower case, accents off (Welsh ŵ ŷ â match w y a), apostrophes removed. */
+export function fold(text: string): string {
+  // Most text is plain ASCII; NFD is the slowest step of indexing, so only pay it when needed.
+  const plain = NON_ASCII.test(text) ? text.normalize('NFD').replace(COMBINING, '') : text;
+  return plain.toLowerCase().replace(APOSTROPHES, '');
+}
+
+/** Words of folded text, as typed (no stemming, stopwords kept). */
+export function words(text: string): string[] {
+  const folded = fold(text);
+  // An ASCII split is several times faster than a Unicode-aware one, and most text is ASCII.
+  return folded.split(NON_ASCII.test(folded) ? NON_WORD : NON_WORD_ASCII).filter(Boolean);
+}
+
+/**
+ * A field's distinct terms, for the index. Each counts once per field: fields are short,
+ * a word repeated across needs should not outweigh one that names the service, and fewer
+ * insertions keep the index build quick.
+ */
+export function fieldTerms(text: string): string[] {
+  const found: string[] = [];
+  for (const word of words(text)) {
+    const term = termOf(word);
+    // Fields are short: a scan beats a Set.
+    if (term && !found.includes(term)) found.push(term);
+  }
+  return found;
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+// A catalogue repeats the same few thousand words; stemming each once halves index time.
+const terms = new Map<string, string | null>();
+
+/** One word → its index term, or null when the word is not worth indexing. */
+export function termOf(word: string): string | null {
+  let term = terms.get(word);
+  if (term !== undefined) return term;
+  // Very long tokens are noise (pasted URLs, keyboard mashing) and slow every comparison.
+  term = STOPWORDS.has(word) || word.length > 40 ? null : stem(word);
+  if (terms.size > 50_000) terms.clear();
+  terms.set(word, term);
+  return term;
+}
+
+/** Text → its terms, in order. */
+export function analyse(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    const term = termOf(word);
+    if (term) out.push(term);
+  }
+  return out;
+}

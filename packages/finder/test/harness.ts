@@ -1,0 +1,148 @@
+import type { TandemFinder } from '../src/finder.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Drives <tandem-finder> as a person would, for tests and story play functions:
+ * `await finder.type('help with wash'); await finder.choose(0); await finder.no();`
+ * It works through the DOM only (no test-runner commands), so stories can use it too.
+ */
+export class FinderHarness {
+  constructor(readonly element: TandemFinder) {}
+
+  get root(): ShadowRoot {
+    return this.element.shadowRoot!;
+  }
+
+  /** Waits until the widget has rendered with its strings (and its catalogue, if it loads one). */
+  async ready(): Promise<this> {
+    for (let i = 0; i < 250 && !this.root?.querySelector('.base'); i += 1) {
+      await this.element.updateComplete;
+      await sleep(10);
+    }
+    if (!this.root?.querySelector('.base')) throw new Error('<tandem-finder> did not render');
+    for (let i = 0; i < 250 && this.element.catalogueStatus === 'loading'; i += 1) await sleep(10);
+    await this.settle();
+    return this;
+  }
+
+  async settle(): Promise<void> {
+    await this.element.updateComplete;
+    await this.element.updateComplete;
+  }
+
+  query<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.root.querySelector<T>(selector);
+  }
+
+  control<T extends HTMLElement = HTMLButtonElement>(id: string): T {
+    const control = this.root.getElementById(id) as T | null;
+    if (!control) throw new Error(`No #${id} in <tandem-finder>`);
+    return control;
+  }
+
+  get input(): HTMLInputElement {
+    return this.control<HTMLInputElement>('input');
+  }
+
+  /** The id of the focused element inside the widget, if any. */
+  get focused(): string | undefined {
+    return (this.root.activeElement as HTMLElement | null)?.id || undefined;
+  }
+
+  get expanded(): boolean {
+    return this.input.getAttribute('aria-expanded') === 'true';
+  }
+
+  /** The id of the option the search box points screen readers to. */
+  get activeOption(): string | undefined {
+    return this.input.getAttribute('aria-activedescendant') ?? undefined;
+  }
+
+  /** The titles of the results shown. */
+  get results(): string[] {
+    return [...this.root.querySelectorAll('[role=option] .option-title')].map((el) => el.textContent?.trim() ?? '');
+  }
+
+  get announcement(): string {
+    return this.text('#announcement');
+  }
+
+  text(selector: string): string {
+    return this.query(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  /**
+   * Types into the search box as a whole (as a paste or a story does) and waits for the
+   * search to finish: results, the no-results message, or nothing for a short query.
+   */
+  async type(text: string): Promise<void> {
+    const input = this.input;
+    input.focus();
+    input.value = text;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await this.searched();
+  }
+
+  /** Waits until the search for what is in the box has run. */
+  async searched(timeout = 3000): Promise<void> {
+    const end = Date.now() + timeout;
+    await this.settle();
+    while (this.input.value.trim().length >= 2 && !this.query('[role=option]') && !this.query('#no-results')) {
+      if (Date.now() > end) throw new Error(`no search result for "${this.input.value}"`);
+      await sleep(10);
+      await this.settle();
+    }
+  }
+
+  /** Waits for the polite announcement of the number of results. */
+  async announced(timeout = 3000): Promise<string> {
+    const end = Date.now() + timeout;
+    while (!this.announcement) {
+      if (Date.now() > end) throw new Error('nothing was announced');
+      await sleep(20);
+    }
+    return this.announcement;
+  }
+
+  /** Presses a key in the search box (a synthetic event; tests use real key presses). */
+  async key(key: string, init: KeyboardEventInit = {}): Promise<void> {
+    this.input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+    await this.settle();
+  }
+
+  /** Chooses a result by clicking (or tapping) it. */
+  async choose(index: number): Promise<void> {
+    const option = this.query(`#option-${index}`);
+    if (!option) throw new Error(`No result ${index}: ${JSON.stringify(this.results)}`);
+    option.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true }));
+    option.click();
+    await this.settle();
+  }
+
+  private async click(id: string): Promise<void> {
+    this.control(id).click();
+    await this.settle();
+  }
+
+  yes = () => this.click('yes');
+  no = () => this.click('no');
+  send = () => this.click('send');
+  suggestion = (index: number) => this.click(`suggestion-${index}`);
+
+  async typeNeed(text: string): Promise<void> {
+    const area = this.control<HTMLTextAreaElement>('need');
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await this.settle();
+  }
+
+  /** Waits until an element shows a text (strings for other languages load asynchronously). */
+  async waitForText(selector: string, text: string, timeout = 3000): Promise<void> {
+    const end = Date.now() + timeout;
+    while (this.text(selector) !== text) {
+      if (Date.now() > end) throw new Error(`${selector} shows "${this.text(selector)}", expected "${text}"`);
+      await sleep(20);
+    }
+  }
+}

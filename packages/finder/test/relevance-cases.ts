@@ -1,0 +1,97 @@
+/**
+ * What residents type, in their own words (slips, missing apostrophes and all), and the
+ * entry of examples/adult-social-care/catalogue.json that must be in the top three.
+ * Add a case whenever the dashboard shows a need the finder missed.
+ */
+export interface RelevanceCase {
+  query: string;
+  expect: string;
+  lang?: 'en' | 'cy';
+}
+
+export const relevanceCases: RelevanceCase[] = [
+  // The issue's own examples.
+  { query: 'help getting mum washed', expect: 'help-at-home' },
+  { query: 'meals on wheels', expect: 'meals-at-home' },
+  { query: 'my dad keeps falling', expect: 'falls-prevention' },
+  { query: 'blue badge', expect: 'blue-badge' },
+  { query: "carer's break", expect: 'carers-break' },
+  { query: 'I cant cope', expect: 'mental-health-crisis' },
+  // Help at home and personal care.
+  { query: 'someone to help dad get dressed', expect: 'help-at-home' },
+  { query: 'carers coming in to help nan', expect: 'help-at-home' },
+  { query: 'home care', expect: 'help-at-home' },
+  { query: 'mum needs help with a shower', expect: 'help-at-home' },
+  { query: 'meal delivery', expect: 'meals-at-home' },
+  { query: 'hot dinners brought to the door', expect: 'meals-at-home' },
+  { query: 'dad is not eating', expect: 'meals-at-home' },
+  // Equipment and adaptations.
+  { query: 'grab rail for the toilet', expect: 'minor-adaptations' },
+  { query: 'walk in shower', expect: 'disabled-facilities-grant' },
+  { query: 'stair lift', expect: 'stairlifts' },
+  { query: 'cant get up the stairs', expect: 'stairlifts' },
+  { query: 'bath seat', expect: 'equipment' },
+  { query: 'zimmer frame', expect: 'equipment' },
+  { query: 'wheelchair', expect: 'wheelchairs' },
+  { query: 'OT assessment', expect: 'occupational-therapy' },
+  { query: 'disabled facilities grant', expect: 'disabled-facilities-grant' },
+  // Carers.
+  { query: 'respite', expect: 'carers-break' },
+  { query: 'I need a break from looking after my husband', expect: 'carers-break' },
+  { query: 'carers assessment', expect: 'carers-assessment' },
+  { query: 'exhausted from caring for mum', expect: 'carers-assessment' },
+  // Care homes and money.
+  { query: 'nursing home', expect: 'nursing-homes' },
+  { query: 'old peoples home', expect: 'care-homes' },
+  { query: 'mum can’t live on her own anymore', expect: 'care-homes' },
+  { query: 'how much does a care home cost', expect: 'paying-for-care' },
+  { query: 'will I have to sell my house', expect: 'deferred-payment' },
+  { query: 'means test', expect: 'financial-assessment' },
+  { query: 'direct payments', expect: 'direct-payments' },
+  { query: 'attendance allowance', expect: 'benefits-advice' },
+  // Safety.
+  { query: 'report abuse', expect: 'safeguarding' },
+  { query: 'someone is stealing from my mum', expect: 'safeguarding' },
+  { query: 'pendant alarm', expect: 'telecare' },
+  { query: 'careline', expect: 'telecare' },
+  { query: 'mum fell and cant get up', expect: 'fallen-now' },
+  { query: 'scam phone calls', expect: 'scams' },
+  // Memory, loneliness, mental health.
+  { query: 'dementia', expect: 'dementia-support' },
+  { query: 'dad is getting confused', expect: 'dementia-support' },
+  { query: 'alzheimers', expect: 'dementia-support' },
+  { query: 'lonely', expect: 'befriending' },
+  { query: 'no one to talk to', expect: 'befriending' },
+  { query: 'feeling suicidal', expect: 'mental-health-crisis' },
+  { query: 'coming out of hospital', expect: 'hospital-discharge' },
+  { query: 'deaf', expect: 'deaf-hearing' },
+  { query: 'going blind', expect: 'sight-loss' },
+  { query: 'son has learning disabilities', expect: 'learning-disability' },
+  { query: 'power of attorney', expect: 'power-of-attorney' },
+  { query: 'lift to hospital appointment', expect: 'transport' },
+  { query: 'complain about my carer', expect: 'complaints' },
+  // Slips and half-typed words.
+  { query: 'wahsing and dressing', expect: 'help-at-home' },
+  { query: 'benifits', expect: 'benefits-advice' },
+  { query: 'demntia', expect: 'dementia-support' },
+  { query: 'respit', expect: 'carers-break' },
+  { query: 'blue bad', expect: 'blue-badge' },
+  { query: 'meals on whe', expect: 'meals-at-home' },
+  { query: 'penadnt alarm', expect: 'telecare' },
+  { query: 'befrinding', expect: 'befriending' },
+  // Words in any order.
+  { query: 'badge blue', expect: 'blue-badge' },
+  { query: 'washed getting mum help', expect: 'help-at-home' },
+  // Welsh.
+  { query: 'bathodyn glas', expect: 'blue-badge', lang: 'cy' },
+  { query: 'seibiant i ofalwyr', expect: 'carers-break', lang: 'cy' },
+  { query: 'prydau ar glud', expect: 'meals-at-home', lang: 'cy' },
+  { query: 'mam yn cwympo', expect: 'falls-prevention', lang: 'cy' },
+  { query: 'cartref gofal', expect: 'care-homes', lang: 'cy' },
+  { query: 'talu am ofal', expect: 'paying-for-care', lang: 'cy' },
+  { query: 'teimlo’n unig', expect: 'befriending', lang: 'cy' },
+  { query: 'methu ymdopi', expect: 'mental-health-crisis', lang: 'cy' },
+  { query: 'help i ymolchi', expect: 'help-at-home', lang: 'cy' },
+  // Welsh readers who search in English still find the entry.
+  { query: 'blue badge', expect: 'blue-badge', lang: 'cy' },
+];
