@@ -1,0 +1,349 @@
+// bench/ingest: how many answers a second the collector stores, against a bare minimal endpoint
+// that inserts the same row into SQLite with the same durability (bench/ingest/baseline.mjs),
+// both measured in this run under the same load. Issue 3's goal: the collector reaches at least
+// 70% of the baseline's throughput, and loses no answer (every 2xx is a row in the database).
+//
+// Needs the build (`npx rollup -c rollup.config.mjs`): the collector imports @tandem/core's dist.
+// Each server runs in its own child process (the load generator must not share its event loop),
+// on 127.0.0.1, with a database in a temporary folder that is removed at the end, error or not.
+//
+// Exit code 1 if any acknowledged answer is missing from its database (or a server failed);
+// the 70% goal is printed, not enforced: timings on a small shared machine are noisy.
+//
+// Settings (environment): BENCH_DURATION seconds measured per server (10), in BENCH_ROUNDS
+// alternating slices (5), after BENCH_WARMUP seconds (2); BENCH_CONNECTIONS (50);
+// BENCH_LOG_LEVEL the collector's logLevel (default: the collector's own, info);
+// BENCH_PROFILE_DIR: write a V8 CPU profile of each server there (node --cpu-prof).
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'packages/collector/src/cli.js');
+const BASELINE = join(ROOT, 'bench/ingest/baseline.mjs');
+
+const setting = (name, fallback) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+};
+const DURATION = setting('BENCH_DURATION', 10);
+const WARMUP = setting('BENCH_WARMUP', 2);
+const CONNECTIONS = Math.round(setting('BENCH_CONNECTIONS', 50));
+const ROUNDS = Math.round(setting('BENCH_ROUNDS', 5));
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL || undefined;
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined;
+/** Both runs, plus starting and stopping the servers; past it everything is stopped. */
+const DEADLINE_MS = (2 * (WARMUP + DURATION) + 30) * 1000;
+const GOAL = 0.7;
+
+const SITE = 'bench';
+const ORIGIN = 'http://bench.example';
+const HEADERS = { 'Content-Type': 'text/plain;charset=UTF-8', Origin: ORIGIN };
+
+/** One answer as <tandem-feedback> sends it (packages/core/src/schema.ts), with a fresh id. */
+const submission = () => ({
+  id: randomUUID(),
+  site: SITE,
+  widget: 'feedback',
+  instance: 'page-feedback',
+  page: { url: `${ORIGIN}/care-and-support/care-needs-assessment`, title: 'Get a care needs assessment – Adult social care' },
+  lang: 'en-GB',
+  answers: {
+    reason: 'problem',
+    trying: 'Book a care needs assessment for my mother after her stay in hospital',
+    wrong: 'The form would not accept her date of birth and then logged me out',
+  },
+  signals: { honeypot: false, fillMs: 5000 },
+  clientTime: new Date().toISOString(),
+  sdkVersion: '0.1.0',
+});
+
+// ---- processes and temporary files, released whatever happens ---------------------------
+
+const tmp = mkdtempSync(join(tmpdir(), 'tandem-bench-ingest-'));
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const children = new Set();
+/** @type {{ stop(): void } | undefined} */
+let load;
+let cleaned = false;
+
+function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  load?.stop();
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+const deadline = setTimeout(() => {
+  console.error(`bench/ingest: still running after ${DEADLINE_MS / 1000} s; stopping`);
+  cleanup();
+  process.exit(1);
+}, DEADLINE_MS);
+
+// ---- servers -------------------------------------------------------------------------------
+
+/**
+ * Starts a server in a child process, its output going to a file (so that logging costs the
+ * server what it would cost writing to a file, and the load generator nothing), and waits for
+ * the JSON line that carries its url.
+ */
+async function startServer(name, args) {
+  const dir = join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, 'output.log');
+  const fd = openSync(logFile, 'a');
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TANDEM_') && key !== 'PORT'));
+  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...args(dir)], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  children.add(child);
+  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+
+  const started = Date.now();
+  for (;;) {
+    const line = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .map((text) => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return undefined;
+        }
+      })
+      .find((entry) => typeof entry?.url === 'string');
+    if (line) return { name, dir, url: line.url, child, exited, logFile };
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > 20_000) {
+      throw new Error(`${name} did not start:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** SIGTERM (each server commits what it has, then closes its database), SIGKILL after 15 s. */
+async function stopServer(server) {
+  server.child.kill('SIGTERM');
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
+  const { code, signal } = await server.exited;
+  clearTimeout(timer);
+  children.delete(server.child);
+  if (code !== 0) throw new Error(`${server.name} exited with ${signal ?? `code ${code}`}:\n${readFileSync(server.logFile, 'utf8').slice(-2000)}`);
+}
+
+/** One request first, so that a refused answer shows its reason instead of a page of 4xx. */
+function probe(url) {
+  const body = JSON.stringify(submission());
+  return new Promise((done, fail) => {
+    const req = request(`${url}/v1/submissions`, { method: 'POST', headers: { ...HEADERS, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => (res.statusCode === 201 ? done() : fail(new Error(`${url} answered ${res.statusCode}: ${text}`))));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+/** CPU seconds a process has used (Linux /proc), or undefined elsewhere. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- load ----------------------------------------------------------------------------------
+
+/** Drives POST /v1/submissions; every request a new submission. Collects the acknowledged ids. */
+async function drive(url, seconds, acknowledged, raw = false) {
+  const instance = autocannon({
+    url,
+    skipAggregateResult: raw,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/submissions',
+        headers: HEADERS,
+        setupRequest: (req) => ({ ...req, body: JSON.stringify(submission()) }),
+        onResponse: (status, body) => {
+          if (status >= 200 && status < 300) acknowledged.add(JSON.parse(body).id);
+        },
+      },
+    ],
+  });
+  load = instance;
+  const result = await instance;
+  load = undefined;
+  return result;
+}
+
+/** Counts the rows a server stored, and the acknowledged ids that are not among them. */
+function audit(file, acknowledged) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const stored = new Set(db.prepare('SELECT id FROM submissions').pluck().all());
+    let missing = 0;
+    for (const id of acknowledged) if (!stored.has(id)) missing++;
+    return { rows: stored.size, missing };
+  } finally {
+    db.close();
+  }
+}
+
+const TARGETS = [
+  {
+    name: 'baseline',
+    args: (dir) => [BASELINE, join(dir, 'baseline.sqlite')],
+    database: (dir) => join(dir, 'baseline.sqlite'),
+  },
+  {
+    name: 'collector',
+    args: (dir) => {
+      // Generous limits for the one site and the one client address: the counters are still
+      // kept (that work is part of every answer), but nothing is refused.
+      const config = {
+        host: '127.0.0.1',
+        port: 0,
+        dataDir: dir,
+        bundleDir: null,
+        examplesDir: null,
+        limits: { perIpPerMinute: 1_000_000_000, perSitePerMinute: 1_000_000_000 },
+        sites: [{ id: SITE, origins: [ORIGIN], perMinute: 1_000_000_000 }],
+        ...(LOG_LEVEL ? { logLevel: LOG_LEVEL } : {}),
+      };
+      const file = join(dir, 'collector.json');
+      writeFileSync(file, JSON.stringify(config, null, 2));
+      return [CLI, 'serve', '--config', file];
+    },
+    database: (dir) => join(dir, 'tandem.sqlite'),
+  },
+];
+
+/** Slices of load, alternating between the servers (A B, B A, A B…), so that whatever else the
+ * machine is doing meanwhile weighs on both alike; the slices of each are then added up. */
+async function measureAll() {
+  /** @type {{ target: typeof TARGETS[number], server: any, acknowledged: Set<string>, warm: any, slices: any[], cpu: number | undefined, clientCpu: number }[]} */
+  const servers = [];
+  try {
+    for (const target of TARGETS) servers.push({ target, server: await startServer(target.name, target.args), acknowledged: new Set(), warm: undefined, slices: [], cpu: 0, clientCpu: 0 });
+    for (const entry of servers) {
+      await probe(entry.server.url);
+      entry.warm = await drive(entry.server.url, WARMUP, entry.acknowledged);
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 ? [...servers].reverse() : servers;
+      for (const entry of order) {
+        const before = cpuSeconds(entry.server.child.pid);
+        const client = process.cpuUsage();
+        const slice = await drive(entry.server.url, DURATION / ROUNDS, entry.acknowledged, true);
+        const { user, system } = process.cpuUsage(client);
+        const after = cpuSeconds(entry.server.child.pid);
+        entry.clientCpu += (user + system) / 1e6;
+        entry.cpu = entry.cpu === undefined || before === undefined || after === undefined ? undefined : entry.cpu + after - before;
+        entry.slices.push(slice);
+      }
+    }
+  } finally {
+    for (const { server } of servers) await stopServer(server);
+  }
+  return servers.map(({ target, server, acknowledged, warm, slices, cpu, clientCpu }) => {
+    const seconds = slices.reduce((sum, slice) => sum + slice.duration, 0);
+    const run = autocannon.aggregateResult(slices, { url: server.url, connections: CONNECTIONS });
+    const all = [warm, ...slices];
+    const sum = (key) => all.reduce((total, result) => total + result[key], 0);
+    const { rows, missing } = audit(target.database(server.dir), acknowledged);
+    return {
+      name: target.name,
+      rps: run['2xx'] / seconds,
+      cpuPerAnswer: cpu === undefined ? undefined : (cpu / run['2xx']) * 1e6,
+      serverLoad: cpu === undefined ? undefined : cpu / seconds,
+      clientLoad: clientCpu / seconds,
+      p50: run.latency.p50,
+      p99: run.latency.p99,
+      twoxx: 1 + sum('2xx'),
+      other: sum('non2xx'),
+      errors: sum('errors') + sum('timeouts'),
+      statusCodes: [...new Set(all.flatMap((result) => Object.keys(result.statusCodeStats)))].join(','),
+      rows,
+      missing,
+    };
+  });
+}
+
+async function main() {
+  console.log(
+    `bench/ingest: POST /v1/submissions on 127.0.0.1, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s measured ` +
+      `(${ROUNDS} slices each, alternating), collector logLevel ${LOG_LEVEL ?? 'info (default)'}.\n` +
+      'Both: SQLite WAL, synchronous=FULL, group commit (one IMMEDIATE transaction per event-loop turn, at most 500 rows), 201 after the commit. ' +
+      'Baseline: node:http + JSON.parse + INSERT only (no schema, origin, CORS, headers, rate limits, redaction or logging).',
+  );
+  const results = await measureAll();
+
+  const percent = (/** @type {number | undefined} */ share) => (share === undefined ? '-' : `${(share * 100).toFixed(0)}%`);
+  const rows = [['server', 'req/s (2xx)', 'p50 ms', 'p99 ms', 'CPU µs/2xx', 'server CPU', 'load gen. CPU', '2xx', 'non-2xx', 'errors', 'rows stored', 'lost']];
+  for (const r of results) {
+    rows.push([r.name, r.rps.toFixed(0), String(r.p50), String(r.p99), r.cpuPerAnswer === undefined ? '-' : r.cpuPerAnswer.toFixed(0), percent(r.serverLoad), percent(r.clientLoad), String(r.twoxx), String(r.other), String(r.errors), String(r.rows), String(r.missing)]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  for (const row of rows) console.log(row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  '));
+  console.log(
+    '(req/s, latency, CPU: the measured slices only. CPU µs/2xx: the server process\'s CPU time per answer (less noisy than req/s on a shared\n' +
+      ' machine); server / load gen. CPU: share of one core used by the server / by this process generating the load (near 100%: it is the limit).\n' +
+      ' 2xx and rows: everything, warm-up and one probe included; rows may exceed 2xx by the requests in flight when each slice stopped,\n' +
+      ' committed but never read. lost: acknowledged ids missing from the database)',
+  );
+
+  const [baseline, collector] = results;
+  const ratio = collector.rps / baseline.rps;
+  console.log(`\ncollector/baseline throughput: ${(ratio * 100).toFixed(1)}% (goal ≥ ${GOAL * 100}%): ${ratio >= GOAL ? 'met' : 'NOT met'}`);
+
+  let failed = false;
+  for (const r of results) {
+    if (r.rows < r.twoxx || r.missing > 0) {
+      console.error(`${r.name}: LOST ANSWERS: ${r.twoxx} answered 2xx, ${r.rows} rows stored, ${r.missing} acknowledged ids missing`);
+      failed = true;
+    } else {
+      console.log(`${r.name}: zero lost (${r.rows} rows stored for ${r.twoxx} 2xx answers)`);
+    }
+    if (r.other > 0 || r.errors > 0) console.log(`${r.name}: warning: ${r.other} non-2xx answers (status ${r.statusCodes}), ${r.errors} errors or timeouts`);
+  }
+  return failed ? 1 : 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(`bench/ingest: ${error?.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(deadline);
+  cleanup();
+}
