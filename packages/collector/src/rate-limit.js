@@ -38,6 +38,9 @@ export async function useRateLimits(app, store) {
     store: sharedCounters(store),
     // If the counters cannot be reached, take the answer anyway: losing answers is worse.
     skipOnError: true,
+    // Retry-After is all the outbox needs; the x-ratelimit-* headers only cost bytes and time.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
     errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
   });
 }
