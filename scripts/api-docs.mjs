@@ -22,7 +22,7 @@ function section(element) {
     '',
     `### Events`,
     '',
-    table(['event', 'when'], (element.events ?? []).map((e) => [`\`${e.name}\``, e.description])),
+    table(['event', 'when'], (element.events ?? []).filter((e) => e.name).map((e) => [`\`${e.name}\``, e.description])),
     '',
     `### Parts`,
     '',
