@@ -2,44 +2,19 @@
 // function, locale wrapper, play function) in English and Welsh, left to right and right to
 // left, checked for what it claims to show, and checked with axe. See stories.test.ts.
 import { expect } from '@esm-bundle/chai';
-import { render } from 'lit';
-import type { StoryContext } from '@storybook/web-components-vite';
 import * as finderStories from '../stories/finder.stories.js';
-import { STORY_QUERIES, type FinderArgs } from '../stories/support/finder.js';
-import { DIRECTIONS, LOCALES, withLocale, type Direction, type Locale } from '../stories/support/locale.js';
+import { STORY_QUERIES } from '../stories/support/finder.js';
+import type { Locale } from '../stories/support/locale.js';
 import { FinderHarness } from '../packages/finder/test/harness.js';
 import en from '../packages/finder/src/locales/en.json';
 import cy from '../packages/finder/src/locales/cy.json';
-import { expectNoAxeViolations } from './support/axe.js';
-import { mountPage } from './support/page.js';
+import type { TandemFinder } from '../packages/finder/src/finder.js';
+import { sweepStories, type Check as SweepCheck } from './support/story-sweep.js';
 
 type Strings = typeof en;
 const STRINGS: Record<Locale, Strings> = { en, cy: cy as unknown as Strings };
 
-type Story = (typeof finderStories)['Empty'];
-type Meta = (typeof finderStories)['default'];
-
-interface Composed {
-  name: string;
-  args: FinderArgs;
-  render: NonNullable<Story['render']>;
-  play: Story['play'];
-}
-
-function compose(meta: Meta, exportName: string, story: Story): Composed {
-  const render = story.render ?? meta.render;
-  if (!render) throw new Error(`${exportName} has no render function`);
-  return { name: story.name ?? exportName, args: { ...meta.args, ...story.args }, render, play: story.play };
-}
-
-const { default: meta, ...stories } = finderStories;
-const composed = Object.entries(stories).map(([exportName, story]) => [exportName, compose(meta, exportName, story as Story)] as const);
-
-interface Check {
-  widget: FinderHarness;
-  s: Strings;
-  locale: Locale;
-}
+type Check = SweepCheck<FinderHarness, Strings>;
 
 const answerTitle: Record<Locale, string> = { en: 'Meals at home', cy: 'Prydau bwyd gartref' };
 
@@ -118,79 +93,20 @@ const claims: Record<string, (check: Check) => void> = {
   },
 };
 
-async function eventually(assertion: () => void, timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+// Choosing a result with a page of its own would leave the test page.
+const stay = (event: Event) => event.preventDefault();
+before(() => document.addEventListener('tandem-choose', stay));
+after(() => document.removeEventListener('tandem-choose', stay));
 
-function ownStrings(locale: Locale): string[] {
-  const other = new Set(Object.values(STRINGS[locale === 'en' ? 'cy' : 'en']).flatMap(leaves));
-  return Object.values(STRINGS[locale]).flatMap(leaves).filter((text) => !text.includes('{{') && !other.has(text));
-}
-function leaves(value: unknown): string[] {
-  return typeof value === 'string' ? [value] : Object.values(value as object).flatMap(leaves);
-}
-
-describe('finder stories', () => {
-  // Choosing a result with a page of its own would leave the test page.
-  const stay = (event: Event) => event.preventDefault();
-  before(() => document.addEventListener('tandem-choose', stay));
-  after(() => document.removeEventListener('tandem-choose', stay));
-
-  it('every story says what it shows', () => {
-    expect(composed.map(([exportName]) => exportName).filter((name) => !claims[name])).to.deep.equal([]);
-  });
-
-  for (const [exportName, story] of composed) {
-    describe(story.name, () => {
-      for (const locale of Object.keys(LOCALES) as Locale[]) {
-        for (const direction of Object.keys(DIRECTIONS) as Direction[]) {
-          it(`${locale}, ${direction}: shows what it claims and passes axe`, async () => {
-            const errors: unknown[][] = [];
-            const consoleError = console.error;
-            console.error = (...args: unknown[]) => errors.push(args);
-            try {
-              const globals = { locale, direction };
-              const host = mountPage('', { lang: locale, dir: direction });
-              const context = { args: story.args, globals, canvasElement: host, name: story.name } as unknown as StoryContext<FinderArgs>;
-              render(withLocale(story.render(story.args, context), globals), host);
-
-              const element = host.querySelector('tandem-finder');
-              expect(element, 'a <tandem-finder> in the story').to.exist;
-              await story.play?.(context);
-              const widget = await new FinderHarness(element!).ready();
-              const own = ownStrings(locale);
-              await eventually(() => {
-                const text = widget.text('.base');
-                expect(own.some((phrase) => text.includes(phrase)), `text in ${locale}: "${text}"`).to.equal(true);
-              });
-
-              await eventually(() => claims[exportName]!({ widget, s: STRINGS[locale], locale }));
-              const base = widget.query('.base')!;
-              expect(base.getAttribute('lang')).to.equal(locale);
-              expect(getComputedStyle(base).direction).to.equal(direction);
-
-              expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
-              await expectNoAxeViolations();
-            } finally {
-              console.error = consoleError;
-              document.body.innerHTML = '';
-            }
-            const messages = errors.map((args) => args.map(String).join(' '));
-            if (exportName === 'Misconfigured') expect(messages.join('\n')).to.match(/"catalogue" is missing/);
-            else if (exportName === 'BadCatalogue') expect(messages.join('\n')).to.match(/"catalogue" could not be used: .*no-such-catalogue\.json/);
-            else expect(messages).to.deep.equal([]);
-          });
-        }
-      }
-    });
-  }
+sweepStories({
+  suite: 'finder stories',
+  stories: finderStories,
+  tag: 'tandem-finder',
+  harness: (element) => new FinderHarness(element as TandemFinder),
+  strings: STRINGS,
+  claims,
+  complaints: {
+    Misconfigured: /"catalogue" is missing/,
+    BadCatalogue: /"catalogue" could not be used: .*no-such-catalogue\.json/,
+  },
 });

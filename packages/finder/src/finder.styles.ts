@@ -7,24 +7,6 @@ export const finderStyles = css`
   .search {
     margin-block-end: var(--_space-4);
   }
-  .input {
-    display: block;
-    inline-size: 100%;
-    min-block-size: var(--_target);
-    margin: 0;
-    padding: var(--_space-1);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-    appearance: none;
-  }
-  .input:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_border);
-  }
   .listbox {
     margin: 0;
     padding: 0;

@@ -1,53 +1,22 @@
 import type { TandemFinder } from '../src/finder.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep, WidgetHarness } from '../../../test/support/widget-harness.js';
 
 /**
  * Drives <tandem-finder> as a person would, for tests and story play functions:
  * `await finder.type('help with wash'); await finder.choose(0); await finder.no();`
  * It works through the DOM only (no test-runner commands), so stories can use it too.
  */
-export class FinderHarness {
-  constructor(readonly element: TandemFinder) {}
-
-  get root(): ShadowRoot {
-    return this.element.shadowRoot!;
-  }
-
+export class FinderHarness extends WidgetHarness<TandemFinder> {
   /** Waits until the widget has rendered with its strings (and its catalogue, if it loads one). */
-  async ready(): Promise<this> {
-    for (let i = 0; i < 250 && !this.root?.querySelector('.base'); i += 1) {
-      await this.element.updateComplete;
-      await sleep(10);
-    }
-    if (!this.root?.querySelector('.base')) throw new Error('<tandem-finder> did not render');
+  override async ready(): Promise<this> {
+    await super.ready();
     for (let i = 0; i < 250 && this.element.catalogueStatus === 'loading'; i += 1) await sleep(10);
     await this.settle();
     return this;
   }
 
-  async settle(): Promise<void> {
-    await this.element.updateComplete;
-    await this.element.updateComplete;
-  }
-
-  query<T extends HTMLElement = HTMLElement>(selector: string): T | null {
-    return this.root.querySelector<T>(selector);
-  }
-
-  control<T extends HTMLElement = HTMLButtonElement>(id: string): T {
-    const control = this.root.getElementById(id) as T | null;
-    if (!control) throw new Error(`No #${id} in <tandem-finder>`);
-    return control;
-  }
-
   get input(): HTMLInputElement {
     return this.control<HTMLInputElement>('input');
-  }
-
-  /** The id of the focused element inside the widget, if any. */
-  get focused(): string | undefined {
-    return (this.root.activeElement as HTMLElement | null)?.id || undefined;
   }
 
   get expanded(): boolean {
@@ -66,10 +35,6 @@ export class FinderHarness {
 
   get announcement(): string {
     return this.text('#announcement');
-  }
-
-  text(selector: string): string {
-    return this.query(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   }
 
   /**
@@ -135,14 +100,5 @@ export class FinderHarness {
     area.value = text;
     area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     await this.settle();
-  }
-
-  /** Waits until an element shows a text (strings for other languages load asynchronously). */
-  async waitForText(selector: string, text: string, timeout = 3000): Promise<void> {
-    const end = Date.now() + timeout;
-    while (this.text(selector) !== text) {
-      if (Date.now() > end) throw new Error(`${selector} shows "${this.text(selector)}", expected "${text}"`);
-      await sleep(20);
-    }
   }
 }

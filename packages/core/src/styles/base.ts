@@ -143,16 +143,16 @@ export const base = css`
     gap: var(--_space-2) 0;
   }
 
-  /* Text fields: a 2px border, the yellow-and-black focus ring. */
+  /* Text boxes and areas: a 2px border, the yellow-and-black focus ring. */
   .label {
     display: block;
     font-weight: 700;
     margin-block-end: var(--_space-1);
   }
+  .input,
   .textarea {
     display: block;
     inline-size: 100%;
-    min-block-size: 5.5em;
     margin: 0;
     padding: var(--_space-1);
     border: 2px solid var(--_border);
@@ -160,8 +160,16 @@ export const base = css`
     background: var(--_surface);
     color: var(--_text);
     font: inherit;
+  }
+  .input {
+    min-block-size: var(--_target);
+    appearance: none;
+  }
+  .textarea {
+    min-block-size: 5.5em;
     resize: vertical;
   }
+  .input:focus,
   .textarea:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
@@ -222,11 +230,13 @@ export const base = css`
 
   @media (forced-colors: active) {
     .button,
+    .input,
     .textarea,
     .error-summary {
       border-color: ButtonText;
     }
     .button:focus-visible,
+    .input:focus,
     .textarea:focus,
     a:focus-visible {
       outline: 3px solid Highlight;
