@@ -80,3 +80,18 @@ export function errorSummary(t: Translate, errors: FieldError[], focusField: (id
     </div>
   `;
 }
+
+/**
+ * Yes and No as two buttons whose accessible names say what they answer ("Yes this page is
+ * useful"), from the widget's `yes`, `yesHidden`, `no` and `noHidden` strings.
+ */
+export function yesNoButtons(t: Translate, vote: (answer: boolean) => () => void): TemplateResult {
+  return html`<div class="button-group">
+    <button type="button" class="button secondary" part="button" id="yes" @click=${vote(true)}>
+      ${t('yes')}<span class="visually-hidden"> ${t('yesHidden')}</span>
+    </button>
+    <button type="button" class="button secondary" part="button" id="no" @click=${vote(false)}>
+      ${t('no')}<span class="visually-hidden"> ${t('noHidden')}</span>
+    </button>
+  </div>`;
+}

@@ -17,4 +17,4 @@ export { MAX_TEXT } from './limits.js';
 export { base } from './styles/base.js';
 export { tokens } from './styles/tokens.js';
 export { VERSION } from './version.js';
-export { characterCount, errorSummary, textArea, type FieldError, type TextAreaField } from './fields.js';
+export { characterCount, errorSummary, textArea, yesNoButtons, type FieldError, type TextAreaField } from './fields.js';

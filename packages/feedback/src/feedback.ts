@@ -7,6 +7,7 @@ import {
   headingLevel,
   TandemElement,
   textArea,
+  yesNoButtons,
   tokens,
   type FieldError,
   type Outcome,
@@ -207,14 +208,7 @@ export class TandemFeedback extends TandemElement {
         ${state === 'ask'
           ? html`<div class="question">
               ${heading(level, this.t('question'), 'question', 'heading-small')}
-              <div class="button-group">
-                <button type="button" class="button secondary" part="button" id="yes" @click=${this.vote(true)}>
-                  ${this.t('yes')}<span class="visually-hidden"> ${this.t('yesHidden')}</span>
-                </button>
-                <button type="button" class="button secondary" part="button" id="no" @click=${this.vote(false)}>
-                  ${this.t('no')}<span class="visually-hidden"> ${this.t('noHidden')}</span>
-                </button>
-              </div>
+              ${yesNoButtons(this.t, this.vote)}
             </div>`
           : nothing}
         <div role="status" class="status">

@@ -8,6 +8,7 @@ import {
   TandemElement,
   TandemErrorEvent,
   textArea,
+  yesNoButtons,
   tokens,
   type ConfigProblem,
   type FieldError,
@@ -745,14 +746,7 @@ export class TandemFinder extends TandemElement {
     if (step === 'ask') {
       return html`<div class="helped">
         ${heading(level, this.t('helpedQuestion'), 'helped-question', 'heading-small')}
-        <div class="button-group">
-          <button type="button" class="button secondary" part="button" id="yes" @click=${this.vote(true)}>
-            ${this.t('yes')}<span class="visually-hidden"> ${this.t('yesHidden')}</span>
-          </button>
-          <button type="button" class="button secondary" part="button" id="no" @click=${this.vote(false)}>
-            ${this.t('no')}<span class="visually-hidden"> ${this.t('noHidden')}</span>
-          </button>
-        </div>
+        ${yesNoButtons(this.t, this.vote)}
       </div>`;
     }
     const errors = this.needErrors.map(({ field, message }) => ({ field, message: this.t(message, { max: NEED_MAX_LENGTH }) }));
