@@ -557,7 +557,8 @@ describe('<tandem-finder>', () => {
           const finder = await new FinderHarness(element).ready();
           expect(element.catalogueStatus).to.equal('none', 'nothing is fetched before the box is used');
           await tab();
-          expect(finder.focused).to.equal('input');
+          // A fast failure may already have moved focus on to the notice.
+          expect(['input', 'failed']).to.include(finder.focused);
           await until(() => element.catalogueStatus === 'failed');
           await finder.settle();
           expect(finder.text('#failed')).to.contain('Sorry, search is not working at the moment.');
