@@ -59,6 +59,11 @@ export const SubmissionSchema = v.strictObject({
   }),
   clientTime: v.pipe(v.string(), v.isoTimestamp()),
   sdkVersion: v.pipe(v.string(), v.maxLength(40)),
+  /**
+   * A poll's random participant id, kept on the device after a first answer so that the
+   * collector counts one answer per person per question. Never sent by other widgets.
+   */
+  participant: v.optional(v.pipe(v.string(), v.regex(ID, 'must be a version 4 UUID'))),
 });
 
 /** The schema as checked at both ends: each field, then the size of the whole. */

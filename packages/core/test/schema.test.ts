@@ -49,6 +49,11 @@ describe('submission schema', () => {
     expect(result.ok ? '' : result.problems[0]!.message).to.contain(`${MAX_SUBMISSION_BYTES} bytes`);
   });
 
+  it('accepts a poll participant id only as a version 4 UUID', () => {
+    expect(checkSubmission({ ...valid(), widget: 'poll', participant: '7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f' }).ok).to.equal(true);
+    expect(problemsOf({ ...valid(), widget: 'poll', participant: 'someone@example.com' })).to.deep.equal(['participant']);
+  });
+
   it('names every field that is wrong', () => {
     const submission = { ...valid(), site: 'Adult Social Care', widget: 'survey', signals: { honeypot: 'no', fillMs: -1 } };
     expect(problemsOf(submission)).to.have.members(['site', 'widget', 'signals.honeypot', 'signals.fillMs']);
