@@ -1,6 +1,6 @@
 // From a checked submission to the record the store keeps: free text redacted again, likely
 // bots quarantined, and a fingerprint that tells a retry (same answer) from a clash (same id).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { redactText } from '@tandem/core/redact.js';
 
 /** @typedef {import('@tandem/core/schema.js').Submission} Submission */
@@ -41,21 +41,19 @@ export function redactAnswers(answers) {
 
 /**
  * Hash of the submission as sent (before server redaction, so a change to the redaction rules
- * never turns an honest retry into a conflict), independent of key order and whitespace.
+ * never turns an honest retry into a conflict), independent of key order and whitespace: the
+ * schema fixes every field but the answers, so those are put in a fixed order here and the
+ * answers' keys sorted, and one native JSON.stringify does the rest.
  * @param {Submission} submission
  */
 export function fingerprint(submission) {
-  return createHash('sha256').update(canonicalJson(submission)).digest('base64url');
-}
-
-/** JSON with object keys sorted at every level. @param {unknown} value @returns {string} */
-export function canonicalJson(value) {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(/** @type {Record<string, unknown>} */ (value)[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  const { page, signals, answers } = submission;
+  const canonical = [
+    submission.id, submission.site, submission.widget, submission.instance, page.url, page.title, submission.lang,
+    Object.keys(answers).sort().map((key) => [key, answers[key]]),
+    signals.honeypot, signals.fillMs, submission.clientTime, submission.sdkVersion, submission.participant ?? null,
+  ];
+  return hash('sha256', JSON.stringify(canonical), 'base64url');
 }
 
 /**

@@ -1,13 +1,15 @@
 // Group commit: writes that arrive in the same turn of the event loop share one transaction,
-// so one disk sync covers many answers. Each caller still hears back only after the commit.
+// so one disk sync covers many answers. Each caller still hears back only after the commit
+// (and, with `durable`, after the commit is on disk).
 
 /**
  * @template Item, Result
  * @param {(items: Item[]) => Result[]} commit  Writes the items in one transaction (synchronously),
  *   returning one result per item; throwing fails the whole batch.
- * @param {{ maxBatch?: number }} [options]
+ * @param {{ maxBatch?: number, durable?: () => Promise<void> }} [options]
+ *   durable: resolves once every commit made before the call is on disk (see wal-sync.js).
  */
-export function groupCommit(commit, { maxBatch = 500 } = {}) {
+export function groupCommit(commit, { maxBatch = 500, durable } = {}) {
   /** @type {{ item: Item, resolve: (result: Result) => void, reject: (error: unknown) => void }[]} */
   let queue = [];
   let scheduled = false;
@@ -25,7 +27,11 @@ export function groupCommit(commit, { maxBatch = 500 } = {}) {
       for (const entry of batch) entry.reject(error);
       return;
     }
-    batch.forEach((entry, i) => entry.resolve(/** @type {Result} */ (results[i])));
+    const answer = () => batch.forEach((entry, i) => entry.resolve(/** @type {Result} */ (results[i])));
+    if (!durable) return answer();
+    durable().then(answer, (error) => {
+      for (const entry of batch) entry.reject(error);
+    });
   };
 
   const schedule = () => {
@@ -43,7 +49,7 @@ export function groupCommit(commit, { maxBatch = 500 } = {}) {
         schedule();
       });
     },
-    /** Commits everything queued now (used when closing). */
+    /** Commits everything queued now (used when closing); its syncs are awaited by the caller. */
     drain() {
       while (queue.length) run();
     },

@@ -1,10 +1,12 @@
 // The SQLite store (better-sqlite3): one file in WAL mode, migrated at open, every statement
-// prepared once. Submissions are written through group commit; rate-limit counters go through
-// a second connection that skips the disk sync (losing a counter in a crash is harmless).
+// prepared once. Submissions are written through group commit; rate-limit counters (batched by
+// rate-limit.js) go through a second connection that skips the disk sync (losing a counter in
+// a crash is harmless).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { groupCommit } from './group-commit.js';
+import { walSyncer } from './wal-sync.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
 import { fromRow, toRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
@@ -14,8 +16,8 @@ import { MIGRATIONS } from './sqlite-migrations.js';
 /** @typedef {import('./store.js').SaveOutcome} SaveOutcome */
 
 const HOUR = 60 * 60 * 1000;
-/** Counter writes between checkpoints, so a flood of refused requests cannot grow the WAL for ever. */
-const CHECKPOINT_EVERY = 1000;
+/** Counter batches between checkpoints, so a flood of refused requests cannot grow the WAL for ever. */
+const CHECKPOINT_EVERY = 100;
 
 /**
  * @param {{ file: string, synchronous?: 'full' | 'normal', busyTimeoutMs?: number }} options
@@ -24,10 +26,14 @@ const CHECKPOINT_EVERY = 1000;
 export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 5000 }) {
   mkdirSync(dirname(file), { recursive: true });
   const db = connect(file, busyTimeoutMs);
-  // FULL: a 2xx means the answer is on disk, even if the machine loses power right after.
-  db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  // "full": a 2xx means the answer is on disk, even if the machine loses power right after.
+  // COMMIT itself does not wait for the disk (NORMAL); wal-sync.js syncs off the event loop.
+  db.pragma('synchronous = NORMAL');
+  /** @type {ReturnType<typeof walSyncer> | undefined} */
+  let wal;
   try {
     migrate(db);
+    if (synchronous === 'full') wal = walSyncer(`${file}-wal`);
   } catch (error) {
     db.close();
     throw error;
@@ -36,7 +42,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   const counters = connect(file, busyTimeoutMs);
   counters.pragma('synchronous = OFF');
   // Only the main connection checkpoints, so the database file is always synced when the WAL
-  // is recycled; it also does so every CHECKPOINT_EVERY counter writes (see hitRateLimit).
+  // is recycled; it also does so every CHECKPOINT_EVERY counter batches (see addRateLimitHits).
   counters.pragma('wal_autocheckpoint = 0');
   let counterWrites = 0;
 
@@ -52,12 +58,18 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     WHERE (@site IS NULL OR site = @site) AND (@quarantined IS NULL OR quarantined = @quarantined)`).pluck();
   const purgeSubmissions = db.prepare('DELETE FROM submissions WHERE received_at < ?');
   const schemaVersion = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
-  const hit = counters.prepare(`
-    INSERT INTO rate_limits (key, window_start, hits) VALUES (@key, @now, 1)
+  const addHits = counters.prepare(`
+    INSERT INTO rate_limits (key, window_start, hits) VALUES (@key, @now, @hits)
     ON CONFLICT (key) DO UPDATE SET
-      hits = CASE WHEN window_start + @window <= @now THEN 1 ELSE hits + 1 END,
-      window_start = CASE WHEN window_start + @window <= @now THEN @now ELSE window_start END
+      hits = CASE WHEN window_start + @windowMs <= @now THEN @hits ELSE hits + @hits END,
+      window_start = CASE WHEN window_start + @windowMs <= @now THEN @now ELSE window_start END
     RETURNING hits, window_start AS windowStart`);
+  const addHitsBatch = counters.transaction((/** @type {{ key: string, hits: number, windowMs: number }[]} */ entries, /** @type {number} */ now) =>
+    entries.map((entry) => {
+      const row = /** @type {{ hits: number, windowStart: number }} */ (addHits.get({ ...entry, now }));
+      return { hits: row.hits, resetAt: row.windowStart + entry.windowMs };
+    }),
+  );
   const purgeWindows = counters.prepare('DELETE FROM rate_limits WHERE window_start < ?');
   const dashboard = dashboardQueries(db);
 
@@ -68,7 +80,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     }),
   );
   // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing mid-batch.
-  const writer = groupCommit((/** @type {SubmissionRecord[]} */ records) => commitBatch.immediate(records));
+  const writer = groupCommit((/** @type {SubmissionRecord[]} */ records) => commitBatch.immediate(records), { durable: wal?.sync });
   let closed = false;
 
   /** @template T @param {() => T} work @returns {Promise<T>} */
@@ -96,11 +108,11 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
           count.get({ site: filter.site ?? null, quarantined: filter.quarantined === undefined ? null : Number(filter.quarantined) })
         ),
       ),
-    hitRateLimit: (key, windowMs, now = Date.now()) =>
+    addRateLimitHits: (entries, now = Date.now()) =>
       run(() => {
-        const row = /** @type {{ hits: number, windowStart: number }} */ (hit.get({ key, now, window: windowMs }));
+        const totals = addHitsBatch.immediate(entries, now);
         if (++counterWrites % CHECKPOINT_EVERY === 0) db.pragma('wal_checkpoint(PASSIVE)');
-        return { hits: row.hits, resetAt: row.windowStart + windowMs };
+        return totals;
       }),
     purgeBefore: (before) =>
       run(() => {
@@ -131,6 +143,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       if (closed) return;
       writer.drain();
       closed = true;
+      await wal?.close();
       counters.close();
       db.close();
     },

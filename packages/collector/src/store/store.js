@@ -84,8 +84,9 @@
  *   Resolves only once the outcome is durable (committed); rejects if it could not be.
  * @property {(id: string) => Promise<SubmissionRecord | undefined>} getSubmission
  * @property {(filter?: { site?: string, quarantined?: boolean }) => Promise<number>} countSubmissions
- * @property {(key: string, windowMs: number, now?: number) => Promise<RateLimitHit>} hitRateLimit
- *   Counts one hit for `key` in a fixed window, shared by every collector process on the store.
+ * @property {(entries: { key: string, hits: number, windowMs: number }[], now?: number) => Promise<RateLimitHit[]>} addRateLimitHits
+ *   Adds each key's hits to its fixed window (a new window when the last has ended), in one write,
+ *   and resolves each key's total: shared by every collector process on the store.
  * @property {(before: number) => Promise<number>} purgeBefore
  *   Deletes submissions received before `before` (and stale rate-limit windows); resolves to how many submissions.
  *   Also drops expired staff sessions and old sign-in failures.
@@ -116,7 +117,7 @@
  */
 
 export const STORE_METHODS = /** @type {const} */ ([
-  'saveSubmission', 'getSubmission', 'countSubmissions', 'hitRateLimit', 'purgeBefore', 'check', 'close',
+  'saveSubmission', 'getSubmission', 'countSubmissions', 'addRateLimitHits', 'purgeBefore', 'check', 'close',
   'listAnswers', 'pageCounts', 'listPages', 'markReviewed', 'deleteSubmission',
   'saveUser', 'findUser', 'listUsers', 'removeUser',
   'createSession', 'findSession', 'deleteSession',
