@@ -1,6 +1,6 @@
 // From a checked submission to the record the store keeps: free text redacted again, likely
 // bots quarantined, and a fingerprint that tells a retry (same answer) from a clash (same id).
-import { hash } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import { redactText } from '@tandem/core/redact.js';
 
 /** @typedef {import('@tandem/core/schema.js').Submission} Submission */
@@ -56,12 +56,35 @@ export function fingerprint(submission) {
   return hash('sha256', JSON.stringify(canonical), 'base64url');
 }
 
+/** A form answer sent again from the same address within this time is folded into the first. */
+export const FOLD_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * What makes two answers one answer sent twice (a double press, a bot repeating itself): the
+ * same words, on the same widget and page, from the same address (and poll participant). Only
+ * answers with text are folded; identical Yes votes from one office are different people.
+ * Keyed with a secret that lives only in this process's memory, so the key (kept at most until
+ * the next hourly purge) cannot be turned back into an address.
+ * @param {Submission} submission  @param {string} address  @param {Buffer} secret
+ * @returns {string | null}
+ */
+export function foldKey(submission, address, secret) {
+  if (!isFormAnswer(submission)) return null;
+  const { answers } = submission;
+  const content = [
+    address, submission.site, submission.widget, submission.instance, submission.page.url, submission.participant ?? null,
+    Object.keys(answers).sort().map((key) => [key, answers[key]]),
+  ];
+  return createHmac('sha256', secret).update(JSON.stringify(content)).digest('base64url');
+}
+
 /**
  * @param {Submission} submission  Already checked against the shared schema.
  * @param {number} receivedAt
+ * @param {string | null} [fold]  Its fold key (see foldKey), when it may be a repeat.
  * @returns {SubmissionRecord}
  */
-export function toRecord(submission, receivedAt) {
+export function toRecord(submission, receivedAt, fold = null) {
   return {
     id: submission.id,
     site: submission.site,
@@ -78,5 +101,7 @@ export function toRecord(submission, receivedAt) {
     receivedAt,
     quarantine: quarantineReason(submission),
     fingerprint: fingerprint(submission),
+    foldKey: fold,
+    repeatOf: null,
   };
 }

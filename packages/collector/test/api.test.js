@@ -174,7 +174,7 @@ describe('what is stored', () => {
   });
 
   it('quarantines honeypot and too-fast form answers, answering exactly as for real ones', async () => {
-    const real = makeSubmission();
+    const real = makeSubmission({ answers: { reason: 'problem', trying: 'Quarantine test: a real answer', wrong: 'None' } });
     const honeypot = makeSubmission({ signals: { honeypot: true, fillMs: 9000 } });
     const fast = makeSubmission({ signals: { honeypot: false, fillMs: 1999 } });
     const quickVote = makeSubmission({ answers: { useful: true }, signals: { honeypot: false, fillMs: 300 } });

@@ -131,7 +131,7 @@ describe('quarantine view', () => {
     assert.match(page, /<h1>Quarantined answers<\/h1>/);
     assert.deepEqual(idsIn(page), [seeded.spam?.id]);
     assert.match(page, /QUARANTINED spam text/);
-    assert.match(page, /<td>honeypot<\/td>/);
+    assert.match(page, /<td>Hidden spam-trap field filled in<\/td>/);
     assert.doesNotMatch(await inbox(), /QUARANTINED spam text/);
   });
 });

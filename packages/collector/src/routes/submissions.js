@@ -5,7 +5,8 @@ import { checkSubmission } from '@tandem/core/schema.js';
 import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse } from '../errors.js';
 import { normalizeIP, WINDOW_MS } from '../rate-limit.js';
-import { toRecord } from '../submission.js';
+import { randomBytes } from 'node:crypto';
+import { foldKey, toRecord } from '../submission.js';
 
 /**
  * @typedef {object} SubmissionRouteOptions
@@ -17,6 +18,8 @@ import { toRecord } from '../submission.js';
 /** @type {import('fastify').FastifyPluginAsync<SubmissionRouteOptions>} */
 export default async function submissionRoutes(app, { store, sites, limits }) {
   useSubmissionParsers(app);
+  // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
+  const foldSecret = randomBytes(32);
 
   // Only the sites' origins may read the answers; text/plain POSTs need no preflight at all.
   await app.register(fastifyCors, {
@@ -59,7 +62,7 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
 
       let outcome;
       try {
-        outcome = await store.saveSubmission(toRecord(submission, Date.now()));
+        outcome = await store.saveSubmission(toRecord(submission, Date.now(), foldKey(submission, normalizeIP(req.ip), foldSecret)));
       } catch (error) {
         const err = /** @type {Error & { code?: string }} */ (error);
         req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission');

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { groupCommit } from './group-commit.js';
 import { walSyncer } from './wal-sync.js';
+import { FOLD_WINDOW_MS } from '../submission.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
 import { fromRow, toRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
@@ -48,10 +49,13 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
 
   const insert = db.prepare(`
     INSERT INTO submissions (id, site, widget, instance, page_url, page_title, lang, answers, honeypot, fill_ms,
-      client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint)
+      client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint, fold_key, repeat_of)
     VALUES (@id, @site, @widget, @instance, @pageUrl, @pageTitle, @lang, @answers, @honeypot, @fillMs,
-      @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint)
+      @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint, @foldKey, @repeatOf)
     ON CONFLICT (id) DO NOTHING`);
+  const firstWithFoldKey = db.prepare(`SELECT id FROM submissions
+    WHERE fold_key = ? AND received_at >= ? AND quarantined = 0 ORDER BY received_at LIMIT 1`).pluck();
+  const forgetFoldKeys = db.prepare('UPDATE submissions SET fold_key = NULL WHERE fold_key IS NOT NULL AND received_at < ?');
   const fingerprintOf = db.prepare('SELECT fingerprint FROM submissions WHERE id = ?').pluck();
   const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
   const count = db.prepare(`SELECT count(*) FROM submissions
@@ -75,10 +79,16 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
 
   const commitBatch = db.transaction((/** @type {SubmissionRecord[]} */ records) =>
     records.map((record) => {
-      if (insert.run(toRow(record)).changes === 1) return 'created';
+      if (insert.run(toRow(asRepeat(record))).changes === 1) return 'created';
       return /** @type {SaveOutcome} */ (fingerprintOf.get(record.id) === record.fingerprint ? 'duplicate' : 'conflict');
     }),
   );
+  /** Marks a repeat of an answer received within the fold window: kept, but never counted twice. */
+  const asRepeat = (/** @type {SubmissionRecord} */ record) => {
+    if (!record.foldKey || record.quarantine) return record;
+    const first = /** @type {string | undefined} */ (firstWithFoldKey.get(record.foldKey, record.receivedAt - FOLD_WINDOW_MS));
+    return first && first !== record.id ? { ...record, quarantine: /** @type {const} */ ('repeat'), repeatOf: first } : record;
+  };
   // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing mid-batch.
   const writer = groupCommit((/** @type {SubmissionRecord[]} */ records) => commitBatch.immediate(records), { durable: wal?.sync });
   let closed = false;
@@ -117,6 +127,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     purgeBefore: (before) =>
       run(() => {
         purgeWindows.run(Date.now() - HOUR);
+        forgetFoldKeys.run(Date.now() - FOLD_WINDOW_MS);
         dashboard.purgeStaff(Date.now());
         return purgeSubmissions.run(before).changes;
       }),

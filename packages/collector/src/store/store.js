@@ -18,8 +18,11 @@
  * @property {string} clientTime
  * @property {string} sdkVersion
  * @property {number} receivedAt   Milliseconds since the epoch, by the collector's clock.
- * @property {'honeypot' | 'too-fast' | null} quarantine  Why it is held back from staff views, or null.
+ * @property {'honeypot' | 'too-fast' | 'repeat' | null} quarantine  Why it is held back from staff views, or null.
+ *   The store sets 'repeat' when an answer with the same foldKey arrived within FOLD_WINDOW_MS.
  * @property {string} fingerprint  Hash of the submission as received: tells a retry from a clash.
+ * @property {string | null} foldKey  Tells the same answer sent twice (see submission.js foldKey); cleared after the window.
+ * @property {string | null} repeatOf  For a repeat: the id of the answer it repeats.
  */
 
 /**

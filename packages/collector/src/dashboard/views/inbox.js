@@ -118,7 +118,7 @@ ${rows.map((row) => {
 <td>${answerLabel(row.answers)}</td>
 <td class="resident-text">${text(row.answers.trying)}</td>
 <td class="resident-text">${text(row.answers.wrong)}</td>
-<td>${quarantine ? row.quarantine : row.reviewedAt ? `Reviewed by ${row.reviewedBy}` : 'Not reviewed'}</td>
+<td>${quarantine ? whyHeld(row) : row.reviewedAt ? `Reviewed by ${row.reviewedBy}` : 'Not reviewed'}</td>
 <td class="actions">
 ${row.reviewedAt
   ? ''
@@ -164,10 +164,18 @@ ${state.notice ? html`<div class="notice" role="status"><p>${state.notice}</p></
 <a class="tabs__link" href="/dashboard?view=quarantine"${quarantine ? html` aria-current="page"` : ''}>Quarantine</a>
 </nav>
 ${quarantine
-  ? html`<p>Answers held back as likely spam: the hidden honeypot field was filled in, or a form was sent in under 2 seconds. They are not counted anywhere else.</p>`
+  ? html`<p>Answers held back: likely spam (the hidden honeypot field was filled in, or a form was sent in under 2 seconds), or the same answer sent again from the same address within 10 minutes. They are not counted anywhere else.</p>`
   : ''}
 ${filterForm(state)}
 ${quarantine ? '' : countsTable(state.counts)}
 ${answersTable(state)}`,
   });
+}
+
+/** Why an answer is in quarantine, in staff's words. @param {import('../../store/store.js').AnswerRow} row */
+function whyHeld(row) {
+  if (row.quarantine === 'honeypot') return 'Hidden spam-trap field filled in';
+  if (row.quarantine === 'too-fast') return 'Sent in under 2 seconds';
+  if (row.quarantine === 'repeat') return `Sent again within 10 minutes (first sent as ${row.repeatOf})`;
+  return row.quarantine;
 }
