@@ -4,7 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { hashId } from '../src/dashboard/sessions.js';
+import Database from 'better-sqlite3';
+import { hashId, IDLE_MS } from '../src/dashboard/sessions.js';
+import { databaseFile } from '../src/server.js';
 import { browserish, STAFF, startDashboard, storeAnswer } from '../test-support/dashboard.js';
 import { tempDir, writeConfig } from '../test-support/helpers.js';
 
@@ -74,12 +76,37 @@ describe('signing in', () => {
     await client.signIn();
     const id = /** @type {string} */ (client.jar.get('tandem_session'));
     assert.ok(id.length >= 43);
-    assert.equal(await collector.store.findSession(id, Date.now()), undefined);
-    const session = await collector.store.findSession(hashId(id), Date.now());
+    assert.equal(await collector.store.findSession(id, Date.now(), IDLE_MS), undefined);
+    const session = await collector.store.findSession(hashId(id), Date.now(), IDLE_MS);
     assert.equal(session?.email, STAFF.email);
     assert.ok(session && session.expiresAt > Date.now() && session.expiresAt <= Date.now() + 8 * 3600e3);
-    // Past its expiry the session no longer signs anyone in.
-    assert.equal(await collector.store.findSession(hashId(id), Date.now() + 8 * 3600e3 + 1), undefined);
+    // Past its expiry the session no longer signs anyone in, however busy.
+    assert.equal(await collector.store.findSession(hashId(id), Date.now() + 8 * 3600e3 + 1, Infinity), undefined);
+  });
+
+  it('ends a session left unused for 30 minutes, and keeps one in use going', async () => {
+    const client = browserish(collector.url);
+    await client.signIn();
+    const idHash = hashId(/** @type {string} */ (client.jar.get('tandem_session')));
+    const start = Date.now();
+    // Used after 20 minutes, then 20 minutes more: each use restarts the idle time.
+    assert.ok(await collector.store.findSession(idHash, start + 20 * 60e3, IDLE_MS));
+    assert.ok(await collector.store.findSession(idHash, start + 40 * 60e3, IDLE_MS));
+    // Then 30 minutes with nothing: gone, and the dashboard asks for a sign-in again.
+    assert.equal(await collector.store.findSession(idHash, start + 70 * 60e3 + 1, IDLE_MS), undefined);
+  });
+
+  it('sends staff back to sign in once their session has sat idle', async () => {
+    const client = browserish(collector.url);
+    await client.signIn();
+    assert.equal((await client.request('/dashboard')).status, 200);
+    // As if the last page was 31 minutes ago.
+    const db = new Database(databaseFile(collector.dir));
+    db.prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?').run(Date.now() - 31 * 60e3, hashId(/** @type {string} */ (client.jar.get('tandem_session'))));
+    db.close();
+    const idle = await client.request('/dashboard');
+    assert.equal(idle.status, 303);
+    assert.equal(idle.headers.get('location'), '/dashboard/sign-in');
   });
 
   it('gives one message for a wrong password and an unknown email, and sets no session', async () => {
@@ -123,7 +150,7 @@ describe('signing in', () => {
     assert.equal(out.status, 303);
     assert.equal(out.location, '/dashboard/sign-in?signed_out=1');
     assert.ok(out.setCookies.some((line) => /^tandem_session=;/.test(line)));
-    assert.equal(await collector.store.findSession(hashId(id), Date.now()), undefined);
+    assert.equal(await collector.store.findSession(hashId(id), Date.now(), IDLE_MS), undefined);
     // Even a copy of the old cookie no longer works.
     const replay = await fetch(`${collector.url}/dashboard`, { headers: { cookie: `tandem_session=${id}` }, redirect: 'manual' });
     assert.equal(replay.status, 303);

@@ -8,7 +8,7 @@ import fastifyFormbody from '@fastify/formbody';
 import { toCsv } from './csv.js';
 import { parseFilters, queryString } from './filters.js';
 import { checkSignIn, LOCKOUT_MS, normalizeEmail } from './sign-in.js';
-import { cookieName, cookieOptions, hashId, randomToken, sameToken, SESSION_MS, startSession } from './sessions.js';
+import { cookieName, cookieOptions, hashId, IDLE_MS, randomToken, sameToken, SESSION_MS, startSession } from './sessions.js';
 import { inboxPage } from './views/inbox.js';
 import { signInPage } from './views/sign-in.js';
 import { deletePage, errorPage } from './views/pages.js';
@@ -51,7 +51,7 @@ export default async function dashboardRoutes(app, { store, config }) {
     const id = req.cookies[cookieName(req, SESSION)];
     if (!id) return null;
     const idHash = hashId(id);
-    const session = await store.findSession(idHash, Date.now());
+    const session = await store.findSession(idHash, Date.now(), IDLE_MS);
     return session ? { ...session, idHash } : null;
   }
 

@@ -5,6 +5,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Sessions end eight hours after sign-in: a working day, then sign in again. */
 export const SESSION_MS = 8 * 60 * 60 * 1000;
+/** ...or after 30 minutes without a page: a dashboard left open on an unlocked desk closes itself. */
+export const IDLE_MS = 30 * 60 * 1000;
 
 /** @param {import('fastify').FastifyRequest} req */
 export const isHttps = (req) => req.protocol === 'https';

@@ -72,10 +72,12 @@ export function dashboardQueries(db) {
   const updatePassword = db.prepare('UPDATE staff_users SET password_hash = ? WHERE id = ?');
   const users = db.prepare('SELECT email, created_at AS createdAt FROM staff_users ORDER BY email');
   const deleteUser = db.prepare('DELETE FROM staff_users WHERE id = ?');
-  const insertSession = db.prepare(`INSERT INTO staff_sessions (id_hash, user_id, csrf_token, created_at, expires_at)
-    VALUES (@idHash, @userId, @csrfToken, @createdAt, @expiresAt)`);
+  const insertSession = db.prepare(`INSERT INTO staff_sessions (id_hash, user_id, csrf_token, created_at, expires_at, last_seen_at)
+    VALUES (@idHash, @userId, @csrfToken, @createdAt, @expiresAt, @createdAt)`);
   const session = db.prepare(`SELECT s.user_id AS userId, u.email, s.csrf_token AS csrfToken, s.expires_at AS expiresAt
-    FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?`);
+    FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
+    WHERE s.id_hash = @idHash AND s.expires_at > @now AND s.last_seen_at + @idleMs > @now`);
+  const seen = db.prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?');
   const deleteSession = db.prepare('DELETE FROM staff_sessions WHERE id_hash = ?');
   const insertFailure = db.prepare('INSERT INTO sign_in_failures (email, at) VALUES (?, ?)');
   const countFailures = db.prepare('SELECT count(*) FROM sign_in_failures WHERE email = ? AND at >= ?').pluck();
@@ -135,8 +137,12 @@ export function dashboardQueries(db) {
     }),
     /** @param {{ idHash: string, userId: number, csrfToken: string, createdAt: number, expiresAt: number }} row */
     createSession: (row) => void insertSession.run(row),
-    /** @param {string} idHash  @param {number} now @returns {import('./store.js').StaffSession | undefined} */
-    findSession: (idHash, now) => /** @type {any} */ (session.get(idHash, now)),
+    /** @param {string} idHash  @param {number} now  @param {number} idleMs @returns {import('./store.js').StaffSession | undefined} */
+    findSession: (idHash, now, idleMs) => {
+      const found = /** @type {any} */ (session.get({ idHash, now, idleMs }));
+      if (found) seen.run(now, idHash);
+      return found;
+    },
     /** @param {string} idHash */
     deleteSession: (idHash) => void deleteSession.run(idHash),
     /** @param {string} email  @param {number} at */

@@ -75,4 +75,12 @@ export const MIGRATIONS = [
       CREATE INDEX submissions_by_fold_key ON submissions (fold_key, received_at) WHERE fold_key IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'staff sessions end after a time without activity',
+    sql: `
+      -- Sessions from before this migration count as idle: their staff sign in again.
+      ALTER TABLE staff_sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -145,7 +145,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     listUsers: () => run(() => dashboard.listUsers()),
     removeUser: (email) => run(() => dashboard.removeUser.immediate(email)),
     createSession: (session) => run(() => dashboard.createSession(session)),
-    findSession: (idHash, now) => run(() => dashboard.findSession(idHash, now)),
+    findSession: (idHash, now, idleMs) => run(() => dashboard.findSession(idHash, now, idleMs)),
     deleteSession: (idHash) => run(() => dashboard.deleteSession(idHash)),
     recordSignInFailure: (email, at) => run(() => dashboard.recordSignInFailure(email, at)),
     countSignInFailures: (email, since) => run(() => dashboard.countSignInFailures(email, since)),

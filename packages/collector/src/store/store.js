@@ -112,7 +112,8 @@
  * @property {() => Promise<{ email: string, createdAt: number }[]>} listUsers
  * @property {(email: string) => Promise<boolean>} removeUser  Ends its sessions too.
  * @property {(session: { idHash: string, userId: number, csrfToken: string, createdAt: number, expiresAt: number }) => Promise<void>} createSession
- * @property {(idHash: string, now: number) => Promise<StaffSession | undefined>} findSession  Unexpired sessions only.
+ * @property {(idHash: string, now: number, idleMs: number) => Promise<StaffSession | undefined>} findSession
+ *   A session that has neither expired nor gone unused for idleMs; finding it counts as use.
  * @property {(idHash: string) => Promise<void>} deleteSession
  * @property {(email: string, at: number) => Promise<void>} recordSignInFailure
  * @property {(email: string, since: number) => Promise<number>} countSignInFailures

@@ -14,6 +14,7 @@ export function signInPage({ csrfToken, email = '', problems = [], notice }) {
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <h1>Sign in</h1>
 <p>Sign in with the staff account you were given. Ask your collector's administrator if you do not have one.</p>
+<p>To keep residents' answers safe, you are signed out after 30 minutes without using the dashboard, and 8 hours after you sign in.</p>
 <form method="post" action="/dashboard/sign-in" novalidate>
 <input type="hidden" name="_csrf" value="${csrfToken}">
 <div class="form-group${error ? ' form-group--error' : ''}">
