@@ -188,7 +188,7 @@ describe('CSV export', () => {
 
   it('has headers, and neutralises cells a spreadsheet would run as a formula', async () => {
     const lines = await csv(`?url=${encodeURIComponent(PAGE_B)}`);
-    assert.equal(lines[0], 'Received (UTC),Site,Page,Page title,Answer,What they were trying to do,What went wrong,Reviewed,Quarantine reason,Id');
+    assert.equal(lines[0], 'Received (UK time),Site,Page,Page title,Answer,What they were trying to do,What went wrong,Reviewed,Quarantine reason,Id');
     const problem = lines.find((line) => line.includes(/** @type {string} */ (seeded.problem?.id)));
     assert.ok(problem);
     assert.match(problem, /,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",/);

@@ -9,7 +9,7 @@ export function neutralise(value) {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export const CSV_HEADERS = ['Received (UTC)', 'Site', 'Page', 'Page title', 'Answer', 'What they were trying to do', 'What went wrong', 'Reviewed', 'Quarantine reason', 'Id'];
+export const CSV_HEADERS = ['Received (UK time)', 'Site', 'Page', 'Page title', 'Answer', 'What they were trying to do', 'What went wrong', 'Reviewed', 'Quarantine reason', 'Id'];
 
 /** @param {import('../store/store.js').AnswerRow} row */
 export function csvCells(row) {

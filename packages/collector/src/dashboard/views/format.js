@@ -1,7 +1,38 @@
 // Small formatting shared by the pages and the CSV.
 
-/** ms since the epoch → "2026-11-26 09:30" (UTC). @param {number} ms */
-export const formatTime = (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+/** Staff read times as the clocks on their walls show them: UK time, GMT or BST. */
+export const TIME_ZONE = 'Europe/London';
+export const TIME_ZONE_LABEL = 'UK time';
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** The wall-clock fields of an instant in UK time. @param {number} ms */
+function wallClock(ms) {
+  /** @type {Record<string, string>} */
+  const field = {};
+  for (const part of parts.formatToParts(ms)) field[part.type] = part.value;
+  return field;
+}
+
+/** ms since the epoch → "2026-11-26 09:30" in UK time. @param {number} ms */
+export function formatTime(ms) {
+  const { year, month, day, hour, minute } = wallClock(ms);
+  return `${year}-${month}-${day} ${hour}:${minute}`;
+}
+
+/**
+ * The instant a UK day starts (midnight, GMT or BST). The clocks change at 01:00 GMT, never at
+ * midnight, so the offset an hour either side of the guess is the day's.
+ * @param {number} year  @param {number} month  1-12  @param {number} day
+ */
+export function startOfUkDay(year, month, day) {
+  const guess = Date.UTC(year, month - 1, day);
+  const { year: y, month: m, day: d, hour, minute } = wallClock(guess);
+  const offset = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hour), Number(minute)) - guess;
+  return guess - offset;
+}
 
 /** @param {Record<string, unknown>} answers */
 export function answerLabel(answers) {

@@ -105,7 +105,7 @@ ${rows.length === 0
 <table class="table">
 <caption class="table__caption">${quarantine ? 'Quarantined answers' : 'Answers'}, newest first: ${first} to ${last} of ${total}</caption>
 <thead><tr>
-<th scope="col">Received (UTC)</th><th scope="col">Page</th><th scope="col">Answer</th>
+<th scope="col">Received (UK time)</th><th scope="col">Page</th><th scope="col">Answer</th>
 <th scope="col">What they were trying to do</th><th scope="col">What went wrong</th>
 <th scope="col">${quarantine ? 'Why quarantined' : 'Status'}</th><th scope="col">Actions</th>
 </tr></thead>

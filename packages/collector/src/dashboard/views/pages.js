@@ -14,7 +14,7 @@ export function deletePage({ user, row, back }) {
     body: html`<h1>Delete this answer?</h1>
 <p>Delete an answer when the resident who gave it asks you to. It is removed for good and cannot be brought back.</p>
 <dl class="summary-list">
-<div class="summary-list__row"><dt>Received (UTC)</dt><dd>${formatTime(row.receivedAt)}</dd></div>
+<div class="summary-list__row"><dt>Received (UK time)</dt><dd>${formatTime(row.receivedAt)}</dd></div>
 <div class="summary-list__row"><dt>Page</dt><dd>${row.pageTitle} (${row.site}: ${row.pageUrl})</dd></div>
 <div class="summary-list__row"><dt>Answer</dt><dd>${answerLabel(row.answers)}</dd></div>
 <div class="summary-list__row"><dt>What they were trying to do</dt><dd class="resident-text">${typeof trying === 'string' && trying ? trying : 'None'}</dd></div>
