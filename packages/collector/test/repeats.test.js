@@ -67,7 +67,7 @@ describe('repeats within minutes', () => {
     const poll = (/** @type {string} */ participant) =>
       makeSubmission({ widget: 'poll', instance: 'day-centres-2026', participant, answers: statement });
     const [alice, bob] = [crypto.randomUUID(), crypto.randomUUID()];
-    const secret = randomBytes(32);
+    const secret = randomBytes(32).toString('base64url');
     assert.notEqual(foldKey(/** @type {any} */ (poll(alice)), '127.0.0.1', secret), foldKey(/** @type {any} */ (poll(bob)), '127.0.0.1', secret));
     assert.equal(foldKey(/** @type {any} */ (poll(alice)), '127.0.0.1', secret), foldKey(/** @type {any} */ (poll(alice)), '127.0.0.1', secret));
     assert.equal(foldKey(/** @type {any} */ (makeSubmission({ answers: { useful: false } })), '127.0.0.1', secret), null);

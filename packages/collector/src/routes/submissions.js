@@ -19,7 +19,7 @@ import { foldKey, toRecord } from '../submission.js';
 export default async function submissionRoutes(app, { store, sites, limits }) {
   useSubmissionParsers(app);
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
-  const foldSecret = randomBytes(32);
+  const foldSecret = randomBytes(32).toString('base64url');
 
   // Only the sites' origins may read the answers; text/plain POSTs need no preflight at all.
   await app.register(fastifyCors, {
