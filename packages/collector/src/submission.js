@@ -15,6 +15,8 @@ export const MIN_FORM_FILL_MS = 2000;
  * @param {Submission} submission
  */
 export function isFormAnswer(submission) {
+  // A poll vote names its question and choice as text, but is one click; a statement is typed.
+  if (submission.widget === 'poll') return typeof submission.answers.statement === 'string';
   return Object.values(submission.answers).some((value) => typeof value === 'string' || Array.isArray(value));
 }
 
@@ -80,5 +82,6 @@ export function toRecord(submission, receivedAt) {
     receivedAt,
     quarantine: quarantineReason(submission),
     fingerprint: fingerprint(submission),
+    ...(submission.participant ? { participant: submission.participant } : {}),
   };
 }

@@ -9,6 +9,8 @@ export function toRow(record) {
     answers: JSON.stringify(record.answers),
     honeypot: record.honeypot ? 1 : 0,
     quarantined: record.quarantine ? 1 : 0,
+    participant: record.participant ?? null,
+    poll: undefined,
   };
 }
 
@@ -30,5 +32,6 @@ export function fromRow(row) {
     receivedAt: row.received_at,
     quarantine: row.quarantine_reason ?? null,
     fingerprint: row.fingerprint,
+    ...(row.participant ? { participant: row.participant } : {}),
   };
 }
