@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import { toCsv } from './csv.js';
 import { parseFilters, queryString } from './filters.js';
+import pollDashboard from './polls-plugin.js';
 import { checkSignIn, LOCKOUT_MS, normalizeEmail } from './sign-in.js';
 import { cookieName, cookieOptions, hashId, randomToken, sameToken, SESSION_MS, startSession } from './sessions.js';
 import { inboxPage } from './views/inbox.js';
@@ -195,6 +196,8 @@ export default async function dashboardRoutes(app, { store, config }) {
     if (!row) return reply.redirect(withNotice(back, 'missing'), 303);
     return sendPage(reply, deletePage({ user: session, row, back }));
   });
+
+  await app.register(pollDashboard, { prefix: '/polls', store, config, requireSession, checkCsrf, sendPage, forbidden });
 
   app.post('/answers/:id/delete', async (req, reply) => {
     const session = await requireSession(req, reply);
