@@ -247,7 +247,7 @@ export function checkConfig(value, source = 'configuration') {
  */
 function loadPollFiles(files, base) {
   if (files === undefined) return [];
-  if (!Array.isArray(files) || files.some((file) => typeof file !== 'string')) throw new ConfigError('polls', ['must be a list of poll definition files (JSON), relative to the configuration file']);
+  if (!Array.isArray(files) || files.some((file) => typeof file !== 'string')) throw new ConfigError(base, ['polls: must be a list of poll definition files (JSON), relative to the configuration file']);
   const problems = [];
   const polls = [];
   for (const [index, file] of files.entries()) {
