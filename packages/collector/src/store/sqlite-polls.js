@@ -76,6 +76,11 @@ export function pollQueries(db) {
     WHERE id = @id AND poll_id = @pollId`);
   const reply = db.prepare('UPDATE poll_statements SET reply = @reply, moderated_at = @at, moderated_by = @by WHERE id = @id AND poll_id = @pollId');
 
+  // Polls closed for longer than the retention period keep their counts, not who answered or wrote what.
+  const closedBefore = `SELECT id FROM polls WHERE unixepoch(json_extract(definition, '$.closesAt')) * 1000 < ?`;
+  const purgeVotes = db.prepare(`DELETE FROM poll_votes WHERE poll_id IN (${closedBefore})`);
+  const purgeStatements = db.prepare(`DELETE FROM poll_statements WHERE poll_id IN (${closedBefore})`);
+
   const selectPolicy = db.prepare('SELECT policy FROM site_policies WHERE site = ?').pluck();
   const savePolicy = db.prepare(`INSERT INTO site_policies (site, policy, updated_at, updated_by) VALUES (@site, @policy, @at, @by)
     ON CONFLICT (site) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
@@ -121,6 +126,12 @@ export function pollQueries(db) {
         bump.run(action.pollId, action.question, action.choice, 1);
       }
       saveVote.run({ pollId: action.pollId, participant: record.participant, question: action.question, choice: action.choice, submissionId: record.id, clientTime: record.clientTime });
+    },
+
+    /** After the retention period from a poll's close: its counters stay; votes and statements go. @param {number} before */
+    purgeClosedBefore(before) {
+      purgeVotes.run(before);
+      purgeStatements.run(before);
     },
 
     /** @param {PollDefinition[]} polls  @param {number} now */

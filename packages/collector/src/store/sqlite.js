@@ -114,6 +114,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       run(() => {
         purgeWindows.run(Date.now() - HOUR);
         dashboard.purgeStaff(Date.now());
+        polls.purgeClosedBefore(before);
         return purgeSubmissions.run(before).changes;
       }),
     check: () =>

@@ -135,7 +135,8 @@
  *   Counts one hit for `key` in a fixed window, shared by every collector process on the store.
  * @property {(before: number) => Promise<number>} purgeBefore
  *   Deletes submissions received before `before` (and stale rate-limit windows); resolves to how many submissions.
- *   Also drops expired staff sessions and old sign-in failures.
+ *   Also drops expired staff sessions and old sign-in failures, and the votes and statements of polls
+ *   that closed before `before` (their result counters stay).
  * @property {() => Promise<void>} check  Rejects when the store cannot serve (for /health).
  * @property {() => Promise<void>} close  Finishes pending writes, then releases the store.
  *
