@@ -150,7 +150,7 @@ describe('moderation round trip', () => {
 
     const noReason = await submit(`/dashboard/polls/${POLL}/statements/${rudeId}/reject`, { [`reason-${rudeId}`]: '   ' });
     assert.equal(noReason.status, 422);
-    assert.match(noReason.text, new RegExp(`<a href="#reason-${rudeId}">Enter why statement ${rudeId} is not published`));
+    assert.match(noReason.text, new RegExp(`<a href="#reason-${rudeId}">Enter why statement s-${rudeId} is not published`));
     assert.equal((await mineOf(author)).statements[1].status, 'pending');
     const rejected = await submit(`/dashboard/polls/${POLL}/statements/${rudeId}/reject`, { [`reason-${rudeId}`]: 'It names a member of staff.' });
     assert.equal(rejected.status, 303);

@@ -99,6 +99,8 @@ export function pollFromForm(values, { siteIds, previous }) {
   const problems = [];
   const id = previous?.id ?? values.id;
   if (!previous && !SLUG.test(id)) problems.push({ field: 'id', message: 'Enter a poll id of lower-case letters, digits and dashes, such as day-centres-2026' });
+  // The dashboard's own addresses under /dashboard/polls/.
+  else if (!previous && (id === 'new' || id === 'policies')) problems.push({ field: 'id', message: `Choose another poll id: "${id}" is kept for the dashboard` });
   if (!siteIds.includes(values.site)) problems.push({ field: 'site', message: 'Select the site the poll is for' });
   if (!values.title_en) problems.push({ field: 'title_en', message: 'Enter the poll’s title in English' });
   if (!isDay(values.opens)) problems.push({ field: 'opens', message: 'Enter the day the poll opens as a real date, for example 2026-11-01' });

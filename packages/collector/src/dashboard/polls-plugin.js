@@ -237,7 +237,7 @@ export default async function pollDashboard(app, { store, config, requireSession
     } else if (action === 'reject') {
       const reason = formText(body[`reason-${sid}`], MAX.reason);
       if (!reason) {
-        const problems = [{ field: `reason-${sid}`, message: `Enter why statement ${sid} is not published: its author sees this` }];
+        const problems = [{ field: `reason-${sid}`, message: `Enter why statement s-${sid} is not published: its author sees this` }];
         return renderStatements(reply, session, record, { status: statement.status }, problems);
       }
       await store.moderateStatement(pollId, statement.id, { status: 'rejected', reason, by: session.email, at });
@@ -245,7 +245,7 @@ export default async function pollDashboard(app, { store, config, requireSession
       const en = formText(body[`reply-en-${sid}`], MAX.reply);
       const cy = formText(body[`reply-cy-${sid}`], MAX.reply);
       if (!en && cy) {
-        const problems = [{ field: `reply-en-${sid}`, message: `Enter the reply to statement ${sid} in English too, or empty both to remove it` }];
+        const problems = [{ field: `reply-en-${sid}`, message: `Enter the reply to statement s-${sid} in English too, or empty both to remove it` }];
         return renderStatements(reply, session, record, { status: statement.status }, problems);
       }
       await store.replyToStatement(pollId, statement.id, texts(en, cy), session.email, at);

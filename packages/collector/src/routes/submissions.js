@@ -77,8 +77,8 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
           }
         }
         const checked = await checkPollAnswer(store, submission, Date.now());
-        // A retry of an answer stored before the poll closed still gets its 200.
-        const stored = !checked.ok && checked.code === 'poll-closed' ? await store.getSubmission(submission.id) : undefined;
+        // A retry of an answer already stored (say, before the poll closed) still gets its 200.
+        const stored = checked.ok ? undefined : await store.getSubmission(submission.id);
         if (!checked.ok && !stored) return refusePoll(reply, checked);
         if (checked.ok) poll = checked.action;
       }

@@ -187,7 +187,7 @@ ${statements.length === 0
   ? html`<p>No statements here.</p>`
   : html`<ol class="statements">
 ${statements.map((s) => {
-  const label = `statement ${s.id}`;
+  const label = `statement s-${s.id}`;
   const result = results[`s-${s.id}`];
   return html`<li class="statement" id="s-${s.id}">
 <h2 class="statement__heading">Statement s-${s.id} <span class="page-url">received ${formatTime(s.createdAt)} UTC${s.lang.startsWith('cy') ? ', in Welsh' : ''}</span></h2>
