@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { ORIGIN, OTHER_ORIGIN, post } from '../test-support/helpers.js';
+import { ORIGIN, OTHER_ORIGIN, post, random } from '../test-support/helpers.js';
 import { CLOSED, countsOf, getPoll, NO_STATEMENTS, POLICY, POLL, pollAnswer, pollDefinition, startPollCollector, statement, UPCOMING, vote } from '../test-support/polls.js';
 
 /** @type {Awaited<ReturnType<typeof startPollCollector>>} */
@@ -272,6 +272,30 @@ describe('closing', () => {
       assertRefused(await post(closing.url, vote(randomUUID(), 'overall', '1')), 409, 'poll-closed');
     } finally {
       await closing.close();
+    }
+  });
+});
+
+describe('hostile poll answers', () => {
+  it('answers every generated poll answer with 2xx or 4xx, never 5xx, and the results stay whole', async () => {
+    const rng = random(5);
+    const values = ['overall', 'mood', 's-1', 's-0', 's-999999999999999', '__proto__', 'constructor', '1', '5', '0', 'agree', '', ' ', 'x'.repeat(300), 3, true, ['a'], null];
+    const keys = ['question', 'choice', 'statement', 'extra', 'toString'];
+    const statuses = new Set();
+    for (let i = 0; i < 300; i++) {
+      /** @type {Record<string, unknown>} */
+      const answers = {};
+      for (let k = 0; k <= rng.int(3); k++) answers[rng.pick(keys)] = rng.pick(values);
+      const response = await post(collector.url, pollAnswer(answers, { instance: rng.pick([POLL, CLOSED, 'nope', 'BAD']), participant: rng.pick([randomUUID(), undefined]) }));
+      assert.ok(response.status < 500, `${response.status} for ${JSON.stringify(answers)}`);
+      statuses.add(response.status);
+    }
+    assert.ok(statuses.has(422) && statuses.has(409), [...statuses].join());
+    const { json } = await getPoll(collector.url, POLL);
+    for (const question of json.questions) {
+      const sum = Object.values(question.results.counts).reduce((/** @type {number} */ a, /** @type {any} */ b) => a + b, 0);
+      assert.equal(sum, question.results.total, question.id);
+      for (const count of Object.values(question.results.counts)) assert.ok(/** @type {number} */ (count) >= 0);
     }
   });
 });
