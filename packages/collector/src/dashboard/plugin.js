@@ -197,8 +197,6 @@ export default async function dashboardRoutes(app, { store, config }) {
     return sendPage(reply, deletePage({ user: session, row, back }));
   });
 
-  await app.register(pollDashboard, { prefix: '/polls', store, config, requireSession, checkCsrf, sendPage, forbidden });
-
   app.post('/answers/:id/delete', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
@@ -209,4 +207,7 @@ export default async function dashboardRoutes(app, { store, config }) {
     if (deleted) req.log.info({ submission: id, by: session.email }, 'answer deleted on request');
     return reply.redirect(withNotice(backTo(/** @type {any} */ (req.body).back), deleted ? 'deleted' : 'missing'), 303);
   });
+
+  // Polls: list, results, moderation, policies and exports (polls-plugin.js), with this plugin's session and CSRF checks.
+  await app.register(pollDashboard, { prefix: '/polls', store, config, requireSession, checkCsrf, sendPage, forbidden });
 }

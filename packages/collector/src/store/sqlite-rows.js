@@ -10,7 +10,6 @@ export function toRow(record) {
     honeypot: record.honeypot ? 1 : 0,
     quarantined: record.quarantine ? 1 : 0,
     participant: record.participant ?? null,
-    poll: undefined,
   };
 }
 
