@@ -112,6 +112,13 @@ describe('poll pages in Chromium', () => {
     assert.equal(mine[2].status, 'published');
   });
 
+  it('the delete confirmation is axe-clean', async () => {
+    await open(`/dashboard/polls/${POLL}/statements`);
+    await Promise.all([page.waitForNavigation(), page.click('.statement .link-button--warning')]);
+    assert.equal(await page.$eval('h1', (h1) => h1.textContent), 'Delete this statement?');
+    await expectNoAxeViolations();
+  });
+
   it('published and rejected tabs are axe-clean', async () => {
     await open(`/dashboard/polls/${POLL}/statements?status=published`);
     assert.ok(await page.$('textarea[name^="reply-en-"]'));

@@ -169,6 +169,37 @@ describe('moderation round trip', () => {
   });
 });
 
+describe('deleting a statement on its author’s request', () => {
+  it('confirms, then removes the statement, its answer and every vote on it', async () => {
+    const author = randomUUID();
+    const answer = statement(author, 'Please delete this one later');
+    assert.equal((await post(collector.url, answer)).status, 201);
+    const [own] = (await mineOf(author)).statements;
+    const sid = own.id.slice(2);
+    await submit(`/dashboard/polls/${POLL}/statements/${sid}/publish`, {});
+    const voter = randomUUID();
+    assert.equal((await post(collector.url, vote(voter, own.id, 'agree'))).status, 201);
+
+    const confirm = await staff.request(`/dashboard/polls/${POLL}/statements/${sid}/delete`);
+    assert.equal(confirm.status, 200);
+    assert.match(confirm.text, /Delete this statement\?/);
+    assert.ok(confirm.text.includes('Please delete this one later'));
+    assert.equal((await staff.request(`/dashboard/polls/${CLOSED}/statements/${sid}/delete`)).status, 404, 'only through its own poll');
+
+    const deleted = await submit(`/dashboard/polls/${POLL}/statements/${sid}/delete`, {});
+    assert.equal(deleted.status, 303);
+    assert.match(deleted.location ?? '', /done=deleted/);
+    assert.deepEqual((await mineOf(author)).statements, []);
+    const after = await getPoll(collector.url, POLL, { participant: voter });
+    assert.ok(!after.json.questions.some((/** @type {any} */ q) => q.id === own.id));
+    assert.deepEqual(after.json.mine.answers[own.id], undefined);
+    assert.equal(await collector.store.getSubmission(answer.id), undefined);
+    assert.equal(await collector.store.getStatement(Number(sid)), undefined);
+    const again = await submit(`/dashboard/polls/${POLL}/statements/${sid}/delete`, {});
+    assert.match(again.location ?? '', /done=missing/);
+  });
+});
+
 describe('responses and policies', () => {
   it('saves staff’s response, shown to residents once the poll has closed', async () => {
     const saved = await submit(`/dashboard/polls/${CLOSED}/response`, { response_en: 'You said the minibus was late; we changed its route.', response_cy: '' });
@@ -231,6 +262,7 @@ describe('CSRF', () => {
       ['/dashboard/polls/new', { ...NEW_POLL, id: 'forged-poll' }],
       [`/dashboard/polls/${POLL}/statements/${sid}/publish`, {}],
       [`/dashboard/polls/${POLL}/statements/${sid}/reject`, { [`reason-${sid}`]: 'forged' }],
+      [`/dashboard/polls/${POLL}/statements/${sid}/delete`, {}],
       [`/dashboard/polls/${CLOSED}/response`, { response_en: 'Forged response' }],
       ['/dashboard/polls/policies/adult-social-care', { policy_en: 'Forged policy' }],
     ]);

@@ -6,7 +6,7 @@ import { pollBody } from '../polls/view.js';
 import { formValues, pollFromForm, postedValues } from './poll-form.js';
 import { resultsCsv, statementsCsv } from './poll-csv.js';
 import { pollFormPage } from './views/poll-form.js';
-import { pollListPage, pollPage, policyPage, statementsPage } from './views/polls.js';
+import { deleteStatementPage, pollListPage, pollPage, policyPage, statementsPage } from './views/polls.js';
 
 const STATEMENT_ID = /^\d{1,15}$/;
 const STATUSES = /** @type {const} */ (['pending', 'published', 'rejected']);
@@ -23,6 +23,7 @@ const NOTICES = /** @type {Record<string, string>} */ ({
   rejected: 'The statement is not published. Its author can see your reason.',
   reply: 'Your reply has been saved. The statement’s author can see it.',
   missing: 'That statement no longer exists.',
+  deleted: 'The statement, and every vote on it, has been deleted.',
 });
 
 /**
@@ -219,19 +220,35 @@ export default async function pollDashboard(app, { store, config, requireSession
     return renderStatements(reply, session, record, /** @type {Record<string, unknown>} */ (req.query ?? {}));
   });
 
+  app.get('/:id/statements/:sid/delete', async (req, reply) => {
+    const session = await requireSession(req, reply);
+    if (!session) return reply;
+    const record = await pollOf(req);
+    const { sid } = /** @type {{ sid: string }} */ (req.params);
+    const statement = record && STATEMENT_ID.test(sid) ? await store.getStatement(Number(sid)) : undefined;
+    if (!record || !statement || statement.pollId !== record.definition.id) return notFound(reply);
+    return sendPage(reply, deleteStatementPage({ user: session, record, statement }));
+  });
+
   app.post('/:id/statements/:sid/:action', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
     const record = await pollOf(req);
     const { sid, action } = /** @type {{ sid: string, action: string }} */ (req.params);
-    if (!record || !STATEMENT_ID.test(sid) || !['publish', 'reject', 'reply'].includes(action)) return notFound(reply);
+    if (!record || !STATEMENT_ID.test(sid) || !['publish', 'reject', 'reply', 'delete'].includes(action)) return notFound(reply);
     const pollId = record.definition.id;
     const statement = await store.getStatement(Number(sid));
     const back = (/** @type {string} */ done, status = statement?.status ?? 'pending') => reply.redirect(`${pollPath(pollId)}/statements?status=${status}&done=${done}`, 303);
     if (!statement || statement.pollId !== pollId) return back('missing', 'pending');
     const body = /** @type {Record<string, unknown>} */ (req.body ?? {});
     const at = Date.now();
+    if (action === 'delete') {
+      await store.deleteStatement(pollId, statement.id);
+      // Who deleted which statement, never its words: the log is the record of the request.
+      req.log.info({ poll: pollId, statement: statement.id, by: session.email }, 'statement deleted on request');
+      return back('deleted');
+    }
     if (action === 'publish') {
       await store.moderateStatement(pollId, statement.id, { status: 'published', reason: null, by: session.email, at });
     } else if (action === 'reject') {

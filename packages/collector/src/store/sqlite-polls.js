@@ -81,6 +81,11 @@ export function pollQueries(db) {
   const purgeVotes = db.prepare(`DELETE FROM poll_votes WHERE poll_id IN (${closedBefore})`);
   const purgeStatements = db.prepare(`DELETE FROM poll_statements WHERE poll_id IN (${closedBefore})`);
 
+  const deleteStatementRow = db.prepare('DELETE FROM poll_statements WHERE id = ? AND poll_id = ?');
+  const deleteSubmissionRow = db.prepare('DELETE FROM submissions WHERE id = ?');
+  const deleteQuestionVotes = db.prepare('DELETE FROM poll_votes WHERE poll_id = ? AND question_id = ?');
+  const deleteQuestionCounts = db.prepare('DELETE FROM poll_counts WHERE poll_id = ? AND question_id = ?');
+
   const selectPolicy = db.prepare('SELECT policy FROM site_policies WHERE site = ?').pluck();
   const savePolicy = db.prepare(`INSERT INTO site_policies (site, policy, updated_at, updated_by) VALUES (@site, @policy, @at, @by)
     ON CONFLICT (site) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
@@ -185,6 +190,17 @@ export function pollQueries(db) {
     moderateStatement: (pollId, id, { status, reason, by, at }) => moderate.run({ pollId, id, status, reason, by, at }).changes === 1,
     /** @param {string} pollId  @param {number} id  @param {PollText | null} text  @param {string} by  @param {number} at */
     replyToStatement: (pollId, id, text, by, at) => reply.run({ pollId, id, reply: text ? JSON.stringify(text) : null, by, at }).changes === 1,
+
+    /** On its author's request: the statement, the answer that brought it, and the votes on it. */
+    deleteStatement: db.transaction((/** @type {string} */ pollId, /** @type {number} */ id) => {
+      const row = /** @type {any} */ (selectStatement.get(id));
+      if (!row || row.poll_id !== pollId) return false;
+      deleteStatementRow.run(id, pollId);
+      deleteSubmissionRow.run(row.submission_id);
+      deleteQuestionVotes.run(pollId, `s-${id}`);
+      deleteQuestionCounts.run(pollId, `s-${id}`);
+      return true;
+    }),
 
     /** @param {string} site  @returns {PollText | null} */
     getSitePolicy: (site) => json(/** @type {string | null} */ (selectPolicy.get(site) ?? null)),

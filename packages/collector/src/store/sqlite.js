@@ -149,6 +149,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     countStatements: (pollId) => run(() => polls.countStatements(pollId)),
     moderateStatement: (pollId, id, change) => run(() => polls.moderateStatement(pollId, id, change)),
     replyToStatement: (pollId, id, reply, by, at) => run(() => polls.replyToStatement(pollId, id, reply, by, at)),
+    deleteStatement: (pollId, id) => run(() => polls.deleteStatement.immediate(pollId, id)),
     getSitePolicy: (site) => run(() => polls.getSitePolicy(site)),
     setSitePolicy: (site, policy, by, at) => run(() => polls.setSitePolicy(site, policy, by, at)),
     close: async () => {

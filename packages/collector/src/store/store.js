@@ -178,6 +178,8 @@
  * @property {(pollId: string) => Promise<{ pending: number, published: number, rejected: number }>} countStatements
  * @property {(pollId: string, id: number, change: { status: 'published' | 'rejected', reason: string | null, by: string, at: number }) => Promise<boolean>} moderateStatement
  * @property {(pollId: string, id: number, reply: PollText | null, by: string, at: number) => Promise<boolean>} replyToStatement
+ * @property {(pollId: string, id: number) => Promise<boolean>} deleteStatement
+ *   On its author's request: the statement, its submission, and the votes and counts of its question. false when absent.
  * @property {(site: string) => Promise<PollText | null>} getSitePolicy  The policy set in the dashboard, or null.
  * @property {(site: string, policy: PollText | null, by: string, at: number) => Promise<void>} setSitePolicy  null: back to the configuration's.
  */
@@ -189,7 +191,7 @@ export const STORE_METHODS = /** @type {const} */ ([
   'createSession', 'findSession', 'deleteSession',
   'recordSignInFailure', 'countSignInFailures', 'clearSignInFailures',
   'syncFilePolls', 'getPoll', 'listPolls', 'createPoll', 'updatePoll', 'setPollResponse', 'readPoll',
-  'getStatement', 'listStatements', 'countStatements', 'moderateStatement', 'replyToStatement', 'getSitePolicy', 'setSitePolicy',
+  'getStatement', 'listStatements', 'countStatements', 'moderateStatement', 'replyToStatement', 'deleteStatement', 'getSitePolicy', 'setSitePolicy',
 ]);
 
 /**

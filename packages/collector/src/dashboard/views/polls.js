@@ -210,6 +210,7 @@ ${field({ name: `reply-en-${s.id}`, label: `Reply to ${label} in English: "You s
 ${field({ name: `reply-cy-${s.id}`, label: `Reply to ${label} in Welsh (optional)`, value: s.reply?.cy ?? '', problems, textarea: true, lang: 'cy' })}
 <button class="button button--secondary" type="submit">Save the reply<span class="visually-hidden"> to ${label}</span></button></form>`
   : ''}
+<p><a class="link-button link-button--warning" href="${path}/statements/${s.id}/delete">Delete on its author’s request<span class="visually-hidden">: ${label}</span></a></p>
 </div>
 </li>`;
 })}
@@ -220,5 +221,31 @@ ${page > 1 ? html`<a class="link-button" rel="prev" href="${path}/statements?sta
 ${total > page * pageSize ? html`<a class="link-button" rel="next" href="${path}/statements?status=${status}&p=${page + 1}">Next page</a>` : ''}
 </nav>`
   : ''}`,
+  });
+}
+
+/**
+ * @param {{ user: User, record: PollRecord, statement: StatementRow }} state
+ */
+export function deleteStatementPage({ user, record, statement }) {
+  const path = pollPath(record.definition.id);
+  return layout({
+    title: 'Delete this statement',
+    user,
+    body: html`<h1>Delete this statement?</h1>
+<p>Delete a statement when the resident who wrote it asks you to. The statement, the answer that brought it and every vote on it are removed for good and cannot be brought back.</p>
+<dl class="summary-list">
+<div class="summary-list__row"><dt>Statement</dt><dd>s-${statement.id} in ${record.definition.title.en}</dd></div>
+<div class="summary-list__row"><dt>Received (UTC)</dt><dd>${formatTime(statement.createdAt)}</dd></div>
+<div class="summary-list__row"><dt>Status</dt><dd>${STATEMENT_LABELS[statement.status]}</dd></div>
+<div class="summary-list__row"><dt>What they wrote</dt><dd class="resident-text">${statement.text}</dd></div>
+</dl>
+<form method="post" action="${path}/statements/${statement.id}/delete">
+<input type="hidden" name="_csrf" value="${user.csrfToken}">
+<div class="button-group">
+<button class="button button--warning" type="submit">Yes, delete this statement</button>
+<a class="link-button" href="${path}/statements?status=${statement.status}">No, keep it</a>
+</div>
+</form>`,
   });
 }
