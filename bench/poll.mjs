@@ -12,7 +12,8 @@
 // not enforced: timings on a small shared machine are noisy.
 //
 // Settings (environment): BENCH_POLL_ANSWERS (1000000), BENCH_POLL_READS requests timed for
-// each latency figure (2000), BENCH_DURATION seconds of voting (10), BENCH_CONNECTIONS (50).
+// each latency figure (2000), BENCH_DURATION seconds of voting (10), BENCH_CONNECTIONS (50);
+// BENCH_PROFILE_DIR: write a V8 CPU profile of the collector there (node --cpu-prof).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -143,7 +144,8 @@ async function startCollector() {
   const logFile = join(tmp, 'output.log');
   const fd = openSync(logFile, 'a');
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TANDEM_') && key !== 'PORT'));
-  child = spawn(process.execPath, [join(COLLECTOR, 'cli.js'), 'serve', '--config', configFile], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE_DIR)}`, '--cpu-prof-name=collector.cpuprofile'] : [];
+  child = spawn(process.execPath, [...profile, join(COLLECTOR, 'cli.js'), 'serve', '--config', configFile], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   const started = Date.now();
   for (;;) {
@@ -166,6 +168,16 @@ function timedGet(url) {
       res.on('error', fail);
     }).on('error', fail);
   });
+}
+
+/** CPU seconds a process has used (Linux /proc), or undefined elsewhere: less noisy than rates on a shared machine. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ, 100 on Linux)
+  } catch {
+    return undefined;
+  }
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -242,10 +254,14 @@ async function main() {
   console.log(row('with a participant', withMine));
 
   const questions = plain.body.questions.map((q) => q.id);
+  const cpuBefore = cpuSeconds(child.pid);
   const { result, acknowledged } = await vote(url, questions);
+  const cpuAfter = cpuSeconds(child.pid);
   const created = Object.values(acknowledged).reduce((a, b) => a + b, 0);
+  const cpuPerVote = cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) / created) * 1e6;
   console.log(`\nPOST /v1/submissions, votes from new participants, ${CONNECTIONS} connections for ${DURATION} s:`);
   console.log(`  ${Math.round(created / DURATION).toLocaleString('en-GB')} votes a second stored (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ${result.non2xx} non-2xx, ${result.errors + result.timeouts} errors)`);
+  if (cpuPerVote !== undefined) console.log(`  collector CPU per vote: ${Math.round(cpuPerVote)} µs (${Math.round(((cpuAfter - cpuBefore) / DURATION) * 100)}% of one core; compare bench/ingest's CPU µs/2xx for feedback)`);
 
   const after = (await timedGet(read)).body;
   const afterTotals = Object.fromEntries(JSON.parse(after).questions.map((q) => [q.id, q.results.total]));

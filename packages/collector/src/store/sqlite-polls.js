@@ -11,9 +11,24 @@
 
 const json = (/** @type {string | null} */ text) => (text === null ? null : JSON.parse(text));
 
+// Parsed definitions by their JSON text: every vote reads its poll, and the text changes only
+// when staff edit it. Keyed by content, so no process can serve a stale definition.
+/** @type {Map<string, import('../polls/definition.js').PollDefinition>} */
+const parsed = new Map();
+/** @param {string} text */
+function parseDefinition(text) {
+  let definition = parsed.get(text);
+  if (!definition) {
+    definition = Object.freeze(JSON.parse(text));
+    if (parsed.size >= 100) parsed.delete(/** @type {string} */ (parsed.keys().next().value));
+    parsed.set(text, /** @type {import('../polls/definition.js').PollDefinition} */ (definition));
+  }
+  return /** @type {import('../polls/definition.js').PollDefinition} */ (definition);
+}
+
 /** @param {Record<string, any>} row @returns {PollRecord} */
 const toPoll = (row) => ({
-  definition: JSON.parse(row.definition),
+  definition: parseDefinition(row.definition),
   source: row.source,
   response: json(row.response),
   createdAt: row.created_at,
