@@ -62,7 +62,7 @@ describe('SQLite store: polls', () => {
     }
   });
 
-  it('replaces a file’s poll at start, keeping its counts and staff response', async () => {
+  it('replaces a file’s poll at start, keeping its counts and staff response; releases it to the dashboard when its file goes', async () => {
     const store = freshStore();
     try {
       await store.syncFilePolls([/** @type {any} */ (pollDefinition())], Date.now());
@@ -75,6 +75,12 @@ describe('SQLite store: polls', () => {
       assert.deepEqual(reading?.poll.response, { en: 'Thanks' });
       assert.equal(reading?.counts.visits?.weekly, 1);
       assert.equal(await store.updatePoll(/** @type {any} */ (pollDefinition()), 'officer@example', Date.now()), false, 'a file poll is not edited in the dashboard');
+      // Its file no longer named: the poll stays, with its answers, for the dashboard to manage.
+      await store.syncFilePolls([], Date.now());
+      const released = await store.readPoll('day-centres-2026');
+      assert.equal(released?.poll.source, 'dashboard');
+      assert.equal(released?.counts.visits?.weekly, 1);
+      assert.equal(await store.updatePoll(/** @type {any} */ (pollDefinition({ title: { en: 'Edited here' } })), 'officer@example', Date.now()), true);
     } finally {
       await store.close();
     }

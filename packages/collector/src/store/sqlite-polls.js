@@ -66,6 +66,8 @@ export function pollQueries(db) {
     VALUES (@id, @site, @definition, 'file', @now, @now, NULL)
     ON CONFLICT (id) DO UPDATE SET site = excluded.site, definition = excluded.definition, source = 'file',
       updated_at = CASE WHEN polls.definition = excluded.definition THEN polls.updated_at ELSE excluded.updated_at END`);
+  // A poll whose file is no longer named stays (with its answers), to be managed in the dashboard.
+  const releaseFilePolls = db.prepare(`UPDATE polls SET source = 'dashboard' WHERE source = 'file' AND id NOT IN (SELECT value FROM json_each(?))`);
   const setResponse = db.prepare('UPDATE polls SET response = ?, updated_at = ?, updated_by = ? WHERE id = ?');
 
   const voteOf = db.prepare('SELECT option_id AS optionId, client_time AS clientTime FROM poll_votes WHERE poll_id = ? AND participant = ? AND question_id = ?');
@@ -157,6 +159,7 @@ export function pollQueries(db) {
     /** @param {PollDefinition[]} polls  @param {number} now */
     syncFilePolls: db.transaction((/** @type {PollDefinition[]} */ polls, /** @type {number} */ now) => {
       for (const poll of polls) upsertFilePoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), now });
+      releaseFilePolls.run(JSON.stringify(polls.map((poll) => poll.id)));
     }),
     /** @param {string} id */
     getPoll: (id) => {
