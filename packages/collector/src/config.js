@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import * as v from 'valibot';
+import { checkPoll, PollSchema, Text } from './polls/definition.js';
 
 /**
  * @typedef {object} SiteConfig
@@ -10,6 +11,7 @@ import * as v from 'valibot';
  * @property {string[]} origins     Origins whose pages may send answers for this site.
  * @property {number} [perMinute]   This site's submission limit; defaults to limits.perSitePerMinute.
  * @property {boolean} [requireOrigin]  Refuse submissions that carry no Origin header.
+ * @property {{ en: string, cy?: string }} [moderationPolicy]  How statements in this site's polls are moderated (staff may change it in the dashboard).
  *
  * @typedef {object} CollectorConfig
  * @property {string} host
@@ -19,10 +21,11 @@ import * as v from 'valibot';
  * @property {string | null} examplesDir  Absolute; the example site served at / (null: not served).
  * @property {number} retentionDays Answers older than this are purged.
  * @property {boolean | number | string | string[]} trustProxy  Fastify's trustProxy.
- * @property {{ perIpPerMinute: number, perSitePerMinute: number }} limits
+ * @property {{ perIpPerMinute: number, perSitePerMinute: number, perParticipantPerMinute: number }} limits
  * @property {'full' | 'normal'} synchronous  SQLite durability: full survives power loss.
  * @property {string} logLevel
  * @property {SiteConfig[]} sites
+ * @property {import('./polls/definition.js').PollDefinition[]} polls  Loaded from the files the JSON config names.
  */
 
 const PACKAGE_DIR = resolve(import.meta.dirname, '..');
@@ -48,11 +51,12 @@ const Site = v.strictObject({
   origins: v.pipe(v.array(Origin), v.minLength(1, 'must list at least one origin')),
   perMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   requireOrigin: v.optional(v.boolean()),
+  moderationPolicy: v.optional(Text(4000)),
 }, strict('site'));
 
 const Port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535, 'must be a port number (0 picks a free one)'));
 
-const Config = v.strictObject({
+const Config = v.pipe(v.strictObject({
   host: v.pipe(v.string(), v.minLength(1)),
   port: Port,
   dataDir: v.pipe(v.string(), v.minLength(1)),
@@ -63,6 +67,7 @@ const Config = v.strictObject({
   limits: v.strictObject({
     perIpPerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perSitePerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    perParticipantPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 120),
   }, strict('limits')),
   synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),
   logLevel: v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
@@ -71,7 +76,14 @@ const Config = v.strictObject({
     v.minLength(1, 'must list at least one site'),
     v.check((sites) => new Set(sites.map((site) => site.id)).size === sites.length, 'must not list a site id twice'),
   ),
-}, strict('collector'));
+  polls: v.optional(v.pipe(
+    v.array(PollSchema),
+    v.check((polls) => new Set(polls.map((poll) => poll.id)).size === polls.length, 'must not define a poll id twice'),
+  ), []),
+}, strict('collector')), v.check(
+  (config) => config.polls.every((poll) => config.sites.some((site) => site.id === poll.site)),
+  'polls: every poll must belong to a site listed in "sites"',
+));
 
 /** Generous by design: fifty people behind one council or library connection can all answer. */
 export const DEFAULTS = Object.freeze({
@@ -82,10 +94,12 @@ export const DEFAULTS = Object.freeze({
   examplesDir: null,
   retentionDays: 365,
   trustProxy: false,
-  limits: { perIpPerMinute: 600, perSitePerMinute: 6000 },
+  // A participant answering a long poll and changing answers stays far below 120 a minute.
+  limits: { perIpPerMinute: 600, perSitePerMinute: 6000, perParticipantPerMinute: 120 },
   synchronous: 'full',
   logLevel: 'info',
   sites: [],
+  polls: [],
 });
 
 export class ConfigError extends Error {
@@ -201,6 +215,7 @@ export function loadConfig({ file, env = process.env, overrides = {}, cwd = proc
     ...resolveDirs(Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)), cwd),
   };
   merged.limits = { ...DEFAULTS.limits, .../** @type {object} */ (fromFile.limits ?? {}) };
+  /** @type {any} */ (merged).polls = loadPollFiles(fromFile.polls, dirname(path));
   const layered = Object.keys(environment.values).length > 0 || Object.values(overrides).some((value) => value !== undefined);
   return checkConfig(merged, layered ? `${path}, with the environment and flags applied` : path);
 }
@@ -223,6 +238,35 @@ export function checkConfig(value, source = 'configuration') {
     );
   }
   return /** @type {CollectorConfig} */ (Object.freeze(result.output));
+}
+
+/**
+ * Reads the poll definitions the file names ("polls": ["polls/day-centres.json"], relative to
+ * the file), reporting every problem with the poll file it is in.
+ * @param {unknown} files  @param {string} base
+ */
+function loadPollFiles(files, base) {
+  if (files === undefined) return [];
+  if (!Array.isArray(files) || files.some((file) => typeof file !== 'string')) throw new ConfigError(base, ['polls: must be a list of poll definition files (JSON), relative to the configuration file']);
+  const problems = [];
+  const polls = [];
+  for (const [index, file] of files.entries()) {
+    const path = absolute(file, base);
+    const where = `polls.${index} (${path})`;
+    let value;
+    try {
+      value = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      const err = /** @type {Error & { code?: string }} */ (error);
+      problems.push(`${where}: ${err.code === 'ENOENT' ? 'the file does not exist' : `not valid JSON: ${err.message}`}`);
+      continue;
+    }
+    const checked = checkPoll(value);
+    if (checked.ok) polls.push(checked.poll);
+    else problems.push(...checked.problems.map((problem) => `${where}: ${problem.field}: ${problem.message}`));
+  }
+  if (problems.length) throw new ConfigError('poll files', problems);
+  return polls;
 }
 
 /** @param {string} dir  @param {string} base */

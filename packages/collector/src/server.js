@@ -9,6 +9,7 @@ import dashboardRoutes from './dashboard/plugin.js';
 import { useErrorShape } from './errors.js';
 import { useRateLimits } from './rate-limit.js';
 import healthRoutes from './routes/health.js';
+import pollRoutes from './routes/polls.js';
 import staticRoutes from './routes/static.js';
 import submissionRoutes from './routes/submissions.js';
 import { siteRegistry } from './sites.js';
@@ -99,6 +100,7 @@ export async function createCollector(config, { store, logStream, plugins = [] }
     await useRateLimits(app, activeStore);
     await app.register(healthRoutes, { store: activeStore });
     await app.register(submissionRoutes, { store: activeStore, sites, limits: config.limits });
+    await app.register(pollRoutes, { store: activeStore, sites, polls: config.polls ?? [] });
     await app.register(dashboardRoutes, { prefix: '/dashboard', store: activeStore, config });
     for (const { plugin, options } of plugins) await app.register(plugin, { ...options, store: activeStore, config });
     await app.register(staticRoutes, { bundleDir: config.bundleDir, examplesDir: config.examplesDir });

@@ -15,6 +15,8 @@ export const MIN_FORM_FILL_MS = 2000;
  * @param {Submission} submission
  */
 export function isFormAnswer(submission) {
+  // A poll vote names its question and choice as text, but is one click; a statement is typed.
+  if (submission.widget === 'poll') return typeof submission.answers.statement === 'string';
   return Object.values(submission.answers).some((value) => typeof value === 'string' || Array.isArray(value));
 }
 
@@ -61,8 +63,9 @@ export const FOLD_WINDOW_MS = 10 * 60 * 1000;
 
 /**
  * What makes two answers one answer sent twice (a double press, a bot repeating itself): the
- * same words, on the same widget and page, from the same address (and poll participant). Only
- * answers with text are folded; identical Yes votes from one office are different people.
+ * same words, on the same widget and page, from the same address. Only answers with text are
+ * folded; identical Yes votes from one office are different people. Polls are left alone:
+ * they keep one answer per participant and question, and refuse a statement made twice.
  * Hashed after a secret that lives only in this process's memory, so the key (kept at most
  * until the next hourly purge) cannot be turned back into an address by trying them all.
  * (A plain hash of secret and content: an HMAC object per answer cost 5% of ingest.)
@@ -70,10 +73,10 @@ export const FOLD_WINDOW_MS = 10 * 60 * 1000;
  * @returns {string | null}
  */
 export function foldKey(submission, address, secret) {
-  if (!isFormAnswer(submission)) return null;
+  if (submission.widget === 'poll' || !isFormAnswer(submission)) return null;
   const { answers } = submission;
   const content = [
-    address, submission.site, submission.widget, submission.instance, submission.page.url, submission.participant ?? null,
+    address, submission.site, submission.widget, submission.instance, submission.page.url,
     Object.keys(answers).sort().map((key) => [key, answers[key]]),
   ];
   return hash('sha256', secret + JSON.stringify(content), 'base64url');
@@ -104,5 +107,6 @@ export function toRecord(submission, receivedAt, fold = null) {
     fingerprint: fingerprint(submission),
     foldKey: fold,
     repeatOf: null,
+    ...(submission.participant ? { participant: submission.participant } : {}),
   };
 }

@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import { toCsv } from './csv.js';
 import { parseFilters, queryString } from './filters.js';
+import pollDashboard from './polls-plugin.js';
 import { checkSignIn, LOCKOUT_MS, normalizeEmail } from './sign-in.js';
 import { cookieName, cookieOptions, hashId, IDLE_MS, randomToken, sameToken, SESSION_MS, startSession } from './sessions.js';
 import { inboxPage } from './views/inbox.js';
@@ -206,4 +207,7 @@ export default async function dashboardRoutes(app, { store, config }) {
     if (deleted) req.log.info({ submission: id, by: session.email }, 'answer deleted on request');
     return reply.redirect(withNotice(backTo(/** @type {any} */ (req.body).back), deleted ? 'deleted' : 'missing'), 303);
   });
+
+  // Polls: list, results, moderation, policies and exports (polls-plugin.js), with this plugin's session and CSRF checks.
+  await app.register(pollDashboard, { prefix: '/polls', store, config, requireSession, checkCsrf, sendPage, forbidden });
 }

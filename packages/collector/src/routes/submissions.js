@@ -1,18 +1,19 @@
 // POST /v1/submissions: every answer of every widget. Checked with the browser's own schema,
 // refused unless its site and origin match, then stored exactly once by its id.
+import { randomBytes } from 'node:crypto';
 import fastifyCors from '@fastify/cors';
 import { checkSubmission } from '@tandem/core/schema.js';
 import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse } from '../errors.js';
+import { checkPollAnswer, refusePoll } from '../polls/answer.js';
 import { normalizeIP, WINDOW_MS } from '../rate-limit.js';
-import { randomBytes } from 'node:crypto';
 import { foldKey, toRecord } from '../submission.js';
 
 /**
  * @typedef {object} SubmissionRouteOptions
  * @property {import('../store/store.js').Store} store
  * @property {ReturnType<typeof import('../sites.js').siteRegistry>} sites
- * @property {{ perIpPerMinute: number, perSitePerMinute: number }} limits
+ * @property {{ perIpPerMinute: number, perSitePerMinute: number, perParticipantPerMinute?: number }} limits
  */
 
 /** @type {import('fastify').FastifyPluginAsync<SubmissionRouteOptions>} */
@@ -34,6 +35,13 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
     timeWindow: WINDOW_MS,
     max: (/** @type {any} */ req) => sites.get(req.tandemSite)?.perMinute ?? limits.perSitePerMinute,
     keyGenerator: (/** @type {any} */ req) => `site:${req.tandemSite}`,
+  });
+
+  // Poll answers are also limited per participant (the per-IP limit covers those who make new ids).
+  const participantLimit = app.createRateLimit({
+    timeWindow: WINDOW_MS,
+    max: limits.perParticipantPerMinute ?? 120,
+    keyGenerator: (/** @type {any} */ req) => `participant:${req.tandemParticipant}`,
   });
 
   app.post(
@@ -60,9 +68,27 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
         return refuse(reply, 429, 'This site is receiving too many answers; try again after the time in Retry-After');
       }
 
+      /** @type {import('../store/store.js').PollAction | undefined} */
+      let poll;
+      if (submission.widget === 'poll') {
+        if (submission.participant) {
+          /** @type {any} */ (req).tandemParticipant = submission.participant;
+          const perParticipant = await participantLimit(req);
+          if (!perParticipant.isAllowed && perParticipant.isExceeded) {
+            reply.header('Retry-After', String(Math.max(1, perParticipant.ttlInSeconds)));
+            return refusePoll(reply, { status: 429, code: 'rate-limited', field: 'participant', error: 'Too many answers from this device; try again after the time in Retry-After' });
+          }
+        }
+        const checked = await checkPollAnswer(store, submission, Date.now());
+        // A retry of an answer already stored (say, before the poll closed) still gets its 200.
+        const stored = checked.ok ? undefined : await store.getSubmission(submission.id);
+        if (!checked.ok && !stored) return refusePoll(reply, checked);
+        if (checked.ok) poll = checked.action;
+      }
+
       let outcome;
       try {
-        outcome = await store.saveSubmission(toRecord(submission, Date.now(), foldKey(submission, normalizeIP(req.ip), foldSecret)));
+        outcome = await store.saveSubmission({ ...toRecord(submission, Date.now(), foldKey(submission, normalizeIP(req.ip), foldSecret)), ...(poll ? { poll } : {}) });
       } catch (error) {
         const err = /** @type {Error & { code?: string }} */ (error);
         req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission');
@@ -71,6 +97,9 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
       }
       // Ids, site and widget only: never the answers.
       req.log.info({ submission: submission.id, site: submission.site, widget: submission.widget, outcome }, 'submission');
+      if (outcome === 'duplicate-statement') {
+        return refusePoll(reply, { status: 409, code: 'duplicate-statement', field: 'answers.statement', error: 'This poll already has this statement: agree or disagree with it instead' });
+      }
       if (outcome === 'conflict') {
         return refuse(reply, 409, 'This id was already used for a different submission', [{ field: 'id', message: 'is already taken by a different submission' }]);
       }

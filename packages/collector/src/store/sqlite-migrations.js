@@ -68,6 +68,70 @@ export const MIGRATIONS = [
   },
   {
     version: 3,
+    name: 'polls: definitions, one vote per participant and question, counters, statements, site policies',
+    sql: `
+      ALTER TABLE submissions ADD COLUMN participant TEXT;    -- a poll's random participant id, or NULL
+
+      CREATE TABLE polls (
+        id          TEXT PRIMARY KEY,
+        site        TEXT NOT NULL,
+        definition  TEXT NOT NULL,              -- JSON, poll protocol v1
+        source      TEXT NOT NULL,              -- 'file' (the configuration) or 'dashboard'
+        response    TEXT,                       -- JSON { en, cy? }: staff's response, shown when closed
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        updated_by  TEXT
+      ) STRICT;
+
+      -- The answer that counts, one per participant and question; changed answers replace it.
+      CREATE TABLE poll_votes (
+        poll_id       TEXT NOT NULL,
+        participant   TEXT NOT NULL,
+        question_id   TEXT NOT NULL,
+        option_id     TEXT NOT NULL,
+        submission_id TEXT NOT NULL,
+        client_time   TEXT NOT NULL,
+        PRIMARY KEY (poll_id, participant, question_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Results, moved in the same transaction as each vote, so reading them costs one small range.
+      CREATE TABLE poll_counts (
+        poll_id     TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        option_id   TEXT NOT NULL,
+        votes       INTEGER NOT NULL,
+        PRIMARY KEY (poll_id, question_id, option_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE poll_statements (
+        id            INTEGER PRIMARY KEY,      -- the question id "s-{id}" once published
+        poll_id       TEXT NOT NULL,
+        submission_id TEXT NOT NULL UNIQUE,
+        participant   TEXT NOT NULL,
+        text          TEXT NOT NULL,            -- trimmed and redacted
+        dedupe_key    TEXT NOT NULL,            -- text without case, punctuation or spaces
+        lang          TEXT NOT NULL,
+        status        TEXT NOT NULL DEFAULT 'pending',  -- pending, published, rejected
+        reason        TEXT,                     -- why not published, shown to its author
+        reply         TEXT,                     -- JSON { en, cy? }: "You said, we did"
+        created_at    INTEGER NOT NULL,
+        moderated_at  INTEGER,
+        moderated_by  TEXT
+      ) STRICT;
+      CREATE INDEX poll_statements_by_status ON poll_statements (poll_id, status, id);
+      CREATE INDEX poll_statements_by_key ON poll_statements (poll_id, dedupe_key);
+      CREATE INDEX poll_statements_by_participant ON poll_statements (poll_id, participant, id);
+
+      CREATE TABLE site_policies (
+        site        TEXT PRIMARY KEY,
+        policy      TEXT NOT NULL,              -- JSON { en, cy? }
+        updated_at  INTEGER NOT NULL,
+        updated_by  TEXT
+      ) STRICT;
+    `,
+  },
+  {
+    version: 4,
     name: 'repeats: the same answer sent again within minutes is folded into the first',
     sql: `
       ALTER TABLE submissions ADD COLUMN fold_key TEXT;    -- keyed hash, cleared once past the fold window
@@ -76,7 +140,7 @@ export const MIGRATIONS = [
     `,
   },
   {
-    version: 4,
+    version: 5,
     name: 'staff sessions end after a time without activity',
     sql: `
       -- Sessions from before this migration count as idle: their staff sign in again.

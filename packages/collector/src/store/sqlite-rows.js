@@ -9,6 +9,7 @@ export function toRow(record) {
     answers: JSON.stringify(record.answers),
     honeypot: record.honeypot ? 1 : 0,
     quarantined: record.quarantine ? 1 : 0,
+    participant: record.participant ?? null,
   };
 }
 
@@ -32,5 +33,6 @@ export function fromRow(row) {
     fingerprint: row.fingerprint,
     foldKey: row.fold_key,
     repeatOf: row.repeat_of,
+    ...(row.participant ? { participant: row.participant } : {}),
   };
 }

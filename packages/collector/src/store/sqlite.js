@@ -9,6 +9,7 @@ import { groupCommit } from './group-commit.js';
 import { walSyncer } from './wal-sync.js';
 import { FOLD_WINDOW_MS } from '../submission.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
+import { pollQueries } from './sqlite-polls.js';
 import { fromRow, toRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
 
@@ -49,9 +50,9 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
 
   const insert = db.prepare(`
     INSERT INTO submissions (id, site, widget, instance, page_url, page_title, lang, answers, honeypot, fill_ms,
-      client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint, fold_key, repeat_of)
+      client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint, fold_key, repeat_of, participant)
     VALUES (@id, @site, @widget, @instance, @pageUrl, @pageTitle, @lang, @answers, @honeypot, @fillMs,
-      @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint, @foldKey, @repeatOf)
+      @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint, @foldKey, @repeatOf, @participant)
     ON CONFLICT (id) DO NOTHING`);
   const firstWithFoldKey = db.prepare(`SELECT id FROM submissions
     WHERE fold_key = ? AND received_at >= ? AND quarantined = 0 ORDER BY received_at LIMIT 1`).pluck();
@@ -76,10 +77,17 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   );
   const purgeWindows = counters.prepare('DELETE FROM rate_limits WHERE window_start < ?');
   const dashboard = dashboardQueries(db);
+  const polls = pollQueries(db);
 
   const commitBatch = db.transaction((/** @type {SubmissionRecord[]} */ records) =>
     records.map((record) => {
-      if (insert.run(toRow(asRepeat(record))).changes === 1) return 'created';
+      // A poll answer's effect (counters, statement) commits with the answer, or not at all.
+      if (record.poll && fingerprintOf.get(record.id) === undefined && polls.isDuplicateStatement(record)) return 'duplicate-statement';
+      const stored = asRepeat(record);
+      if (insert.run(toRow(stored)).changes === 1) {
+        if (stored.poll) polls.applyAnswer(stored);
+        return 'created';
+      }
       return /** @type {SaveOutcome} */ (fingerprintOf.get(record.id) === record.fingerprint ? 'duplicate' : 'conflict');
     }),
   );
@@ -92,6 +100,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing mid-batch.
   const writer = groupCommit((/** @type {SubmissionRecord[]} */ records) => commitBatch.immediate(records), { durable: wal?.sync });
   let closed = false;
+  const readPoll = db.transaction(polls.readPoll);
 
   /** @template T @param {() => T} work @returns {Promise<T>} */
   const run = (work) => {
@@ -129,6 +138,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
         purgeWindows.run(Date.now() - HOUR);
         forgetFoldKeys.run(Date.now() - FOLD_WINDOW_MS);
         dashboard.purgeStaff(Date.now());
+        polls.purgeClosedBefore(before);
         return purgeSubmissions.run(before).changes;
       }),
     check: () =>
@@ -150,6 +160,22 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     recordSignInFailure: (email, at) => run(() => dashboard.recordSignInFailure(email, at)),
     countSignInFailures: (email, since) => run(() => dashboard.countSignInFailures(email, since)),
     clearSignInFailures: (email) => run(() => dashboard.clearSignInFailures(email)),
+    syncFilePolls: (list, now) => run(() => polls.syncFilePolls.immediate(list, now)),
+    getPoll: (id) => run(() => polls.getPoll(id)),
+    listPolls: (site) => run(() => polls.listPolls(site)),
+    createPoll: (poll, by, now) => run(() => polls.createPoll(poll, by, now)),
+    updatePoll: (poll, by, now) => run(() => polls.updatePoll(poll, by, now)),
+    setPollResponse: (id, response, by, now) => run(() => polls.setPollResponse(id, response, by, now)),
+    // One read transaction, so the counters, statements and `mine` agree with each other.
+    readPoll: (id, participant) => run(() => readPoll(id, participant)),
+    getStatement: (id) => run(() => polls.getStatement(id)),
+    listStatements: (pollId, query) => run(() => polls.listStatements(pollId, query)),
+    countStatements: (pollId) => run(() => polls.countStatements(pollId)),
+    moderateStatement: (pollId, id, change) => run(() => polls.moderateStatement(pollId, id, change)),
+    replyToStatement: (pollId, id, reply, by, at) => run(() => polls.replyToStatement(pollId, id, reply, by, at)),
+    deleteStatement: (pollId, id) => run(() => polls.deleteStatement.immediate(pollId, id)),
+    getSitePolicy: (site) => run(() => polls.getSitePolicy(site)),
+    setSitePolicy: (site, policy, by, at) => run(() => polls.setSitePolicy(site, policy, by, at)),
     close: async () => {
       if (closed) return;
       writer.drain();

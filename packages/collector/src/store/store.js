@@ -23,12 +23,59 @@
  * @property {string} fingerprint  Hash of the submission as received: tells a retry from a clash.
  * @property {string | null} foldKey  Tells the same answer sent twice (see submission.js foldKey); cleared after the window.
  * @property {string | null} repeatOf  For a repeat: the id of the answer it repeats.
+ * @property {string} [participant]  A poll's random participant id (poll answers only).
+ * @property {PollAction} [poll]  What a poll answer does, as the route checked it; applied in the same transaction.
+ */
+
+/**
+ * A vote (replacing the participant's earlier answer to the question), or a resident's
+ * statement to moderate. `text` is trimmed and redacted; `key` is its statementKey.
+ * @typedef {{ kind: 'vote', pollId: string, question: string, choice: string }
+ *   | { kind: 'statement', pollId: string, text: string, key: string }} PollAction
+ */
+
+/**
+ * @typedef {import('../polls/definition.js').PollText} PollText
+ * @typedef {object} PollRecord
+ * @property {import('../polls/definition.js').PollDefinition} definition
+ * @property {'file' | 'dashboard'} source  A file's poll is edited in its file; the dashboard's, in the dashboard.
+ * @property {PollText | null} response  Staff's response, shown to residents once the poll has closed.
+ * @property {number} createdAt
+ * @property {number} updatedAt
+ * @property {string | null} updatedBy
+ */
+
+/**
+ * @typedef {object} StatementRow
+ * @property {number} id  Published, it is the question "s-{id}".
+ * @property {string} pollId
+ * @property {string} submissionId
+ * @property {string} participant
+ * @property {string} text
+ * @property {string} lang
+ * @property {'pending' | 'published' | 'rejected'} status
+ * @property {string | null} reason  Why it was not published (its author sees this).
+ * @property {PollText | null} reply  Staff's "You said, we did".
+ * @property {number} createdAt
+ * @property {number | null} moderatedAt
+ * @property {string | null} moderatedBy
+ */
+
+/**
+ * One poll with its results, for GET /v1/polls/{id}: counters by question then option, the
+ * published statements oldest first, and, given a participant, their answers and statements.
+ * @typedef {object} PollReading
+ * @property {PollRecord} poll
+ * @property {Record<string, Record<string, number>>} counts
+ * @property {StatementRow[]} published
+ * @property {{ votes: Record<string, string>, statements: StatementRow[] } | undefined} mine
  */
 
 /**
  * `created`: stored now. `duplicate`: this id was stored before with the same fingerprint.
  * `conflict`: this id was stored before with a different fingerprint (nothing changed).
- * @typedef {'created' | 'duplicate' | 'conflict'} SaveOutcome
+ * `duplicate-statement`: a new poll statement the same as one already in the poll (nothing stored).
+ * @typedef {'created' | 'duplicate' | 'conflict' | 'duplicate-statement'} SaveOutcome
  */
 
 /**
@@ -92,7 +139,8 @@
  *   and resolves each key's total: shared by every collector process on the store.
  * @property {(before: number) => Promise<number>} purgeBefore
  *   Deletes submissions received before `before` (and stale rate-limit windows); resolves to how many submissions.
- *   Also drops expired staff sessions and old sign-in failures.
+ *   Also drops expired staff sessions and old sign-in failures, and the votes and statements of polls
+ *   that closed before `before` (their result counters stay).
  * @property {() => Promise<void>} check  Rejects when the store cannot serve (for /health).
  * @property {() => Promise<void>} close  Finishes pending writes, then releases the store.
  *
@@ -118,6 +166,27 @@
  * @property {(email: string, at: number) => Promise<void>} recordSignInFailure
  * @property {(email: string, since: number) => Promise<number>} countSignInFailures
  * @property {(email: string) => Promise<void>} clearSignInFailures
+ *
+ * Polls. Votes and statements arrive through saveSubmission (record.poll).
+ * @property {(polls: import('../polls/definition.js').PollDefinition[], now: number) => Promise<void>} syncFilePolls
+ *   Creates or replaces the polls defined in the configuration's files (at start).
+ * @property {(id: string) => Promise<PollRecord | undefined>} getPoll
+ * @property {(site?: string) => Promise<(PollRecord & { pending: number })[]>} listPolls  Newest first, with statements waiting.
+ * @property {(poll: import('../polls/definition.js').PollDefinition, by: string, now: number) => Promise<boolean>} createPoll  false when the id is taken.
+ * @property {(poll: import('../polls/definition.js').PollDefinition, by: string, now: number) => Promise<boolean>} updatePoll
+ *   false unless it is a poll made in the dashboard.
+ * @property {(id: string, response: PollText | null, by: string, now: number) => Promise<boolean>} setPollResponse
+ * @property {(id: string, participant?: string) => Promise<PollReading | undefined>} readPoll  Must stay fast at a million answers.
+ * @property {(id: number) => Promise<StatementRow | undefined>} getStatement
+ * @property {(pollId: string, query: { status?: 'pending' | 'published' | 'rejected', limit: number, offset: number }) => Promise<StatementRow[]>} listStatements
+ *   Pending first, then oldest first.
+ * @property {(pollId: string) => Promise<{ pending: number, published: number, rejected: number }>} countStatements
+ * @property {(pollId: string, id: number, change: { status: 'published' | 'rejected', reason: string | null, by: string, at: number }) => Promise<boolean>} moderateStatement
+ * @property {(pollId: string, id: number, reply: PollText | null, by: string, at: number) => Promise<boolean>} replyToStatement
+ * @property {(pollId: string, id: number) => Promise<boolean>} deleteStatement
+ *   On its author's request: the statement, its submission, and the votes and counts of its question. false when absent.
+ * @property {(site: string) => Promise<PollText | null>} getSitePolicy  The policy set in the dashboard, or null.
+ * @property {(site: string, policy: PollText | null, by: string, at: number) => Promise<void>} setSitePolicy  null: back to the configuration's.
  */
 
 export const STORE_METHODS = /** @type {const} */ ([
@@ -126,6 +195,8 @@ export const STORE_METHODS = /** @type {const} */ ([
   'saveUser', 'findUser', 'listUsers', 'removeUser',
   'createSession', 'findSession', 'deleteSession',
   'recordSignInFailure', 'countSignInFailures', 'clearSignInFailures',
+  'syncFilePolls', 'getPoll', 'listPolls', 'createPoll', 'updatePoll', 'setPollResponse', 'readPoll',
+  'getStatement', 'listStatements', 'countStatements', 'moderateStatement', 'replyToStatement', 'deleteStatement', 'getSitePolicy', 'setSitePolicy',
 ]);
 
 /**

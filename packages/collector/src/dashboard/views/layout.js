@@ -32,6 +32,12 @@ ${user
 </form>`
   : ''}
 </div>
+${user
+  ? html`<nav class="width-container primary-nav" aria-label="Dashboard">
+<a class="primary-nav__link" href="/dashboard">Feedback</a>
+<a class="primary-nav__link" href="/dashboard/polls">Polls</a>
+</nav>`
+  : ''}
 </header>
 <main class="width-container main" id="main-content" tabindex="-1">
 ${body}

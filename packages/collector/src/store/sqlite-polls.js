@@ -1,0 +1,231 @@
+// The polls' SQL for the SQLite store: definitions, the vote that counts per participant and
+// question, result counters, residents' statements and their moderation, site policies.
+// Synchronous; sqlite.js makes them async and calls applyAnswer inside the submission's own
+// transaction, so a counter never disagrees with the answers stored.
+
+/** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
+/** @typedef {import('./store.js').PollRecord} PollRecord */
+/** @typedef {import('./store.js').StatementRow} StatementRow */
+/** @typedef {import('../polls/definition.js').PollDefinition} PollDefinition */
+/** @typedef {import('../polls/definition.js').PollText} PollText */
+
+const json = (/** @type {string | null} */ text) => (text === null ? null : JSON.parse(text));
+
+// Parsed definitions by their JSON text: every vote reads its poll, and the text changes only
+// when staff edit it. Keyed by content, so no process can serve a stale definition.
+/** @type {Map<string, import('../polls/definition.js').PollDefinition>} */
+const parsed = new Map();
+/** @param {string} text */
+function parseDefinition(text) {
+  let definition = parsed.get(text);
+  if (!definition) {
+    definition = Object.freeze(JSON.parse(text));
+    if (parsed.size >= 100) parsed.delete(/** @type {string} */ (parsed.keys().next().value));
+    parsed.set(text, /** @type {import('../polls/definition.js').PollDefinition} */ (definition));
+  }
+  return /** @type {import('../polls/definition.js').PollDefinition} */ (definition);
+}
+
+/** @param {Record<string, any>} row @returns {PollRecord} */
+const toPoll = (row) => ({
+  definition: parseDefinition(row.definition),
+  source: row.source,
+  response: json(row.response),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by ?? null,
+});
+
+/** @param {Record<string, any>} row @returns {StatementRow} */
+const toStatement = (row) => ({
+  id: row.id,
+  pollId: row.poll_id,
+  submissionId: row.submission_id,
+  participant: row.participant,
+  text: row.text,
+  lang: row.lang,
+  status: row.status,
+  reason: row.reason ?? null,
+  reply: json(row.reply),
+  createdAt: row.created_at,
+  moderatedAt: row.moderated_at ?? null,
+  moderatedBy: row.moderated_by ?? null,
+});
+
+/** @param {import('better-sqlite3').Database} db */
+export function pollQueries(db) {
+  const selectPoll = db.prepare('SELECT * FROM polls WHERE id = ?');
+  const allPolls = db.prepare(`SELECT p.*,
+      (SELECT count(*) FROM poll_statements s WHERE s.poll_id = p.id AND s.status = 'pending') AS pending
+    FROM polls p WHERE (@site IS NULL OR p.site = @site) ORDER BY p.created_at DESC, p.id`);
+  const insertPoll = db.prepare(`INSERT INTO polls (id, site, definition, source, created_at, updated_at, updated_by)
+    VALUES (@id, @site, @definition, @source, @now, @now, @by) ON CONFLICT (id) DO NOTHING`);
+  const updatePoll = db.prepare(`UPDATE polls SET site = @site, definition = @definition, updated_at = @now, updated_by = @by
+    WHERE id = @id AND source = @source`);
+  const upsertFilePoll = db.prepare(`INSERT INTO polls (id, site, definition, source, created_at, updated_at, updated_by)
+    VALUES (@id, @site, @definition, 'file', @now, @now, NULL)
+    ON CONFLICT (id) DO UPDATE SET site = excluded.site, definition = excluded.definition, source = 'file',
+      updated_at = CASE WHEN polls.definition = excluded.definition THEN polls.updated_at ELSE excluded.updated_at END`);
+  // A poll whose file is no longer named stays (with its answers), to be managed in the dashboard.
+  const releaseFilePolls = db.prepare(`UPDATE polls SET source = 'dashboard' WHERE source = 'file' AND id NOT IN (SELECT value FROM json_each(?))`);
+  const setResponse = db.prepare('UPDATE polls SET response = ?, updated_at = ?, updated_by = ? WHERE id = ?');
+
+  const voteOf = db.prepare('SELECT option_id AS optionId, client_time AS clientTime FROM poll_votes WHERE poll_id = ? AND participant = ? AND question_id = ?');
+  const saveVote = db.prepare(`INSERT INTO poll_votes (poll_id, participant, question_id, option_id, submission_id, client_time)
+    VALUES (@pollId, @participant, @question, @choice, @submissionId, @clientTime)
+    ON CONFLICT (poll_id, participant, question_id) DO UPDATE SET
+      option_id = excluded.option_id, submission_id = excluded.submission_id, client_time = excluded.client_time`);
+  const bump = db.prepare(`INSERT INTO poll_counts (poll_id, question_id, option_id, votes) VALUES (?, ?, ?, ?)
+    ON CONFLICT (poll_id, question_id, option_id) DO UPDATE SET votes = votes + excluded.votes`);
+  const countsOf = db.prepare('SELECT question_id AS question, option_id AS option, votes FROM poll_counts WHERE poll_id = ?');
+  const votesOf = db.prepare('SELECT question_id AS question, option_id AS option FROM poll_votes WHERE poll_id = ? AND participant = ?');
+
+  const insertStatement = db.prepare(`INSERT INTO poll_statements (poll_id, submission_id, participant, text, dedupe_key, lang, created_at)
+    VALUES (@pollId, @submissionId, @participant, @text, @key, @lang, @now)`);
+  const sameStatement = db.prepare(`SELECT 1 FROM poll_statements WHERE poll_id = ? AND dedupe_key = ? AND status <> 'rejected' LIMIT 1`).pluck();
+  const selectStatement = db.prepare('SELECT * FROM poll_statements WHERE id = ?');
+  const publishedOf = db.prepare(`SELECT * FROM poll_statements WHERE poll_id = ? AND status = 'published' ORDER BY id`);
+  const statementsOfParticipant = db.prepare('SELECT * FROM poll_statements WHERE poll_id = ? AND participant = ? ORDER BY id');
+  const statementsOf = db.prepare(`SELECT * FROM poll_statements WHERE poll_id = @pollId AND (@status IS NULL OR status = @status)
+    ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END, id LIMIT @limit OFFSET @offset`);
+  const countStatements = db.prepare(`SELECT status, count(*) AS n FROM poll_statements WHERE poll_id = ? GROUP BY status`);
+  const moderate = db.prepare(`UPDATE poll_statements SET status = @status, reason = @reason, moderated_at = @at, moderated_by = @by
+    WHERE id = @id AND poll_id = @pollId`);
+  const reply = db.prepare('UPDATE poll_statements SET reply = @reply, moderated_at = @at, moderated_by = @by WHERE id = @id AND poll_id = @pollId');
+
+  // Polls closed for longer than the retention period keep their counts, not who answered or wrote what.
+  const closedBefore = `SELECT id FROM polls WHERE unixepoch(json_extract(definition, '$.closesAt')) * 1000 < ?`;
+  const purgeVotes = db.prepare(`DELETE FROM poll_votes WHERE poll_id IN (${closedBefore})`);
+  const purgeStatements = db.prepare(`DELETE FROM poll_statements WHERE poll_id IN (${closedBefore})`);
+
+  const deleteStatementRow = db.prepare('DELETE FROM poll_statements WHERE id = ? AND poll_id = ?');
+  const deleteSubmissionRow = db.prepare('DELETE FROM submissions WHERE id = ?');
+  const deleteQuestionVotes = db.prepare('DELETE FROM poll_votes WHERE poll_id = ? AND question_id = ?');
+  const deleteQuestionCounts = db.prepare('DELETE FROM poll_counts WHERE poll_id = ? AND question_id = ?');
+
+  const selectPolicy = db.prepare('SELECT policy FROM site_policies WHERE site = ?').pluck();
+  const savePolicy = db.prepare(`INSERT INTO site_policies (site, policy, updated_at, updated_by) VALUES (@site, @policy, @at, @by)
+    ON CONFLICT (site) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+  const deletePolicy = db.prepare('DELETE FROM site_policies WHERE site = ?');
+
+  /** @param {Record<string, any>[]} rows  @returns {Record<string, Record<string, number>>} */
+  const byQuestion = (rows) => {
+    /** @type {Record<string, Record<string, number>>} */
+    const out = {};
+    for (const { question, option, votes } of rows) (out[question] ??= {})[option] = votes;
+    return out;
+  };
+
+  return {
+    /**
+     * Inside the submission's transaction, before its insert: a statement that repeats one
+     * already in the poll (pending or published) is refused, and nothing is stored.
+     * @param {SubmissionRecord} record
+     */
+    isDuplicateStatement(record) {
+      const action = record.poll;
+      return action?.kind === 'statement' && !record.quarantine && sameStatement.get(action.pollId, action.key) !== undefined;
+    },
+
+    /**
+     * Inside the submission's transaction, after its insert: the vote replaces this participant's
+     * earlier answer to the question (moving the counters), or the statement waits for moderation.
+     * Quarantined answers change nothing.
+     * @param {SubmissionRecord} record
+     */
+    applyAnswer(record) {
+      const action = record.poll;
+      if (!action || record.quarantine || !record.participant) return;
+      if (action.kind === 'statement') {
+        insertStatement.run({ pollId: action.pollId, submissionId: record.id, participant: record.participant, text: action.text, key: action.key, lang: record.lang, now: record.receivedAt });
+        return;
+      }
+      const earlier = /** @type {{ optionId: string, clientTime: string } | undefined} */ (voteOf.get(action.pollId, record.participant, action.question));
+      // An older answer that arrives late (a retry from the outbox) does not undo a newer one.
+      if (earlier && Date.parse(earlier.clientTime) > Date.parse(record.clientTime)) return;
+      if (earlier?.optionId !== action.choice) {
+        if (earlier) bump.run(action.pollId, action.question, earlier.optionId, -1);
+        bump.run(action.pollId, action.question, action.choice, 1);
+      }
+      saveVote.run({ pollId: action.pollId, participant: record.participant, question: action.question, choice: action.choice, submissionId: record.id, clientTime: record.clientTime });
+    },
+
+    /** After the retention period from a poll's close: its counters stay; votes and statements go. @param {number} before */
+    purgeClosedBefore(before) {
+      purgeVotes.run(before);
+      purgeStatements.run(before);
+    },
+
+    /** @param {PollDefinition[]} polls  @param {number} now */
+    syncFilePolls: db.transaction((/** @type {PollDefinition[]} */ polls, /** @type {number} */ now) => {
+      for (const poll of polls) upsertFilePoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), now });
+      releaseFilePolls.run(JSON.stringify(polls.map((poll) => poll.id)));
+    }),
+    /** @param {string} id */
+    getPoll: (id) => {
+      const row = selectPoll.get(id);
+      return row ? toPoll(/** @type {any} */ (row)) : undefined;
+    },
+    /** @param {string} [site] */
+    listPolls: (site) => allPolls.all({ site: site ?? null }).map((row) => ({ ...toPoll(/** @type {any} */ (row)), pending: /** @type {any} */ (row).pending })),
+    /** @param {PollDefinition} poll  @param {string} by  @param {number} now */
+    createPoll: (poll, by, now) => insertPoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), source: 'dashboard', now, by }).changes === 1,
+    /** Dashboard polls only: a file's poll is changed in its file. @param {PollDefinition} poll  @param {string} by  @param {number} now */
+    updatePoll: (poll, by, now) => updatePoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), source: 'dashboard', now, by }).changes === 1,
+    /** @param {string} id  @param {PollText | null} response  @param {string} by  @param {number} now */
+    setPollResponse: (id, response, by, now) => setResponse.run(response ? JSON.stringify(response) : null, now, by, id).changes === 1,
+
+    /** @param {string} id  @param {string} [participant] */
+    readPoll(id, participant) {
+      const row = selectPoll.get(id);
+      if (!row) return undefined;
+      return {
+        poll: toPoll(/** @type {any} */ (row)),
+        counts: byQuestion(/** @type {any[]} */ (countsOf.all(id))),
+        published: publishedOf.all(id).map((r) => toStatement(/** @type {any} */ (r))),
+        mine: participant
+          ? {
+              votes: Object.fromEntries(votesOf.all(id, participant).map((r) => [/** @type {any} */ (r).question, /** @type {any} */ (r).option])),
+              statements: statementsOfParticipant.all(id, participant).map((r) => toStatement(/** @type {any} */ (r))),
+            }
+          : undefined,
+      };
+    },
+    /** @param {number} id */
+    getStatement: (id) => {
+      const row = selectStatement.get(id);
+      return row ? toStatement(/** @type {any} */ (row)) : undefined;
+    },
+    /** @param {string} pollId  @param {{ status?: string, limit: number, offset: number }} query */
+    listStatements: (pollId, { status, limit, offset }) => statementsOf.all({ pollId, status: status ?? null, limit, offset }).map((r) => toStatement(/** @type {any} */ (r))),
+    /** @param {string} pollId */
+    countStatements: (pollId) => {
+      const counts = { pending: 0, published: 0, rejected: 0 };
+      for (const row of /** @type {{ status: keyof typeof counts, n: number }[]} */ (countStatements.all(pollId))) counts[row.status] = row.n;
+      return counts;
+    },
+    /** @param {string} pollId  @param {number} id  @param {{ status: 'published' | 'rejected', reason: string | null, by: string, at: number }} change */
+    moderateStatement: (pollId, id, { status, reason, by, at }) => moderate.run({ pollId, id, status, reason, by, at }).changes === 1,
+    /** @param {string} pollId  @param {number} id  @param {PollText | null} text  @param {string} by  @param {number} at */
+    replyToStatement: (pollId, id, text, by, at) => reply.run({ pollId, id, reply: text ? JSON.stringify(text) : null, by, at }).changes === 1,
+
+    /** On its author's request: the statement, the answer that brought it, and the votes on it. */
+    deleteStatement: db.transaction((/** @type {string} */ pollId, /** @type {number} */ id) => {
+      const row = /** @type {any} */ (selectStatement.get(id));
+      if (!row || row.poll_id !== pollId) return false;
+      deleteStatementRow.run(id, pollId);
+      deleteSubmissionRow.run(row.submission_id);
+      deleteQuestionVotes.run(pollId, `s-${id}`);
+      deleteQuestionCounts.run(pollId, `s-${id}`);
+      return true;
+    }),
+
+    /** @param {string} site  @returns {PollText | null} */
+    getSitePolicy: (site) => json(/** @type {string | null} */ (selectPolicy.get(site) ?? null)),
+    /** @param {string} site  @param {PollText | null} policy  @param {string} by  @param {number} at */
+    setSitePolicy: (site, policy, by, at) => {
+      if (policy) savePolicy.run({ site, policy: JSON.stringify(policy), at, by });
+      else deletePolicy.run(site);
+    },
+  };
+}
