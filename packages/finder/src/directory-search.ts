@@ -5,40 +5,51 @@
  * downloads none of it.
  */
 import type { SearchResult } from './catalogue.js';
-import { OpenReferralClient, type OpenReferralVersion } from './sources/open-referral.js';
+
+/** Why the directory could not answer: `kind` as a CatalogueError names it, and a message for the console. */
+export interface DirectoryProblem {
+  kind: string;
+  message: string;
+}
+import { OpenReferralClient } from './sources/open-referral.js';
 
 export class DirectorySearch {
   private readonly client: OpenReferralClient;
   private controller: AbortController | undefined;
 
-  constructor(readonly url: string, version?: OpenReferralVersion) {
-    this.client = new OpenReferralClient(url, version ? { version } : {});
+  /** `version` is `v3` or `v1`, or anything else to find out from the directory's answers. */
+  constructor(url: string, version?: string) {
+    this.client = new OpenReferralClient(url, version === 'v1' || version === 'v3' ? { version } : {});
   }
 
   /**
-   * The services matching a need (near a postcode, if given), as results. Rejects with an
-   * AbortError when a newer search replaces it, and with a CatalogueError when the directory
-   * cannot be reached or sends something that is not a page of services.
+   * The services matching a need (near a postcode, if given), as results; or the problem when
+   * the directory cannot be reached or sends something that is not a page of services; or
+   * undefined when a newer search replaced this one.
    */
-  async search(query: string, options: { postcode?: string | undefined; limit: number }): Promise<SearchResult[]> {
+  async search(query: string, options: { postcode?: string | undefined; limit: number }): Promise<SearchResult[] | DirectoryProblem | undefined> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    const { entries } = await this.client.search(query, {
-      perPage: options.limit,
-      signal: controller.signal,
-      ...(options.postcode ? { postcode: options.postcode } : {}),
-    });
-    // A service with no page of its own is shown in place: its description is the answer.
-    return entries.slice(0, options.limit).map((entry, index) => ({
-      entry: entry.url ? entry : { ...entry, answer: entry.description ?? entry.summary },
-      score: entries.length - index,
-    }));
+    try {
+      const { entries } = await this.client.search(query, {
+        perPage: options.limit,
+        signal: controller.signal,
+        ...(options.postcode ? { postcode: options.postcode } : {}),
+      });
+      // A service with no page of its own is shown in place: its description is the answer.
+      return entries.slice(0, options.limit).map((entry, index) => ({
+        entry: entry.url ? entry : { ...entry, answer: entry.description ?? entry.summary },
+        score: entries.length - index,
+      }));
+    } catch (error) {
+      if (controller.signal.aborted || (error as { name?: unknown } | null)?.name === 'AbortError') return undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      return { kind: String((error as { kind?: unknown }).kind ?? message), message };
+    }
   }
 
   cancel(): void {
     this.controller?.abort();
   }
 }
-
-export const isAbort = (error: unknown): boolean => (error as { name?: unknown } | null)?.name === 'AbortError';

@@ -18,7 +18,7 @@ import { TandemChooseEvent } from './events.js';
 import { finderStyles } from './finder.styles.js';
 import en from './locales/en.json';
 import type { FinderSearch } from './search/engine.js';
-import type { DirectorySearch } from './directory-search.js';
+import type { DirectoryProblem, DirectorySearch } from './directory-search.js';
 import { parseContact, POSTCODE } from './contact.js';
 
 /** The most characters "What did you need?" may have. */
@@ -207,21 +207,21 @@ export class TandemFinder extends TandemElement {
     const problems = super.configProblems();
     const directory = this.directory?.trim();
     if (!this.catalogueData && !this.catalogue?.trim() && !directory) {
-      problems.push({ attribute: 'catalogue', message: 'is missing: set it to the address of the catalogue (JSON), set the catalogueData property, or set "directory" to an Open Referral UK API' });
+      problems.push({ attribute: 'catalogue', message: 'is missing: set it to the address of the catalogue (JSON), or set the catalogueData property (or "directory")' });
     }
-    if (directory && !this.directoryUrl()) {
+    if (directory && !safeUrl(directory)) {
       problems.push({ attribute: 'directory', message: `must be the http(s) address of an Open Referral UK API, not "${directory}"` });
     }
     if (this.directoryVersion && !['v1', 'v3'].includes(this.directoryVersion)) {
       problems.push({ attribute: 'directory-version', message: `must be "v3" or "v1", not "${this.directoryVersion}"` });
     }
     if (this.postcode?.trim() && !POSTCODE.test(this.postcode.trim())) {
-      problems.push({ attribute: 'postcode', message: `must be a UK postcode or its first part (like "NS2 1EF" or "NS2"), not "${this.postcode}"` });
+      problems.push({ attribute: 'postcode', message: `must be a UK postcode or its first part ("NS2 1EF" or "NS2"), not "${this.postcode}"` });
     }
     const contact = this.contact?.trim() ? parseContact(this.contact) : undefined;
     if (typeof contact === 'string') problems.push({ attribute: 'contact', message: contact });
     else if (directory && !contact) {
-      problems.push({ attribute: 'contact', message: 'is missing: with "directory", give the contact route as JSON, like {"label":"Adult social care","phone":"01632 960 000"}' });
+      problems.push({ attribute: 'contact', message: 'is missing: a directory needs the contact route, as JSON' });
     }
     return problems;
   }
@@ -322,57 +322,28 @@ export class TandemFinder extends TandemElement {
 
   // ---- an Open Referral UK directory ----
 
-  /** The directory's address, resolved against the page, if it is an http(s) one. */
-  private directoryUrl(): string | undefined {
-    const value = this.directory?.trim();
-    if (!value) return undefined;
-    try {
-      const url = new URL(value, document.baseURI);
-      return /^https?:$/.test(url.protocol) ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private directoryKey(): string {
-    return `${this.directoryUrl() ?? ''} ${this.directoryVersion ?? ''}`;
-  }
-
   private directoryInUse = '';
 
   /** A new directory (or version) starts afresh: no old results, no old failure. */
   private directoryIfChanged(): void {
-    const key = this.directoryKey();
+    const key = `${this.directory} ${this.directoryVersion}`;
     if (key === this.directoryInUse || !this.isConnected) return;
     this.directoryInUse = key;
     this.source = undefined;
     this.loadController?.abort();
-    this.directorySearch?.cancel();
-    this.directorySearch = undefined;
-    this.directoryLoading = undefined;
-    this.directoryFailedFor = '';
-    clearTimeout(this.directoryTimer);
     this.clearSearch();
+    this.directorySearch = this.directoryLoading = undefined;
   }
 
   /** Fetches the directory client with the first search, like the search engine. */
   private ensureDirectory(): Promise<DirectorySearch | undefined> {
-    const url = this.directoryUrl();
-    if (!url) return Promise.resolve(undefined);
-    const key = this.directoryKey();
-    if (this.directorySearch && this.directoryInUse === key) return Promise.resolve(this.directorySearch);
-    if (this.directoryLoading) return this.directoryLoading;
-    const version = this.directoryVersion === 'v1' || this.directoryVersion === 'v3' ? this.directoryVersion : undefined;
-    const loading = import('./directory-search.js').then(({ DirectorySearch }) => {
-      if (this.directoryKey() !== key) return undefined;
-      this.directorySearch = new DirectorySearch(url, version);
-      return this.directorySearch;
-    });
-    this.directoryLoading = loading;
-    loading.catch(() => {
-      if (this.directoryLoading === loading) this.directoryLoading = undefined;
-    });
-    return loading;
+    const url = safeUrl(this.directory);
+    const key = this.directoryInUse;
+    return url
+      ? (this.directoryLoading ??= import('./directory-search.js').then(({ DirectorySearch }) =>
+          key === this.directoryInUse ? (this.directorySearch = new DirectorySearch(url, this.directoryVersion)) : undefined,
+        ))
+      : Promise.resolve(undefined);
   }
 
   /** Asks the directory once typing pauses; a newer query cancels the request before it. */
@@ -388,16 +359,11 @@ export class TandemFinder extends TandemElement {
   private async askDirectory(query: string): Promise<void> {
     const directory = await this.ensureDirectory();
     if (!directory || this.query !== query) return;
-    let results: SearchResult[];
-    try {
-      results = await directory.search(query, { postcode: this.postcodeInUse(), limit: this.resultLimit() });
-    } catch (error) {
-      if (isAbort(error) || this.query !== query) return;
-      this.directoryFailed(error, query);
-      return;
-    }
-    if (this.query !== query || !this.isConnected) return;
-    this.directoryFailedFor = '';
+    const answer = await directory.search(query, { postcode: this.postcodeInUse(), limit: this.resultLimit() });
+    if (!answer || this.query !== query || !this.isConnected) return;
+    if (!Array.isArray(answer)) return this.directoryFailed(answer, query);
+    const results = answer;
+    this.directoryFailedFor = this.directoryReported = '';
     this.directoryReported = '';
     this.results = results;
     this.suggestions = [];
@@ -412,17 +378,15 @@ export class TandemFinder extends TandemElement {
    * stays (the next search tries again), the contact route shows, and the console says why,
    * once per problem rather than once per key.
    */
-  private directoryFailed(error: unknown, query: string): void {
+  private directoryFailed({ kind, message }: DirectoryProblem, query: string): void {
     this.directoryFailedFor = query;
     this.results = [];
     this.suggestions = [];
     this.searched = '';
     this.expanded = false;
     this.active = -1;
-    const reason = error instanceof Error ? error.message : String(error);
-    const text = `[tandem] <${this.localName}>: "directory" could not be used: ${reason}`;
+    const text = `[tandem] <${this.localName}>: "directory" could not be used: ${message}`;
     // Once per kind of failure until a search works again, not once per key.
-    const kind = String((error as { kind?: unknown } | null)?.kind ?? reason);
     if (kind !== this.directoryReported) {
       this.directoryReported = kind;
       console.error(text, this);
@@ -433,19 +397,13 @@ export class TandemFinder extends TandemElement {
 
   /** The resident's postcode if they gave a usable one, else the element's. */
   private postcodeInUse(): string | undefined {
-    const own = this.residentPostcode.trim();
-    if (this.askPostcode && own && POSTCODE.test(own)) return own;
-    const set = this.postcode?.trim();
-    return set && POSTCODE.test(set) ? set : undefined;
+    const own = this.askPostcode && this.residentPostcode.trim();
+    return own && POSTCODE.test(own) ? own : this.postcode?.trim() || undefined;
   }
 
-  private readonly onPostcodeInput = (event: Event) =>
-    this.guard(() => {
-      this.residentPostcode = (event.target as HTMLInputElement).value;
-      // An error shown earlier goes as soon as the postcode is right.
-      if (this.postcodeError && POSTCODE.test(this.residentPostcode.trim())) this.postcodeError = false;
-      this.requestUpdate();
-    });
+  private readonly onPostcodeInput = (event: Event) => {
+    this.residentPostcode = (event.target as HTMLInputElement).value;
+  };
 
   /** Checked when the person leaves the field (not on every key); a good one searches again. */
   private readonly onPostcodeChange = () =>
@@ -529,8 +487,9 @@ export class TandemFinder extends TandemElement {
     this.expanded = false;
     this.active = -1;
     this.announcement = '';
-    clearTimeout(this.announceTimer);
-    clearTimeout(this.settleTimer);
+    this.directoryFailedFor = '';
+    this.directorySearch?.cancel();
+    for (const timer of [this.announceTimer, this.settleTimer, this.directoryTimer]) clearTimeout(timer);
   }
 
   /** The catalogue is loaded and the index built when the search box is first used, not when the page loads. */
@@ -555,7 +514,8 @@ export class TandemFinder extends TandemElement {
 
   private announce(): void {
     if (this.directoryFailedFor && this.directoryFailedFor === this.query) {
-      this.announcement = this.t('directoryFailedAnnounced');
+      // The notice's own words; the contact route is read after it.
+      this.announcement = this.t('catalogueFailed');
       this.requestUpdate();
       return;
     }
@@ -909,7 +869,7 @@ export class TandemFinder extends TandemElement {
   private renderDirectoryFailed(level: number) {
     const contact = this.contactRoute();
     return html`<div class="panel notice" part="error" id="directory-failed">
-      <p>${this.t('directoryFailed')}</p>
+      <p>${this.t('catalogueFailed')}</p>
       ${contact ? this.renderContact(contact, level) : nothing}
     </div>`;
   }
@@ -1031,8 +991,6 @@ function telHref(phone: string): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
 
 declare global {
   interface HTMLElementTagNameMap {

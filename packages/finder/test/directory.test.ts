@@ -155,8 +155,9 @@ describe('<tandem-finder directory>', () => {
 
       finder.control<HTMLInputElement>('postcode').select();
       await sendKeys({ type: 'ns2 1ef' });
-      expect(finder.query('#postcode-error')).to.equal(null, 'the error goes once the postcode is right');
       await press('Tab');
+      await finder.settle();
+      expect(finder.query('#postcode-error')).to.equal(null, 'the error goes once the postcode is right');
       await until(() => finder.results.length === 2);
       expect(finder.results.sort()).to.deep.equal(['Falls Prevention Classes', 'Memory Cafe']);
       expect(Object.keys(await hits()).some((url) => url.includes('postcode=NS2+1EF'))).to.equal(true);
@@ -276,10 +277,10 @@ describe('<tandem-finder directory>', () => {
         const errors: string[] = [];
         finder.element.addEventListener('tandem-error', (e) => errors.push((e as TandemErrorEvent).detail.attribute ?? ''));
         await typeKeys(finder, 'memory');
-        expect(finder.text('#directory-failed')).to.contain('Sorry, we cannot search for services at the moment.');
+        expect(finder.text('#directory-failed')).to.contain('Sorry, search is not working at the moment.');
         expect(finder.control('contact-phone').getAttribute('href')).to.equal('tel:01632960000');
         expect(finder.focused).to.equal('input', 'focus stays where the person is typing');
-        expect(await finder.announced(2000)).to.equal('Search is not working at the moment. How to contact us is below the search box.');
+        expect(await finder.announced(2000)).to.equal('Sorry, search is not working at the moment.');
         expect(consoleErrors).to.have.length(1);
         expect(consoleErrors[0]).to.contain('"directory" could not be used').and.match(reason);
         expect(errors).to.deep.equal(['directory']);
@@ -297,7 +298,8 @@ describe('<tandem-finder directory>', () => {
   describe('configuration', () => {
     const cases: [string, string, string][] = [
       ['no contact route', `<tandem-finder site="s" transport="events" directory="/oruk/v3"></tandem-finder>`, '"contact" is missing'],
-      ['a contact route that is not JSON', `<tandem-finder site="s" transport="events" directory="/oruk/v3" contact="call us"></tandem-finder>`, '"contact" is not valid JSON'],
+      ['a contact route that is not JSON', `<tandem-finder site="s" transport="events" directory="/oruk/v3" contact="call us"></tandem-finder>`, '"contact" must be JSON like'],
+      ['a contact route with a phone number that is not text', `<tandem-finder site="s" transport="events" directory="/oruk/v3" contact='{"label":"Call us","phone":1632960000}'></tandem-finder>`, '"contact" must be JSON like'],
       ['a directory that is not a web address', `<tandem-finder site="s" transport="events" directory="ftp://x/" contact='${CONTACT}'></tandem-finder>`, '"directory" must be the http(s) address'],
       ['an unknown version', `<tandem-finder site="s" transport="events" directory="/oruk/v3" directory-version="v2" contact='${CONTACT}'></tandem-finder>`, '"directory-version" must be "v3" or "v1"'],
       ['a postcode that is not one', `<tandem-finder site="s" transport="events" directory="/oruk/v3" postcode="nowhere" contact='${CONTACT}'></tandem-finder>`, '"postcode" must be a UK postcode'],
