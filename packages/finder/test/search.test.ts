@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { Catalogue, CatalogueEntry } from '../src/catalogue.js';
 import { FinderSearch } from '../src/search/engine.js';
-import { analyse, fold, words } from '../src/search/normalise.js';
+import { analyse, fold, termOf, words } from '../src/search/normalise.js';
 import { stem } from '../src/search/stem.js';
 import { editDistance } from '../src/search/edit-distance.js';
 import example from '../../../examples/adult-social-care/catalogue.json';
@@ -154,6 +154,28 @@ describe('FinderSearch', () => {
     it('matches Welsh letters typed without their accents', () => {
       const engine = new FinderSearch(small([{ id: 'cy', title: 'Gofal', summary: '', cy: { title: 'Gwasanaeth ŵyr' } }]), { lang: 'cy' });
       expect(ids(engine, 'wyr')).to.deep.equal(['cy']);
+    });
+
+    it('brings Welsh mutations and plurals together on Welsh pages only', () => {
+      const key = (word: string) => termOf(word, true);
+      const same = (...forms: string[]) => expect(new Set(forms.map(key)).size, forms.join(' / ')).to.equal(1);
+      same('gofalwr', 'ofalwr', 'gofalwyr', 'ofalwyr', 'ngofalwyr'); // soft g→(gone), nasal g→ng, -wyr
+      same('mam', 'fam'); // soft m→f
+      same('cartref', 'gartref', 'nghartref', 'chartref'); // soft, nasal, aspirate c
+      same('taliad', 'daliad', 'nhaliad', 'thaliad', 'taliadau'); // soft, nasal, aspirate t; -au
+      same('pryd', 'bryd', 'mhryd', 'phryd', 'prydau'); // soft, nasal, aspirate p; -au
+      same('llety', 'lety');
+      same('swyddog', 'swyddogion'); // -ion
+      same('preswyl', 'preswyliaid'); // -iaid
+      same('ardal', 'ardaloedd'); // -oedd
+      // Not plurals: English -tion/-sion words on Welsh pages, and words too short to tell.
+      expect(key('station')).to.equal(key('stations'));
+      expect(key('session')).to.contain('sion');
+      expect(['yn', 'ei', 'eu'].map(key)).to.deep.equal(['yn', 'ei', 'eu']);
+      // English pages never see any of it.
+      expect(termOf('ofalwyr')).to.equal('ofalwyr');
+      expect(termOf('fam')).to.equal('fam');
+      expect(ids(english, 'ffrâm gerdded')).to.deep.equal([]);
     });
 
     it('keeps English search in English for entries with Welsh text', () => {

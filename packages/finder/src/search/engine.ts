@@ -83,7 +83,7 @@ export class FinderSearch {
     const { vocabulary, mini } = this.ensureIndex();
     const wanted = new Map<string, number>();
     for (const word of words(query.slice(0, 200)).slice(0, 8)) {
-      const term = termOf(word);
+      const term = termOf(word, this.welsh);
       if (!term || term.length < 3) continue;
       if (vocabulary.has(term)) wanted.set(term, 1);
       for (const { term: near, weight } of vocabulary.near(term, term.length >= 6 ? 2 : 1, 6)) wanted.set(near, weight);
@@ -91,7 +91,7 @@ export class FinderSearch {
     }
     if (wanted.size === 0) return [];
     // Offering back what was typed helps nobody.
-    const typedKey = analyse(query.slice(0, 200)).join(' ');
+    const typedKey = analyse(query.slice(0, 200), this.welsh).join(' ');
     const results = mini.search([...wanted.keys()].join(' '), {
       tokenize: byWhitespace,
       processTerm: same,
@@ -101,7 +101,7 @@ export class FinderSearch {
     const phrases: string[] = [];
     for (const result of results) {
       const phrase = this.closestPhrase(this.entryAt(result.id as number), wanted);
-      if (phrase && !phrases.includes(phrase) && analyse(phrase).join(' ') !== typedKey) phrases.push(phrase);
+      if (phrase && !phrases.includes(phrase) && analyse(phrase, this.welsh).join(' ') !== typedKey) phrases.push(phrase);
       if (phrases.length >= limit) break;
     }
     return phrases;
@@ -115,7 +115,7 @@ export class FinderSearch {
     let best: string | undefined;
     let bestShared = 0;
     for (const phrase of [entry.title, ...(entry.needs ?? [])]) {
-      const shared = analyse(phrase).filter((t) => wanted.has(t)).length;
+      const shared = analyse(phrase, this.welsh).filter((t) => wanted.has(t)).length;
       if (shared > bestShared) [best, bestShared] = [phrase, shared];
     }
     return best ?? entry.title;
@@ -135,7 +135,7 @@ export class FinderSearch {
     const seen = new Map<string, string[]>();
     const termsOf = (text: string) => {
       let terms = seen.get(text);
-      if (!terms) seen.set(text, (terms = fieldTerms(text)));
+      if (!terms) seen.set(text, (terms = fieldTerms(text, this.welsh)));
       return terms;
     };
     for (const doc of docs) for (const field of fields) for (const term of termsOf(doc[field])) vocabulary.add(term);
@@ -162,14 +162,14 @@ export class FinderSearch {
     pruned.clear();
 
     const own = Array.isArray(this.catalogue.synonyms) ? this.catalogue.synonyms.filter(Array.isArray) : [];
-    const synonyms = new SynonymTable([...DEFAULT_SYNONYMS, ...own.map((group) => group.filter((p) => typeof p === 'string'))]);
+    const synonyms = new SynonymTable([...DEFAULT_SYNONYMS, ...own.map((group) => group.filter((p) => typeof p === 'string'))], this.welsh);
     const ids = new Map(entries.map((entry, i) => [entry?.id, i]));
     const pins = new Map<string, number>();
     for (const [need, id] of Object.entries(this.catalogue.pins && typeof this.catalogue.pins === 'object' ? this.catalogue.pins : {})) {
       const at = ids.get(id);
-      if (at !== undefined) pins.set(analyse(need).join(' '), at);
+      if (at !== undefined) pins.set(analyse(need, this.welsh).join(' '), at);
     }
-    this.index = { mini, guessFields, planner: new QueryPlanner(vocabulary, synonyms), vocabulary, pins, conceptCache: new Map(), termCache: new Map() };
+    this.index = { mini, guessFields, planner: new QueryPlanner(vocabulary, synonyms, this.welsh), vocabulary, pins, conceptCache: new Map(), termCache: new Map() };
     return this.index;
   }
 
