@@ -3,6 +3,10 @@ import type { Catalogue, CatalogueEntry } from '../src/catalogue.js';
 import { FinderSearch } from '../src/search/engine.js';
 import { analyse, fold, termOf, words } from '../src/search/normalise.js';
 import { stem } from '../src/search/stem.js';
+import MiniSearch from 'minisearch';
+import { BulkMiniSearch } from '../src/search/bulk-index.js';
+import { FIELDS, documentOf } from '../src/search/documents.js';
+import { fieldTerms } from '../src/search/normalise.js';
 import { editDistance } from '../src/search/edit-distance.js';
 import example from '../../../examples/adult-social-care/catalogue.json';
 import { relevanceCases } from './relevance-cases.js';
@@ -139,6 +143,33 @@ describe('FinderSearch', () => {
     it('honours the example catalogue’s pins', () => {
       expect(ids(english, 'I cant cope', 1)).to.deep.equal(['mental-health-crisis']);
       expect(ids(english, 'help', 1)).to.deep.equal(['care-needs-assessment']);
+    });
+  });
+
+  describe('the index, built in bulk', () => {
+    it('is the index MiniSearch’s own addAll builds: same terms, same scores', () => {
+      const fields = [...FIELDS];
+      const docs = catalogue.entries.map((entry, i) => documentOf(entry, i, true));
+      const same = (term: string) => term;
+      const byWhitespace = (text: string) => text.split(' ');
+      const own = new MiniSearch({ fields, processTerm: same, tokenize: (text) => fieldTerms(text, true) });
+      own.addAll(docs);
+      const bulk = new BulkMiniSearch({ fields, processTerm: same, tokenize: byWhitespace });
+      bulk.addAllInBulk(docs.length, fields, (doc, field) => fieldTerms(docs[doc]![fields[field]!], true));
+      expect(bulk.documentCount).to.equal(own.documentCount);
+      const ownJs = own.toJSON();
+      const bulkJs = bulk.toJSON();
+      expect(bulkJs.index).to.deep.equal(ownJs.index);
+      expect(bulkJs.fieldLength).to.deep.equal(ownJs.fieldLength);
+      bulkJs.averageFieldLength.forEach((average, i) => expect(average).to.be.closeTo(ownJs.averageFieldLength[i]!, 1e-9));
+      const terms = ownJs.index.map(([term]) => term);
+      expect(terms.length).to.be.above(500);
+      for (const term of terms) {
+        const a = own.search(term, { tokenize: byWhitespace, processTerm: same });
+        const b = bulk.search(term, { tokenize: byWhitespace, processTerm: same });
+        expect(b.map((r) => r.id)).to.deep.equal(a.map((r) => r.id));
+        b.forEach((r, i) => expect(r.score).to.be.closeTo(a[i]!.score, 1e-9));
+      }
     });
   });
 
