@@ -15,6 +15,9 @@ export const MIN_FORM_FILL_MS = 2000;
  * @param {Submission} submission
  */
 export function isFormAnswer(submission) {
+  // The finder's searches and its Yes / No carry the words searched and the result chosen,
+  // typed in a search box or picked, and may rightly be quick: only "What did you need?" is a form.
+  if (submission.widget === 'finder') return typeof submission.answers.need === 'string';
   return Object.values(submission.answers).some((value) => typeof value === 'string' || Array.isArray(value));
 }
 
