@@ -5,13 +5,28 @@
  * downloads none of it.
  */
 import type { SearchResult } from './catalogue.js';
+import { OpenReferralClient } from './sources/open-referral.js';
 
 /** Why the directory could not answer: `kind` as a CatalogueError names it, and a message for the console. */
 export interface DirectoryProblem {
   kind: string;
   message: string;
 }
-import { OpenReferralClient } from './sources/open-referral.js';
+
+/**
+ * What is sent to the directory: the words of the need. Anything with a digit or an @ (a
+ * phone, NHS, National Insurance or card number, a postcode, an email address) is left out:
+ * a person may type one ("help for mum, call 07700 900123"), and no directory search needs it
+ * (a postcode goes as the postcode filter). Plain words, not core's redactor, keep this chunk
+ * from splitting the redactor into a chunk of its own for every page.
+ */
+export function directoryWords(query: string): string {
+  return query
+    .split(/\s+/)
+    .filter((word) => !/[\d@]/.test(word))
+    .join(' ')
+    .trim();
+}
 
 export class DirectorySearch {
   private readonly client: OpenReferralClient;
@@ -31,8 +46,10 @@ export class DirectorySearch {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    const words = directoryWords(query);
+    if (words.length < 2) return [];
     try {
-      const { entries } = await this.client.search(query, {
+      const { entries } = await this.client.search(words, {
         perPage: options.limit,
         signal: controller.signal,
         ...(options.postcode ? { postcode: options.postcode } : {}),

@@ -131,6 +131,13 @@ describe('<tandem-finder directory>', () => {
       expect(finder.results).to.deep.equal(['Memory Cafe'], 'the cancelled "falls" never arrives');
     });
 
+    it('sends the directory the words of the need, not the personal details typed with them', async () => {
+      const finder = await mount('/oruk/v3');
+      await finder.type('memory 07700 900123 me@example.com NS2 1EF QQ123456C');
+      expect(finder.results).to.deep.equal(['Memory Cafe']);
+      expect(Object.keys(await hits())).to.deep.equal(['/oruk/v3/services?search=memory&page=1&per_page=6']);
+    });
+
     it('limits every search to the postcode attribute', async () => {
       const finder = await mount('/oruk/v3', 'postcode="NS2"');
       await finder.type('people');
