@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { defaultClientConditions, mergeConfig } from 'vite';
+import { orukDirectory } from './oruk-middleware.js';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
@@ -12,6 +13,8 @@ const config: StorybookConfig = {
       // use), so a story never shows a stale dist/ build. Vite replaces its default
       // conditions when this is set, hence the spread.
       resolve: { conditions: ['tandem-source', ...defaultClientConditions] },
+      // The directory stories' stand-in Open Referral UK API (dev server only).
+      plugins: [orukDirectory()],
     });
   },
 };

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
-import { finder, finderIn, STORY_CATALOGUE, STORY_QUERIES, type FinderArgs } from './support/finder.js';
+import { finder, finderIn, STORY_CATALOGUE, STORY_CONTACT, STORY_QUERIES, type FinderArgs } from './support/finder.js';
 import { resolveLocale, type Locale } from './support/locale.js';
 
 /*
@@ -138,6 +138,34 @@ export const BadCatalogue: Story = {
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     for (let i = 0; i < 250 && widget.element.catalogueStatus !== 'failed'; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
     await widget.settle();
+  },
+};
+
+/**
+ * An Open Referral UK service directory instead of a catalogue, with the resident's
+ * postcode: its services as they type, with phone, hours, cost and who each is for. (The
+ * directory here is the standard's own example records, served by test/support/oruk-server.mjs
+ * in the tests and in Storybook.)
+ */
+export const Directory: Story = {
+  name: 'Directory: services as you type',
+  args: { catalogueData: undefined, directory: '/oruk/v3', askPostcode: true, contact: STORY_CONTACT },
+  play: async (context) => {
+    const widget = await finderIn(context.canvasElement);
+    await widget.type('counselling');
+  },
+};
+
+/**
+ * The directory cannot be used (here it answers 500): the search box stays, the council's
+ * contact route shows, and a console message names `directory`; the next search tries again.
+ */
+export const DirectoryDown: Story = {
+  name: 'Directory: unreachable',
+  args: { catalogueData: undefined, directory: '/oruk/broken/v3', contact: STORY_CONTACT },
+  play: async (context) => {
+    const widget = await finderIn(context.canvasElement);
+    await widget.type('counselling');
   },
 };
 

@@ -80,6 +80,17 @@ const claims: Record<string, (check: Check) => void> = {
     expect(widget.query('input')).to.equal(null);
     expect(widget.focused).to.equal('failed');
   },
+  Directory: ({ widget, s }) => {
+    expect(widget.text('label[for="postcode"]')).to.equal(s.postcodeLabel);
+    expect(widget.results).to.deep.equal(['Community Counselling', 'Carers Counselling']);
+    expect(widget.text('#option-1')).to.contain(`${s.phone} 01632 960 201`);
+    expect(widget.focused).to.equal('input');
+  },
+  DirectoryDown: ({ widget, s }) => {
+    expect(widget.text('#directory-failed')).to.contain(s.catalogueFailed);
+    expect(widget.control('contact-phone').getAttribute('href')).to.equal('tel:03001234567');
+    expect(widget.focused).to.equal('input');
+  },
   Misconfigured: ({ widget, s }) => {
     expect(widget.text('.notice')).to.equal(s.notice.misconfigured);
     expect(widget.query('input')).to.equal(null);
@@ -108,5 +119,6 @@ sweepStories({
   complaints: {
     Misconfigured: /"catalogue" is missing/,
     BadCatalogue: /"catalogue" could not be used: .*no-such-catalogue\.json/,
+    DirectoryDown: /"directory" could not be used: the service directory answered 500/,
   },
 });

@@ -24,6 +24,13 @@ export interface FinderArgs {
   headingLevel?: number | undefined;
   placeholder?: string | undefined;
   limit?: number | undefined;
+  /** An Open Referral UK API to search instead of a catalogue. */
+  directory?: string | undefined;
+  directoryVersion?: 'v3' | 'v1' | undefined;
+  postcode?: string | undefined;
+  askPostcode?: boolean | undefined;
+  /** The contact route, as JSON. */
+  contact?: string | undefined;
 }
 
 /** `<tandem-finder>` as a council would write it; `catalogueData` is the one property. */
@@ -38,6 +45,11 @@ export function finder(args: FinderArgs): TemplateResult {
     heading-level=${ifDefined(args.headingLevel)}
     placeholder=${ifDefined(args.placeholder)}
     limit=${ifDefined(args.limit)}
+    directory=${ifDefined(args.directory)}
+    directory-version=${ifDefined(args.directoryVersion)}
+    postcode=${ifDefined(args.postcode)}
+    ?ask-postcode=${!!args.askPostcode}
+    contact=${ifDefined(args.contact)}
     .catalogueData=${args.catalogueData}
   ></tandem-finder>`;
 }
@@ -55,6 +67,14 @@ export async function finderIn(canvasElement: HTMLElement): Promise<FinderHarnes
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The contact route the directory stories give, as a web team writes it. */
+export const STORY_CONTACT = JSON.stringify({
+  label: 'Adult social care front door',
+  phone: '0300 123 4567',
+  hours: 'Monday to Friday, 9am to 5pm',
+  cy: { label: 'Drws ffrynt gofal cymdeithasol i oedolion', hours: 'Dydd Llun i ddydd Gwener, 9am i 5pm' },
+});
 
 /** What the stories type, per language: the catalogue's Welsh is searched on Welsh pages. */
 export const STORY_QUERIES: Record<'en' | 'cy', { results: string; answer: string; nothing: string; need: string }> = {

@@ -8,6 +8,9 @@
 //   GET /oruk/legacy/services?…        as v1, at a path that does not say so
 //   GET /oruk/slow/v3/services?…       as v3, answered after 400 ms (for cancelling stale searches)
 //   GET /oruk/broken/v3/services       500
+//   GET /oruk/garbage/v3/services      200 with a body that is not JSON
+//   GET /oruk/wrong/v3/services        200 with JSON that is not a page of services
+//   GET /oruk/nourl/v3/services?…      as v3, with no web address on any service (shown in place)
 //   GET /oruk/hits   {"path?query": count} of directory requests so far;  DELETE /oruk/hits resets
 //
 // And catalogues that are wrong in each way the finder must survive:
@@ -90,7 +93,7 @@ export function orukServer() {
       ctx.body = Object.fromEntries(hits);
       return;
     }
-    const directory = /^\/oruk\/(?:(slow|broken)\/)?(v3|v1\/openreferral\/v1|legacy)\/services$/.exec(ctx.path);
+    const directory = /^\/oruk\/(?:(slow|broken|garbage|wrong|nourl)\/)?(v3|v1\/openreferral\/v1|legacy)\/services$/.exec(ctx.path);
     if (directory) {
       const [, mode, version] = directory;
       const key = `${ctx.path}?${ctx.querystring}`;
@@ -102,13 +105,23 @@ export function orukServer() {
         ctx.body = { error: 'directory down' };
         return;
       }
+      if (mode === 'garbage') {
+        ctx.type = 'application/json';
+        ctx.body = '<html>Service unavailable</html>';
+        return;
+      }
+      if (mode === 'wrong') {
+        ctx.body = { error: null, services: 'none today' };
+        return;
+      }
       records ??= services();
+      const from = mode === 'nourl' ? records.map(({ url, organization, ...rest }) => ({ ...rest, organization: { ...organization, website: undefined } })) : records;
       if (version === 'v3') {
-        const { items, page, size, pages } = pageOf(matching(records, ctx.query.search, ctx.query.postcode), ctx.query);
-        const total = matching(records, ctx.query.search, ctx.query.postcode).length;
+        const { items, page, size, pages } = pageOf(matching(from, ctx.query.search, ctx.query.postcode), ctx.query);
+        const total = matching(from, ctx.query.search, ctx.query.postcode).length;
         ctx.body = { total_items: total, total_pages: pages, page_number: page, size, first_page: page === 1, last_page: page >= pages, empty: total === 0, contents: items };
       } else {
-        const found = matching(records, ctx.query.text, ctx.query.postcode);
+        const found = matching(from, ctx.query.text, ctx.query.postcode);
         const { items, page, size, pages } = pageOf(found, ctx.query);
         ctx.body = { totalElements: found.length, totalPages: pages, number: page, size, first: page === 1, last: page >= pages, content: items.map(toV1) };
       }

@@ -26,6 +26,8 @@ import { checkPoll, PollSchema, Text } from './polls/definition.js';
  * @property {string} logLevel
  * @property {SiteConfig[]} sites
  * @property {import('./polls/definition.js').PollDefinition[]} polls  Loaded from the files the JSON config names.
+ * @property {number | null} costPerContact  What one contact (a call or visit) costs the council, in pounds: the finder
+ *   dashboard's "contacts avoided" is needs answered times this. null: not set, so no money figure is shown.
  */
 
 const PACKAGE_DIR = resolve(import.meta.dirname, '..');
@@ -71,6 +73,7 @@ const Config = v.pipe(v.strictObject({
   }, strict('limits')),
   synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),
   logLevel: v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
+  costPerContact: v.nullable(v.pipe(v.number('must be a number of pounds, like 4.50'), v.minValue(0, 'must be 0 or more'), v.maxValue(10000, 'must be at most 10000 (pounds)'))),
   sites: v.pipe(
     v.array(Site),
     v.minLength(1, 'must list at least one site'),
@@ -98,6 +101,8 @@ export const DEFAULTS = Object.freeze({
   limits: { perIpPerMinute: 600, perSitePerMinute: 6000, perParticipantPerMinute: 120 },
   synchronous: 'full',
   logLevel: 'info',
+  // Left to the council: published figures vary widely (see the README), its own is best.
+  costPerContact: null,
   sites: [],
   polls: [],
 });
@@ -126,7 +131,7 @@ function originOf(value) {
 /**
  * Reads the environment's settings. Names: TANDEM_HOST, TANDEM_PORT (or PORT), TANDEM_DATA_DIR,
  * TANDEM_BUNDLE_DIR, TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY,
- * TANDEM_SYNCHRONOUS, TANDEM_LOG_LEVEL, TANDEM_SITES ("id=origin,origin;id2=origin").
+ * TANDEM_SYNCHRONOUS, TANDEM_LOG_LEVEL, TANDEM_COST_PER_CONTACT, TANDEM_SITES ("id=origin,origin;id2=origin").
  * @param {Record<string, string | undefined>} env
  * @returns {{ values: Record<string, unknown>, problems: string[] }}
  */
@@ -150,6 +155,11 @@ export function fromEnvironment(env) {
   text('TANDEM_BUNDLE_DIR', 'bundleDir');
   text('TANDEM_EXAMPLES_DIR', 'examplesDir');
   number('TANDEM_RETENTION_DAYS', 'retentionDays');
+  const cost = env.TANDEM_COST_PER_CONTACT?.trim();
+  if (cost) {
+    if (!/^\d+(\.\d{1,2})?$/.test(cost)) problems.push(`TANDEM_COST_PER_CONTACT: must be an amount in pounds like 4.50, got "${cost}"`);
+    else values.costPerContact = Number(cost);
+  }
   text('TANDEM_SYNCHRONOUS', 'synchronous');
   text('TANDEM_LOG_LEVEL', 'logLevel');
   if (env.TANDEM_TRUST_PROXY) values.trustProxy = parseTrustProxy(env.TANDEM_TRUST_PROXY);

@@ -17,6 +17,9 @@ export const MIN_FORM_FILL_MS = 2000;
 export function isFormAnswer(submission) {
   // A poll vote names its question and choice as text, but is one click; a statement is typed.
   if (submission.widget === 'poll') return typeof submission.answers.statement === 'string';
+  // The finder's searches and its Yes / No carry the words searched and the result chosen,
+  // typed in a search box or picked, and may rightly be quick: only "What did you need?" is a form.
+  if (submission.widget === 'finder') return typeof submission.answers.need === 'string';
   return Object.values(submission.answers).some((value) => typeof value === 'string' || Array.isArray(value));
 }
 

@@ -53,7 +53,7 @@ describe('polls in the dashboard', () => {
   it('lists the polls, with navigation and each site’s policy', async () => {
     const page = await staff.request('/dashboard/polls');
     assert.equal(page.status, 200);
-    assert.match(page.text, /<a class="primary-nav__link" href="\/dashboard\/polls">Polls<\/a>/);
+    assert.match(page.text, /<a class="header__link" href="\/dashboard\/polls" aria-current="page">Polls<\/a>/);
     assert.match(page.text, new RegExp(`href="/dashboard/polls/${POLL}">Day centres in 2026</a>`));
     assert.ok(page.text.includes(POLICY.en));
     assert.match(page.text, /\(from the configuration file\)/);

@@ -4,6 +4,9 @@ export const finderStyles = css`
   .finder {
     max-inline-size: var(--tandem-finder-max-width, 40rem);
   }
+  .postcode-input {
+    max-inline-size: 10em;
+  }
   .search {
     margin-block-end: var(--_space-4);
   }

@@ -18,6 +18,8 @@ import { TandemChooseEvent } from './events.js';
 import { finderStyles } from './finder.styles.js';
 import en from './locales/en.json';
 import type { FinderSearch } from './search/engine.js';
+import type { DirectoryProblem, DirectorySearch } from './directory-search.js';
+import { parseContact, POSTCODE } from './contact.js';
 
 /** The most characters "What did you need?" may have. */
 export const NEED_MAX_LENGTH = 500;
@@ -29,6 +31,8 @@ export const SETTLE_DELAY_MS = 1500;
 const MIN_QUERY = 2;
 /** The longest wait for an answer to be stored before going to a chosen page. */
 const NAVIGATE_WAIT_MS = 300;
+/** How long typing must pause before a service directory is asked (each request is a round trip). */
+export const DIRECTORY_DELAY_MS = 250;
 
 /** Where the catalogue is: not asked for, on its way, usable, or broken. */
 export type CatalogueStatus = 'none' | 'loading' | 'ready' | 'failed';
@@ -85,6 +89,11 @@ export class TandemFinder extends TandemElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     placeholder: { type: String },
     limit: { type: Number },
+    directory: { type: String },
+    directoryVersion: { type: String, attribute: 'directory-version' },
+    postcode: { type: String },
+    askPostcode: { type: Boolean, attribute: 'ask-postcode' },
+    contact: { type: String },
   };
 
   static override styles = [tokens, base, finderStyles];
@@ -100,6 +109,20 @@ export class TandemFinder extends TandemElement {
   declare placeholder: string | undefined;
   /** The most results shown (1 to 20). */
   declare limit: number;
+  /**
+   * The address of an Open Referral UK service directory API, where its `/services` is (e.g.
+   * `https://directory.example.gov.uk/api/v3`), relative to the page. The finder then searches
+   * the directory as the person types, instead of a catalogue.
+   */
+  declare directory: string | undefined;
+  /** `v3` or `v1`: the directory's Open Referral UK version. Found out from its answers when left out. */
+  declare directoryVersion: string | undefined;
+  /** A postcode, or its first part (`NS2`), that every directory search is limited to. */
+  declare postcode: string | undefined;
+  /** Asks the person for their postcode (optional) to find directory services near them. It goes only to the directory. */
+  declare askPostcode: boolean;
+  /** The contact route as JSON, like a catalogue's `contact`: `{"label":"…","phone":"…","hours":"…","url":"…"}`. Needed with `directory`; overrides a catalogue's. */
+  declare contact: string | undefined;
 
   protected readonly widget = 'finder' as const;
 
@@ -139,10 +162,20 @@ export class TandemFinder extends TandemElement {
   private formOpenedAt = 0;
   private focusAfterRender: string | undefined;
 
+  private directorySearch: DirectorySearch | undefined;
+  private directoryLoading: Promise<DirectorySearch | undefined> | undefined;
+  private directoryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The query the directory could not answer, and why. */
+  private directoryFailedFor = '';
+  private directoryReported = '';
+  private residentPostcode = '';
+  private postcodeError = false;
+
   constructor() {
     super();
     this.headingLevel = 2;
     this.limit = 6;
+    this.askPostcode = false;
   }
 
   override disconnectedCallback(): void {
@@ -151,7 +184,8 @@ export class TandemFinder extends TandemElement {
     this.source = undefined;
     this.catalogueLoading = undefined;
     if (this.status === 'loading') this.status = 'none';
-    for (const timer of [this.announceTimer, this.settleTimer, this.needTimer]) clearTimeout(timer);
+    for (const timer of [this.announceTimer, this.settleTimer, this.needTimer, this.directoryTimer]) clearTimeout(timer);
+    this.directorySearch?.cancel();
     removeEventListener('pagehide', this.leaving);
     this.guard(() => {
       this.logSearch();
@@ -171,8 +205,23 @@ export class TandemFinder extends TandemElement {
 
   protected override configProblems(): ConfigProblem[] {
     const problems = super.configProblems();
-    if (!this.catalogueData && !this.catalogue?.trim()) {
-      problems.push({ attribute: 'catalogue', message: 'is missing: set it to the address of the catalogue (JSON), or set the catalogueData property' });
+    const directory = this.directory?.trim();
+    if (!this.catalogueData && !this.catalogue?.trim() && !directory) {
+      problems.push({ attribute: 'catalogue', message: 'is missing: set it to the address of the catalogue (JSON), or set the catalogueData property (or "directory")' });
+    }
+    if (directory && !safeUrl(directory)) {
+      problems.push({ attribute: 'directory', message: `must be the http(s) address of an Open Referral UK API, not "${directory}"` });
+    }
+    if (this.directoryVersion && !['v1', 'v3'].includes(this.directoryVersion)) {
+      problems.push({ attribute: 'directory-version', message: `must be "v3" or "v1", not "${this.directoryVersion}"` });
+    }
+    if (this.postcode?.trim() && !POSTCODE.test(this.postcode.trim())) {
+      problems.push({ attribute: 'postcode', message: `must be a UK postcode or its first part ("NS2 1EF" or "NS2"), not "${this.postcode}"` });
+    }
+    const contact = this.contact?.trim() ? parseContact(this.contact) : undefined;
+    if (typeof contact === 'string') problems.push({ attribute: 'contact', message: contact });
+    else if (directory && !contact) {
+      problems.push({ attribute: 'contact', message: 'is missing: a directory needs the contact route, as JSON' });
     }
     return problems;
   }
@@ -200,9 +249,11 @@ export class TandemFinder extends TandemElement {
    * a page view without a search downloads neither the catalogue nor the search engine.
    */
   private loadIfChanged(): void {
+    if (this.directory?.trim()) return this.directoryIfChanged();
     const source = this.catalogueData ?? this.catalogue?.trim();
     if (!source || source === this.source || !this.isConnected) return;
     this.source = source;
+    this.directoryInUse = '';
     this.loadController?.abort();
     this.catalogueLoading = undefined;
     this.engine = undefined;
@@ -269,6 +320,106 @@ export class TandemFinder extends TandemElement {
     return this.problem;
   }
 
+  // ---- an Open Referral UK directory ----
+
+  private directoryInUse = '';
+
+  /** A new directory (or version) starts afresh: no old results, no old failure. */
+  private directoryIfChanged(): void {
+    const key = `${this.directory} ${this.directoryVersion}`;
+    if (key === this.directoryInUse || !this.isConnected) return;
+    this.directoryInUse = key;
+    this.source = undefined;
+    this.loadController?.abort();
+    this.clearSearch();
+    this.directorySearch = this.directoryLoading = undefined;
+  }
+
+  /** Fetches the directory client with the first search, like the search engine. */
+  private ensureDirectory(): Promise<DirectorySearch | undefined> {
+    const url = safeUrl(this.directory);
+    const key = this.directoryInUse;
+    return url
+      ? (this.directoryLoading ??= import('./directory-search.js').then(({ DirectorySearch }) =>
+          key === this.directoryInUse ? (this.directorySearch = new DirectorySearch(url, this.directoryVersion)) : undefined,
+        ))
+      : Promise.resolve(undefined);
+  }
+
+  /** Asks the directory once typing pauses; a newer query cancels the request before it. */
+  private searchDirectory(query: string): void {
+    clearTimeout(this.directoryTimer);
+    this.directorySearch?.cancel();
+    // Until the answer comes, the list shows the last results, with none active.
+    this.active = -1;
+    this.directoryTimer = setTimeout(() => this.guard(() => this.askDirectory(query)), DIRECTORY_DELAY_MS);
+    this.requestUpdate();
+  }
+
+  private async askDirectory(query: string): Promise<void> {
+    const directory = await this.ensureDirectory();
+    if (!directory || this.query !== query) return;
+    const answer = await directory.search(query, { postcode: this.postcodeInUse(), limit: this.resultLimit() });
+    if (!answer || this.query !== query || !this.isConnected) return;
+    if (!Array.isArray(answer)) return this.directoryFailed(answer, query);
+    const results = answer;
+    this.directoryFailedFor = this.directoryReported = '';
+    this.directoryReported = '';
+    this.results = results;
+    this.suggestions = [];
+    this.searched = query;
+    this.expanded = results.length > 0;
+    this.active = -1;
+    this.requestUpdate();
+  }
+
+  /**
+   * The directory is down or sent something that is not a page of services: the search box
+   * stays (the next search tries again), the contact route shows, and the console says why,
+   * once per problem rather than once per key.
+   */
+  private directoryFailed({ kind, message }: DirectoryProblem, query: string): void {
+    this.directoryFailedFor = query;
+    this.results = [];
+    this.suggestions = [];
+    this.searched = '';
+    this.expanded = false;
+    this.active = -1;
+    const text = `[tandem] <${this.localName}>: "directory" could not be used: ${message}`;
+    // Once per kind of failure until a search works again, not once per key.
+    if (kind !== this.directoryReported) {
+      this.directoryReported = kind;
+      console.error(text, this);
+      this.dispatchEvent(new TandemErrorEvent({ kind: 'configuration', attribute: 'directory', message: text }));
+    }
+    this.requestUpdate();
+  }
+
+  /** The resident's postcode if they gave a usable one, else the element's. */
+  private postcodeInUse(): string | undefined {
+    const own = this.askPostcode && this.residentPostcode.trim();
+    return own && POSTCODE.test(own) ? own : this.postcode?.trim() || undefined;
+  }
+
+  private readonly onPostcodeInput = (event: Event) => {
+    this.residentPostcode = (event.target as HTMLInputElement).value;
+  };
+
+  /** Checked when the person leaves the field (not on every key); a good one searches again. */
+  private readonly onPostcodeChange = () =>
+    this.guard(() => {
+      const own = this.residentPostcode.trim();
+      this.postcodeError = !!own && !POSTCODE.test(own);
+      if (this.query.trim().length >= MIN_QUERY) this.searchDirectory(this.query);
+      this.requestUpdate();
+    });
+
+  /** Where to turn when nothing fits: the `contact` attribute, else the catalogue's. */
+  private contactRoute(): ContactRoute | undefined {
+    const own = this.contact?.trim() ? parseContact(this.contact) : undefined;
+    return typeof own === 'object' ? own : this.loaded?.contact;
+  }
+
   // ---- the search ----
 
   /** Builds the index the first time it is needed (and again if the language changes). */
@@ -295,6 +446,9 @@ export class TandemFinder extends TandemElement {
   private search(): void {
     const query = this.query;
     if (query.trim().length < MIN_QUERY) {
+      clearTimeout(this.directoryTimer);
+      this.directorySearch?.cancel();
+      this.directoryFailedFor = '';
       this.results = [];
       this.suggestions = [];
       this.searched = '';
@@ -303,6 +457,7 @@ export class TandemFinder extends TandemElement {
       this.requestUpdate();
       return;
     }
+    if (this.directory?.trim()) return this.searchDirectory(query);
     const engine = this.engine;
     if (!engine || this.engineFor?.lang !== this.language || this.engineFor.catalogue !== this.loaded) {
       this.guard(async () => {
@@ -332,14 +487,16 @@ export class TandemFinder extends TandemElement {
     this.expanded = false;
     this.active = -1;
     this.announcement = '';
-    clearTimeout(this.announceTimer);
-    clearTimeout(this.settleTimer);
+    this.directoryFailedFor = '';
+    this.directorySearch?.cancel();
+    for (const timer of [this.announceTimer, this.settleTimer, this.directoryTimer]) clearTimeout(timer);
   }
 
   /** The catalogue is loaded and the index built when the search box is first used, not when the page loads. */
   private readonly onFocus = () =>
     this.guard(async () => {
-      (await this.ensureEngine())?.build();
+      if (this.directory?.trim()) await this.ensureDirectory();
+      else (await this.ensureEngine())?.build();
     });
 
   private readonly onInput = (event: Event) =>
@@ -356,9 +513,15 @@ export class TandemFinder extends TandemElement {
     });
 
   private announce(): void {
+    if (this.directoryFailedFor && this.directoryFailedFor === this.query) {
+      // The notice's own words; the contact route is read after it.
+      this.announcement = this.t('catalogueFailed');
+      this.requestUpdate();
+      return;
+    }
     if (!this.searched || this.searched !== this.query) {
       // The search is still waiting for the index: try again shortly.
-      if (this.query.trim().length >= MIN_QUERY && (this.status === 'ready' || this.status === 'loading')) {
+      if (this.query.trim().length >= MIN_QUERY && (this.status === 'ready' || this.status === 'loading' || this.directory?.trim())) {
         this.announceTimer = setTimeout(() => this.guard(() => this.announce()), 100);
       }
       return;
@@ -611,10 +774,12 @@ export class TandemFinder extends TandemElement {
     const level = headingLevel(this.headingLevel);
     if (this.status === 'failed') return this.renderFailed(level);
     const noResults = this.searched && this.searched === this.query && this.results.length === 0;
+    const directoryFailed = !!this.directoryFailedFor && this.directoryFailedFor === this.query;
     return html`<div class="finder">
-      ${this.renderCombobox()}
+      ${this.askPostcode && this.directory?.trim() ? this.renderPostcode() : nothing} ${this.renderCombobox()}
       <div class="visually-hidden" role="status" id="announcement">${this.announcement}</div>
-      ${noResults ? this.renderNoResults(level) : nothing} ${this.chosen ? this.renderAnswer(this.chosen, level) : nothing}
+      ${directoryFailed ? this.renderDirectoryFailed(level) : nothing} ${noResults ? this.renderNoResults(level) : nothing}
+      ${this.chosen ? this.renderAnswer(this.chosen, level) : nothing}
     </div>`;
   }
 
@@ -676,8 +841,41 @@ export class TandemFinder extends TandemElement {
     </li>`;
   }
 
+  private renderPostcode() {
+    const error = this.postcodeError;
+    return html`<div class="field postcode ${error ? 'error' : ''}">
+      <label class="label" part="label" for="postcode">${this.t('postcodeLabel')}</label>
+      <p class="hint" id="postcode-hint">${this.t('postcodeHint')}</p>
+      ${error
+        ? html`<p class="error-message" part="error" id="postcode-error"><span class="visually-hidden">${this.t('errorPrefix')} </span>${this.t('postcodeInvalid')}</p>`
+        : nothing}
+      <input
+        class="input postcode-input"
+        part="input"
+        id="postcode"
+        type="text"
+        autocomplete="postal-code"
+        autocapitalize="characters"
+        spellcheck="false"
+        aria-describedby="postcode-hint${error ? ' postcode-error' : ''}"
+        aria-invalid=${error ? 'true' : 'false'}
+        .value=${this.residentPostcode}
+        @input=${this.onPostcodeInput}
+        @change=${this.onPostcodeChange}
+      />
+    </div>`;
+  }
+
+  private renderDirectoryFailed(level: number) {
+    const contact = this.contactRoute();
+    return html`<div class="panel notice" part="error" id="directory-failed">
+      <p>${this.t('catalogueFailed')}</p>
+      ${contact ? this.renderContact(contact, level) : nothing}
+    </div>`;
+  }
+
   private renderNoResults(level: number) {
-    const contact = this.loaded?.contact;
+    const contact = this.contactRoute();
     return html`<div class="panel no-results" part="message" id="no-results">
       ${heading(level, this.t('noResultsHeading', { query: this.searched.trim() }), 'no-results-heading', 'heading-small')}
       <p>${this.t('noResultsKind')}</p>
@@ -769,7 +967,7 @@ export class TandemFinder extends TandemElement {
   }
 
   private renderFailed(level: number) {
-    const contact = this.loaded?.contact;
+    const contact = this.contactRoute();
     return html`<div class="notice failed" part="error" id="failed" tabindex="-1">
       <p>${this.t('catalogueFailed')}</p>
       ${contact ? this.renderContact(contact, level) : nothing}

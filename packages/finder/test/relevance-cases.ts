@@ -92,6 +92,13 @@ export const relevanceCases: RelevanceCase[] = [
   { query: 'teimlo’n unig', expect: 'befriending', lang: 'cy' },
   { query: 'methu ymdopi', expect: 'mental-health-crisis', lang: 'cy' },
   { query: 'help i ymolchi', expect: 'help-at-home', lang: 'cy' },
+  // Welsh mutations and plurals (stem-cy.ts): each fails with the English stemmer alone.
+  { query: 'gofalwr angen seibiant', expect: 'carers-break', lang: 'cy' }, // "Seibiant i ofalwyr": soft g→(gone), -wyr
+  { query: 'cymorth i ofalwr', expect: 'carers-assessment', lang: 'cy' }, // "Asesiad gofalwr"
+  { query: 'ffrâm gerdded', expect: 'equipment', lang: 'cy' }, // "fframiau cerdded": -iau, soft c→g
+  { query: 'sedd doiled', expect: 'equipment', lang: 'cy' }, // "seddi toiled uwch": soft t→d
+  { query: 'fy nghartref gofal', expect: 'care-homes', lang: 'cy' }, // nasal c→ngh
+  { query: 'gwirfoddolwyr', expect: 'befriending', lang: 'cy' }, // "Gwirfoddolwr": -wyr
   // Welsh readers who search in English still find the entry.
   { query: 'blue badge', expect: 'blue-badge', lang: 'cy' },
 ];

@@ -1,8 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import type { Catalogue, CatalogueEntry } from '../src/catalogue.js';
 import { FinderSearch } from '../src/search/engine.js';
-import { analyse, fold, words } from '../src/search/normalise.js';
+import { analyse, fold, termOf, words } from '../src/search/normalise.js';
 import { stem } from '../src/search/stem.js';
+import MiniSearch from 'minisearch';
+import { BulkMiniSearch } from '../src/search/bulk-index.js';
+import { FIELDS, documentOf } from '../src/search/documents.js';
+import { fieldTerms } from '../src/search/normalise.js';
 import { editDistance } from '../src/search/edit-distance.js';
 import example from '../../../examples/adult-social-care/catalogue.json';
 import { relevanceCases } from './relevance-cases.js';
@@ -142,6 +146,33 @@ describe('FinderSearch', () => {
     });
   });
 
+  describe('the index, built in bulk', () => {
+    it('is the index MiniSearch’s own addAll builds: same terms, same scores', () => {
+      const fields = [...FIELDS];
+      const docs = catalogue.entries.map((entry, i) => documentOf(entry, i, true));
+      const same = (term: string) => term;
+      const byWhitespace = (text: string) => text.split(' ');
+      const own = new MiniSearch({ fields, processTerm: same, tokenize: (text) => fieldTerms(text, true) });
+      own.addAll(docs);
+      const bulk = new BulkMiniSearch({ fields, processTerm: same, tokenize: byWhitespace });
+      bulk.addAllInBulk(docs.length, fields, (doc, field) => fieldTerms(docs[doc]![fields[field]!], true));
+      expect(bulk.documentCount).to.equal(own.documentCount);
+      const ownJs = own.toJSON();
+      const bulkJs = bulk.toJSON();
+      expect(bulkJs.index).to.deep.equal(ownJs.index);
+      expect(bulkJs.fieldLength).to.deep.equal(ownJs.fieldLength);
+      bulkJs.averageFieldLength.forEach((average, i) => expect(average).to.be.closeTo(ownJs.averageFieldLength[i]!, 1e-9));
+      const terms = ownJs.index.map(([term]) => term);
+      expect(terms.length).to.be.above(500);
+      for (const term of terms) {
+        const a = own.search(term, { tokenize: byWhitespace, processTerm: same });
+        const b = bulk.search(term, { tokenize: byWhitespace, processTerm: same });
+        expect(b.map((r) => r.id)).to.deep.equal(a.map((r) => r.id));
+        b.forEach((r, i) => expect(r.score).to.be.closeTo(a[i]!.score, 1e-9));
+      }
+    });
+  });
+
   describe('Welsh', () => {
     it("shows and searches an entry's Welsh text, falling back to English", () => {
       const [badge] = welsh.search('bathodyn glas', 1);
@@ -154,6 +185,28 @@ describe('FinderSearch', () => {
     it('matches Welsh letters typed without their accents', () => {
       const engine = new FinderSearch(small([{ id: 'cy', title: 'Gofal', summary: '', cy: { title: 'Gwasanaeth ŵyr' } }]), { lang: 'cy' });
       expect(ids(engine, 'wyr')).to.deep.equal(['cy']);
+    });
+
+    it('brings Welsh mutations and plurals together on Welsh pages only', () => {
+      const key = (word: string) => termOf(word, true);
+      const same = (...forms: string[]) => expect(new Set(forms.map(key)).size, forms.join(' / ')).to.equal(1);
+      same('gofalwr', 'ofalwr', 'gofalwyr', 'ofalwyr', 'ngofalwyr'); // soft g→(gone), nasal g→ng, -wyr
+      same('mam', 'fam'); // soft m→f
+      same('cartref', 'gartref', 'nghartref', 'chartref'); // soft, nasal, aspirate c
+      same('taliad', 'daliad', 'nhaliad', 'thaliad', 'taliadau'); // soft, nasal, aspirate t; -au
+      same('pryd', 'bryd', 'mhryd', 'phryd', 'prydau'); // soft, nasal, aspirate p; -au
+      same('llety', 'lety');
+      same('swyddog', 'swyddogion'); // -ion
+      same('preswyl', 'preswyliaid'); // -iaid
+      same('ardal', 'ardaloedd'); // -oedd
+      // Not plurals: English -tion/-sion words on Welsh pages, and words too short to tell.
+      expect(key('station')).to.equal(key('stations'));
+      expect(key('session')).to.contain('sion');
+      expect(['yn', 'ei', 'eu'].map(key)).to.deep.equal(['yn', 'ei', 'eu']);
+      // English pages never see any of it.
+      expect(termOf('ofalwyr')).to.equal('ofalwyr');
+      expect(termOf('fam')).to.equal('fam');
+      expect(ids(english, 'ffrâm gerdded')).to.deep.equal([]);
     });
 
     it('keeps English search in English for entries with Welsh text', () => {

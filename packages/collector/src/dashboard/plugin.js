@@ -13,6 +13,7 @@ import { cookieName, cookieOptions, hashId, IDLE_MS, randomToken, sameToken, SES
 import { inboxPage } from './views/inbox.js';
 import { signInPage } from './views/sign-in.js';
 import { deletePage, errorPage } from './views/pages.js';
+import { finderRoutes } from './finder-routes.js';
 
 const CSS = readFileSync(new URL('./assets/dashboard.css', import.meta.url), 'utf8');
 const PAGE_SIZE = 25;
@@ -131,6 +132,8 @@ export default async function dashboardRoutes(app, { store, config }) {
     reply.clearCookie(cookieName(req, SESSION), cookieOptions(req, 0));
     return reply.redirect('/dashboard/sign-in?signed_out=1', 303);
   });
+
+  finderRoutes(app, { store, config, requireSession, sendPage });
 
   // The inbox, its export, and what staff do to one answer.
 

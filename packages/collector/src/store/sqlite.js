@@ -10,6 +10,7 @@ import { walSyncer } from './wal-sync.js';
 import { FOLD_WINDOW_MS } from '../submission.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
 import { pollQueries } from './sqlite-polls.js';
+import { finderQueries } from './sqlite-finder.js';
 import { fromRow, toRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
 
@@ -78,6 +79,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   const purgeWindows = counters.prepare('DELETE FROM rate_limits WHERE window_start < ?');
   const dashboard = dashboardQueries(db);
   const polls = pollQueries(db);
+  const finder = finderQueries(db);
 
   const commitBatch = db.transaction((/** @type {SubmissionRecord[]} */ records) =>
     records.map((record) => {
@@ -150,6 +152,10 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     listPages: (site) => run(() => dashboard.listPages(site)),
     markReviewed: (id, by, at) => run(() => dashboard.markReviewed(id, by, at)),
     deleteSubmission: (id) => run(() => dashboard.deleteSubmission(id)),
+    finderSummary: (filter, now) => run(() => finder.finderSummary(filter, now)),
+    finderTopNeeds: (filter, limit) => run(() => finder.finderTopNeeds(filter, limit)),
+    finderUnanswered: (filter, limit) => run(() => finder.finderUnanswered(filter, limit)),
+    finderNotHelped: (filter, page) => run(() => finder.finderNotHelped(filter, page)),
     saveUser: (email, passwordHash, now) => run(() => dashboard.saveUser.immediate(email, passwordHash, now)),
     findUser: (email) => run(() => dashboard.findUser(email)),
     listUsers: () => run(() => dashboard.listUsers()),

@@ -113,6 +113,35 @@
  */
 
 /**
+ * Which finder answers a finder view covers: a site (or all), from `since` up to `until` (ms).
+ * @typedef {{ site?: string, since: number, until: number }} FinderFilter
+ */
+
+/**
+ * One period's finder figures (see sqlite-finder.js for how needs are counted).
+ * @typedef {object} FinderPeriod
+ * @property {number} needs       Settled searches, a search and its choice counted once.
+ * @property {number} noAnswer    Needs whose search found nothing.
+ * @property {number} chosen      Needs where a result was chosen.
+ * @property {number} helpedYes   "Did this answer your need?" Yes.
+ * @property {number} helpedNo    ... No.
+ * @property {number} answered    chosen less helpedNo, at least 0.
+ * @property {number | null} answeredRate  answered / needs; null with no needs.
+ */
+
+/** @typedef {{ 7: FinderPeriod, 30: FinderPeriod, 90: FinderPeriod }} FinderSummary */
+
+/**
+ * A need as residents typed it (lower-cased), with how often.
+ * @typedef {{ query: string, needs: number, noResults?: number, chosen?: number, lastAt: number }} FinderNeed
+ */
+
+/**
+ * A "No" to "did this answer your need?", with what they needed in their own words (may be empty).
+ * @typedef {{ receivedAt: number, site: string, pageUrl: string, pageTitle: string, query: string, chosen: string, need: string }} FinderNotHelped
+ */
+
+/**
  * @typedef {object} StaffUser
  * @property {number} id
  * @property {string} email
@@ -153,6 +182,13 @@
  * @property {(id: string, by: string, at: number) => Promise<boolean>} markReviewed  false when there is no such answer.
  * @property {(id: string) => Promise<boolean>} deleteSubmission  One answer, on a resident's request; false when absent.
  *
+ * Dashboard: the finder (quarantined answers left out).
+ * @property {(filter: { site?: string }, now: number) => Promise<FinderSummary>} finderSummary  Over the last 7, 30 and 90 days.
+ * @property {(filter: FinderFilter, limit: number) => Promise<FinderNeed[]>} finderTopNeeds  Most needs first.
+ * @property {(filter: FinderFilter, limit: number) => Promise<FinderNeed[]>} finderUnanswered  Needs whose search found nothing, most first.
+ * @property {(filter: FinderFilter, page: { limit: number, offset: number }) => Promise<{ rows: FinderNotHelped[], total: number }>} finderNotHelped
+ *   Newest first.
+ *
  * Dashboard: staff accounts, sessions and sign-in failures. Emails arrive lower-cased.
  * @property {(email: string, passwordHash: string, now: number) => Promise<'created' | 'updated'>} saveUser
  *   Creates the account, or replaces its password and ends its sessions.
@@ -192,6 +228,7 @@
 export const STORE_METHODS = /** @type {const} */ ([
   'saveSubmission', 'getSubmission', 'countSubmissions', 'addRateLimitHits', 'purgeBefore', 'check', 'close',
   'listAnswers', 'pageCounts', 'listPages', 'markReviewed', 'deleteSubmission',
+  'finderSummary', 'finderTopNeeds', 'finderUnanswered', 'finderNotHelped',
   'saveUser', 'findUser', 'listUsers', 'removeUser',
   'createSession', 'findSession', 'deleteSession',
   'recordSignInFailure', 'countSignInFailures', 'clearSignInFailures',

@@ -5,7 +5,8 @@
  * back: entries that meet every part of the need first, pins above all.
  */
 import type { Catalogue, CatalogueEntry, SearchResult } from '../catalogue.js';
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
+import { BulkMiniSearch } from './bulk-index.js';
 import { FIELDS, FIELD_BOOSTS, GUESS_FIELDS, documentOf, isWelsh, localise, type IndexedDocument } from './documents.js';
 import { analyse, fieldTerms, termOf, words } from './normalise.js';
 import { QueryPlanner, type Concept, type Plan, type Slot } from './query-plan.js';
@@ -83,7 +84,7 @@ export class FinderSearch {
     const { vocabulary, mini } = this.ensureIndex();
     const wanted = new Map<string, number>();
     for (const word of words(query.slice(0, 200)).slice(0, 8)) {
-      const term = termOf(word);
+      const term = termOf(word, this.welsh);
       if (!term || term.length < 3) continue;
       if (vocabulary.has(term)) wanted.set(term, 1);
       for (const { term: near, weight } of vocabulary.near(term, term.length >= 6 ? 2 : 1, 6)) wanted.set(near, weight);
@@ -91,7 +92,7 @@ export class FinderSearch {
     }
     if (wanted.size === 0) return [];
     // Offering back what was typed helps nobody.
-    const typedKey = analyse(query.slice(0, 200)).join(' ');
+    const typedKey = analyse(query.slice(0, 200), this.welsh).join(' ');
     const results = mini.search([...wanted.keys()].join(' '), {
       tokenize: byWhitespace,
       processTerm: same,
@@ -101,7 +102,7 @@ export class FinderSearch {
     const phrases: string[] = [];
     for (const result of results) {
       const phrase = this.closestPhrase(this.entryAt(result.id as number), wanted);
-      if (phrase && !phrases.includes(phrase) && analyse(phrase).join(' ') !== typedKey) phrases.push(phrase);
+      if (phrase && !phrases.includes(phrase) && analyse(phrase, this.welsh).join(' ') !== typedKey) phrases.push(phrase);
       if (phrases.length >= limit) break;
     }
     return phrases;
@@ -115,7 +116,7 @@ export class FinderSearch {
     let best: string | undefined;
     let bestShared = 0;
     for (const phrase of [entry.title, ...(entry.needs ?? [])]) {
-      const shared = analyse(phrase).filter((t) => wanted.has(t)).length;
+      const shared = analyse(phrase, this.welsh).filter((t) => wanted.has(t)).length;
       if (shared > bestShared) [best, bestShared] = [phrase, shared];
     }
     return best ?? entry.title;
@@ -131,45 +132,45 @@ export class FinderSearch {
     const docs = entries.map((entry, i) => documentOf(entry, i, this.welsh));
 
     // First count every term. Catalogues repeat text (the same needs, hours, eligibility
-    // on many entries), so each distinct string is split and stemmed once.
+    // on many entries), so each distinct string is split and stemmed once; each entry's
+    // terms are kept for the second pass, which so looks no text up again.
     const seen = new Map<string, string[]>();
-    const termsOf = (text: string) => {
-      let terms = seen.get(text);
-      if (!terms) seen.set(text, (terms = fieldTerms(text)));
-      return terms;
-    };
-    for (const doc of docs) for (const field of fields) for (const term of termsOf(doc[field])) vocabulary.add(term);
+    const docTerms = docs.map((doc) =>
+      fields.map((field) => {
+        const text = doc[field];
+        let terms = seen.get(text);
+        if (!terms) seen.set(text, (terms = fieldTerms(text, this.welsh)));
+        for (const term of terms) vocabulary.add(term);
+        return terms;
+      }),
+    );
+    seen.clear();
     vocabulary.seal();
 
     // Then index. Common words are only ever looked up in the short fields (see
     // termResults), so their postings in long text would be dead weight: they are about
     // half of all postings, and leaving them out halves the build.
     const common = commonCount(docs.length);
-    const pruned = new Map<string, string[]>();
-    const mini = new MiniSearch<IndexedDocument>({
-      fields,
-      processTerm: same,
-      tokenize: (text, field) => {
-        if (guessFields.includes(field!)) return termsOf(text);
-        let terms = pruned.get(text);
-        if (!terms) pruned.set(text, (terms = termsOf(text).filter((t) => vocabulary.count(t) <= common)));
-        return terms;
-      },
+    const pruned = new Map<string[], string[]>();
+    const guessing = fields.map((field) => guessFields.includes(field));
+    const mini = new BulkMiniSearch<IndexedDocument>({ fields: [...fields], processTerm: same, tokenize: byWhitespace });
+    mini.addAllInBulk(docs.length, fields, (doc, field) => {
+      const terms = docTerms[doc]![field]!;
+      if (guessing[field]) return terms;
+      let kept = pruned.get(terms);
+      if (!kept) pruned.set(terms, (kept = terms.filter((t) => vocabulary.count(t) <= common)));
+      return kept;
     });
-    mini.addAll(docs);
-    // The index keeps its tokenizer: let it keep no text.
-    seen.clear();
-    pruned.clear();
 
     const own = Array.isArray(this.catalogue.synonyms) ? this.catalogue.synonyms.filter(Array.isArray) : [];
-    const synonyms = new SynonymTable([...DEFAULT_SYNONYMS, ...own.map((group) => group.filter((p) => typeof p === 'string'))]);
+    const synonyms = new SynonymTable([...DEFAULT_SYNONYMS, ...own.map((group) => group.filter((p) => typeof p === 'string'))], this.welsh);
     const ids = new Map(entries.map((entry, i) => [entry?.id, i]));
     const pins = new Map<string, number>();
     for (const [need, id] of Object.entries(this.catalogue.pins && typeof this.catalogue.pins === 'object' ? this.catalogue.pins : {})) {
       const at = ids.get(id);
-      if (at !== undefined) pins.set(analyse(need).join(' '), at);
+      if (at !== undefined) pins.set(analyse(need, this.welsh).join(' '), at);
     }
-    this.index = { mini, guessFields, planner: new QueryPlanner(vocabulary, synonyms), vocabulary, pins, conceptCache: new Map(), termCache: new Map() };
+    this.index = { mini, guessFields, planner: new QueryPlanner(vocabulary, synonyms, this.welsh), vocabulary, pins, conceptCache: new Map(), termCache: new Map() };
     return this.index;
   }
 

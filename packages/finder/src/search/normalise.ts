@@ -4,6 +4,7 @@
  * "Carer's breaks" and "carers break" meet on the same terms.
  */
 import { stem } from './stem.js';
+import { welshKey } from './stem-cy.js';
 
 /** Words that carry no meaning for finding a service; never indexed. */
 const STOPWORDS = new Set(
@@ -46,10 +47,10 @@ export function words(text: string): string[] {
  * a word repeated across needs should not outweigh one that names the service, and fewer
  * insertions keep the index build quick.
  */
-export function fieldTerms(text: string): string[] {
+export function fieldTerms(text: string, welsh = false): string[] {
   const found: string[] = [];
   for (const word of words(text)) {
-    const term = termOf(word);
+    const term = termOf(word, welsh);
     // Fields are short: a scan beats a Set.
     if (term && !found.includes(term)) found.push(term);
   }
@@ -62,23 +63,28 @@ export function isStopword(word: string): boolean {
 
 // A catalogue repeats the same few thousand words; stemming each once halves index time.
 const terms = new Map<string, string | null>();
+const welshTerms = new Map<string, string | null>();
 
-/** One word → its index term, or null when the word is not worth indexing. */
-export function termOf(word: string): string | null {
-  let term = terms.get(word);
+/**
+ * One word → its index term, or null when the word is not worth indexing. On Welsh pages
+ * (`welsh`), Welsh plurals and mutations are brought together too (see stem-cy.ts).
+ */
+export function termOf(word: string, welsh = false): string | null {
+  const cache = welsh ? welshTerms : terms;
+  let term = cache.get(word);
   if (term !== undefined) return term;
   // Very long tokens are noise (pasted URLs, keyboard mashing) and slow every comparison.
-  term = STOPWORDS.has(word) || word.length > 40 ? null : stem(word);
-  if (terms.size > 50_000) terms.clear();
-  terms.set(word, term);
+  term = STOPWORDS.has(word) || word.length > 40 ? null : welsh ? welshKey(word, stem) : stem(word);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(word, term);
   return term;
 }
 
 /** Text → its terms, in order. */
-export function analyse(text: string): string[] {
+export function analyse(text: string, welsh = false): string[] {
   const out: string[] = [];
   for (const word of words(text)) {
-    const term = termOf(word);
+    const term = termOf(word, welsh);
     if (term) out.push(term);
   }
   return out;

@@ -43,6 +43,7 @@ export class QueryPlanner {
   constructor(
     private readonly vocabulary: Vocabulary,
     private readonly synonyms: SynonymTable,
+    private readonly welsh = false,
   ) {}
 
   plan(query: string): Plan {
@@ -52,7 +53,7 @@ export class QueryPlanner {
     const lastIsPartial = typed.length > 0 && /[\p{L}\p{N}]$/u.test(text);
     // A single letter being typed says nothing yet, and its completions are the costliest search.
     if (lastIsPartial && typed.at(-1)!.length < 2) typed.pop();
-    const terms = typed.map((w) => termOf(w)!);
+    const terms = typed.map((w) => termOf(w, this.welsh)!);
 
     const concepts: { phrase: Phrase; from: number; weak: boolean }[] = [];
     for (let at = 0; at < terms.length; ) {
@@ -105,7 +106,7 @@ export class QueryPlanner {
     };
     if (this.vocabulary.has(term)) found.set(term, 1);
     if (partialWord !== undefined) {
-      for (const prefix of stemsOfPartial(partialWord, term)) add(this.vocabulary.completions(prefix, completionsFor(prefix)));
+      for (const prefix of stemsOfPartial(partialWord, term, this.welsh)) add(this.vocabulary.completions(prefix, completionsFor(prefix)));
     }
     // Near spellings only for a word not known as typed: a real word is rarely a typo,
     // and short words have too many neighbours to guess between.
@@ -123,11 +124,12 @@ export class QueryPlanner {
  * Stems a half-typed word could be heading for. The index holds stems, so "falli" must
  * look for "fall" (of "falling"), and "washe" for "wash" (of "washed").
  */
-function stemsOfPartial(word: string, term: string): string[] {
+function stemsOfPartial(word: string, term: string, welsh: boolean): string[] {
   const stems = new Set([term, word]);
-  if (word.endsWith('i')) stems.add(stem(word + 'ng'));
-  if (word.endsWith('in')) stems.add(stem(word + 'g'));
-  if (word.endsWith('e')) stems.add(stem(word + 'd'));
-  if (word.endsWith('ie')) stems.add(stem(word + 's'));
+  const of = (whole: string) => (welsh ? termOf(whole, true) ?? whole : stem(whole));
+  if (word.endsWith('i')) stems.add(of(word + 'ng'));
+  if (word.endsWith('in')) stems.add(of(word + 'g'));
+  if (word.endsWith('e')) stems.add(of(word + 'd'));
+  if (word.endsWith('ie')) stems.add(of(word + 's'));
   return [...stems].filter((s) => s.length > 0);
 }

@@ -51,9 +51,9 @@ export class SynonymTable {
   /** Phrases by their first term, longest first, for matching a query left to right. */
   private byFirst = new Map<string, Phrase[]>();
 
-  constructor(groups: readonly (readonly string[])[]) {
+  constructor(groups: readonly (readonly string[])[], welsh = false) {
     for (const group of groups) {
-      const phrases = group.map(analyse).filter((p) => p.length > 0);
+      const phrases = group.map((phrase) => analyse(phrase, welsh)).filter((p) => p.length > 0);
       for (const phrase of phrases) {
         const key = phrase.join(' ');
         const others = phrases.filter((p) => p.join(' ') !== key);

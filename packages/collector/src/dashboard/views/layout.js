@@ -2,14 +2,22 @@
 // main and footer landmarks, and the one stylesheet (allowed by the CSP's style-src 'self').
 import { html } from '../html.js';
 
+/** The dashboard's sections, in the header for signed-in staff: id, address, name. */
+const SECTIONS = [
+  ['feedback', '/dashboard', 'Feedback'],
+  ['finder', '/dashboard/finder', 'Finder'],
+  ['polls', '/dashboard/polls', 'Polls'],
+];
+
 /**
  * @param {object} page
  * @param {string} page.title        The page's own title; "Error: " is prefixed when there are errors.
  * @param {import('../html.js').SafeHtml} page.body   Starts with the h1.
  * @param {{ email: string, csrfToken: string } | null} [page.user]  Signed in: shows the sign-out button.
  * @param {boolean} [page.hasErrors]
+ * @param {string} [page.section]  Which of SECTIONS the page belongs to, for aria-current.
  */
-export function layout({ title, body, user = null, hasErrors = false }) {
+export function layout({ title, body, user = null, hasErrors = false, section }) {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -25,6 +33,11 @@ export function layout({ title, body, user = null, hasErrors = false }) {
 <div class="width-container header__inner">
 <a class="header__name" href="/dashboard">Tandem dashboard</a>
 ${user
+  ? html`<nav class="header__nav" aria-label="Dashboard sections">
+${SECTIONS.map(([id, href, label]) => html`<a class="header__link" href="${href}"${id === section ? html` aria-current="page"` : ''}>${label}</a>`)}
+</nav>`
+  : ''}
+${user
   ? html`<form class="header__sign-out" method="post" action="/dashboard/sign-out">
 <span class="header__user">Signed in as ${user.email}</span>
 <input type="hidden" name="_csrf" value="${user.csrfToken}">
@@ -32,12 +45,6 @@ ${user
 </form>`
   : ''}
 </div>
-${user
-  ? html`<nav class="width-container primary-nav" aria-label="Dashboard">
-<a class="primary-nav__link" href="/dashboard">Feedback</a>
-<a class="primary-nav__link" href="/dashboard/polls">Polls</a>
-</nav>`
-  : ''}
 </header>
 <main class="width-container main" id="main-content" tabindex="-1">
 ${body}

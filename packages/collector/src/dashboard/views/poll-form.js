@@ -13,6 +13,7 @@ export function pollFormPage({ user, values, siteIds, problems, editing }) {
   const action = editing ? `/dashboard/polls/${encodeURIComponent(values.id)}/edit` : '/dashboard/polls/new';
   const siteProblem = problems.find((p) => p.field === 'site');
   return layout({
+    section: 'polls',
     title,
     user,
     hasErrors: problems.length > 0,

@@ -49,6 +49,7 @@ const bothLanguages = (text) =>
  */
 export function pollListPage({ user, polls, sites, notice, now }) {
   return layout({
+    section: 'polls',
     title: 'Polls',
     user,
     body: html`${noticeBox(notice)}
@@ -87,6 +88,7 @@ ${sites.map((site) => html`<div class="summary-list__row"><dt>${site.id}</dt><dd
  */
 export function policyPage({ user, site, values, fromConfig, problems }) {
   return layout({
+    section: 'polls',
     title: `Moderation policy for ${site}`,
     user,
     hasErrors: problems.length > 0,
@@ -132,6 +134,7 @@ export function pollPage({ user, record, body, statementCounts, values, problems
   const poll = record.definition;
   const path = pollPath(poll.id);
   return layout({
+    section: 'polls',
     title: poll.title.en,
     user,
     hasErrors: problems.length > 0,
@@ -173,6 +176,7 @@ export function statementsPage({ user, record, status, statements, counts, resul
   const csrf = html`<input type="hidden" name="_csrf" value="${user.csrfToken}">`;
   const total = counts[status];
   return layout({
+    section: 'polls',
     title: `Statements in ${poll.title.en}`,
     user,
     hasErrors: problems.length > 0,
@@ -230,6 +234,7 @@ ${total > page * pageSize ? html`<a class="link-button" rel="next" href="${path}
 export function deleteStatementPage({ user, record, statement }) {
   const path = pollPath(record.definition.id);
   return layout({
+    section: 'polls',
     title: 'Delete this statement',
     user,
     body: html`<h1>Delete this statement?</h1>
