@@ -25,6 +25,7 @@ export default {
     { name: 'feedback', files: 'packages/feedback/test/**/*.test.ts' },
     { name: 'embed', files: 'packages/embed/test/**/*.test.ts' },
     { name: 'finder', files: 'packages/finder/test/**/*.test.ts' },
+    { name: 'poll', files: 'packages/poll/test/**/*.test.ts' },
     { name: 'stories', files: 'test/**/*.test.ts' },
   ],
   browsers: [
