@@ -9,6 +9,7 @@
 // Polls (poll protocol v1, /work/brief/poll-contract.md), from the definitions in
 // packages/poll/test/fixtures/{id}.json:
 //   PUT  /collector/{scenario}/polls/{id}      body: the poll's state (status, counts, votes, statements, policy, response…)
+//                                              and optionally its `definition`, in place of the fixture file
 //   PUT  /collector/{scenario}/poll-script     body: steps for GET requests, as for submissions
 //   GET  /collector/{scenario}/v1/polls/{id}?site=…&participant=…   the poll with its results (and `mine`)
 // Poll submissions are applied as the collector applies them: a vote counts once per
@@ -36,7 +37,9 @@ function scenario(name) {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-function definition(id) {
+/** A poll's definition: one the test set for the scenario, else the fixture file of that id. */
+function definition(id, state) {
+  if (state?.polls[id]?.definition) return state.polls[id].definition;
   if (!SLUG.test(id)) return undefined;
   try {
     return JSON.parse(readFileSync(new URL(`../../packages/poll/test/fixtures/${id}.json`, import.meta.url), 'utf8'));
@@ -58,7 +61,7 @@ function pollState(state, id) {
 function applyPoll(state, submission) {
   const refuse = (status, code, field) => ({ status, body: { error: `refused: ${code}`, code, ...(field ? { field } : {}) } });
   if (!submission.participant) return refuse(422, 'participant', 'participant');
-  const poll = definition(submission.instance);
+  const poll = definition(submission.instance, state);
   if (!poll || poll.site !== submission.site) return refuse(422, 'unknown-question', 'instance');
   const current = pollState(state, poll.id);
   if ((current.status ?? statusAt(poll)) !== 'open') return refuse(409, 'poll-closed');
@@ -119,7 +122,7 @@ async function pollRequest(ctx, state, id) {
   const step = state.pollScript.shift() ?? 'ok';
   state.pollRequests.push({ at: Date.now(), id, query: ctx.querystring, site: ctx.query.site ?? null, participant: ctx.query.participant ?? null, step });
   if (await scripted(ctx, step)) return;
-  const poll = definition(id);
+  const poll = definition(id, state);
   if (!poll || poll.site !== ctx.query.site) {
     ctx.status = 404;
     ctx.body = { error: `No poll "${id}" for this site.` };

@@ -103,9 +103,11 @@ export class TandemPoll extends TandemElement {
 
   /** The option chosen in each radio group, saved or not. */
   private choices: Record<string, string> = {};
-  /** The answers this device has given, as far as it knows. */
-  private saved: Record<string, string> = {};
-  /** Answers sent (or queued) that the collector's results did not yet show when last fetched. */
+  /**
+   * Answers sent (or queued) that the collector's answer did not show when last fetched. The
+   * poll as shown is the collector's plus these, worked out afresh for each render, so a fetch
+   * that crosses an answer in flight can neither lose it nor count it twice.
+   */
   private unconfirmed = new Map<string, string>();
   private answerStates: Record<string, AnswerState> = {};
   private announcement = '';
@@ -149,9 +151,14 @@ export class TandemPoll extends TandemElement {
     return this.status;
   }
 
-  /** The poll as shown, with this device's answers. */
+  /** The poll as shown: the collector's, with this device's answers it has not shown yet. */
   get pollInUse(): PollView | undefined {
-    return this.data;
+    return this.data && withAnswers(this.data, this.unconfirmed);
+  }
+
+  /** This device's answer to a question, as far as it knows. */
+  private savedAnswer(question: string): string | undefined {
+    return this.unconfirmed.get(question) ?? this.data?.mine?.answers[question];
   }
 
   /** What became of the last answer to each question, by question id. */
@@ -259,20 +266,20 @@ export class TandemPoll extends TandemElement {
 
   /** Shows a poll, keeping what this page knows that the collector's answer does not show yet. */
   private use(poll: PollView): void {
-    const answers = { ...(poll.mine?.answers ?? {}) };
-    for (const [question, choice] of this.unconfirmed) {
-      if (answers[question] === choice) this.unconfirmed.delete(question);
-      else countVote(poll, question, answers[question], choice), (answers[question] = choice);
-    }
-    const previous = this.saved;
-    this.saved = answers;
+    const before = Object.fromEntries(poll.questions.map((q) => [q.id, this.savedAnswer(q.id)]));
+    for (const [question, choice] of this.unconfirmed) if (poll.mine?.answers[question] === choice) this.unconfirmed.delete(question);
+    this.data = poll;
     // A choice the person has made but not saved yet stays; the rest follow the saved answers.
-    const choices: Record<string, string> = { ...answers };
-    for (const [question, choice] of Object.entries(this.choices)) if (choice !== previous[question]) choices[question] = choice;
+    const choices: Record<string, string> = {};
+    for (const { id } of poll.questions) {
+      const choice = this.choices[id];
+      const saved = this.savedAnswer(id);
+      if (choice !== undefined && choice !== before[id]) choices[id] = choice;
+      else if (saved !== undefined) choices[id] = saved;
+    }
     this.choices = choices;
     const theirs = new Set((poll.mine?.statements ?? []).map((s) => normalise(s.text)));
     this.localStatements = this.localStatements.filter((s) => !theirs.has(normalise(s.text)));
-    this.data = poll;
     this.status = 'ready';
     this.resultsUnavailable = false;
     this.requestUpdate();
@@ -306,7 +313,7 @@ export class TandemPoll extends TandemElement {
         this.requestUpdate();
         return;
       }
-      const previous = this.saved[id];
+      const previous = this.savedAnswer(id);
       if (choice === previous && this.answerStates[id] !== 'queued') {
         this.setAnswerState(id, 'saved');
         this.announce(this.t('savedAnnouncement'));
@@ -317,16 +324,14 @@ export class TandemPoll extends TandemElement {
       const { outcome, code } = await this.send({ question: id, choice }, { honeypot: false, fillMs: elapsed(this.shownAt) });
       if (outcome === 'rejected') {
         this.unconfirmed.delete(id);
-        this.choices = { ...this.choices, [id]: previous ?? '' };
+        this.choices = { ...this.choices, [id]: this.savedAnswer(id) ?? '' };
         const closed = code === 'poll-closed';
         this.setAnswerState(id, closed ? 'refused-closed' : 'refused');
         this.announce(this.t(closed ? 'refusedClosed' : 'refused'));
         void this.refresh();
         return;
       }
-      if (this.data && previous !== choice) countVote(this.data, id, previous, choice);
-      this.saved = { ...this.saved, [id]: choice };
-      if (!this.pollData) this.unconfirmed.set(id, choice);
+      this.unconfirmed.set(id, choice);
       const queued = outcome === 'queued';
       if (queued) this.resultsUnavailable = true;
       this.setAnswerState(id, queued ? 'queued' : 'saved');
@@ -457,7 +462,7 @@ export class TandemPoll extends TandemElement {
 
   protected renderWidget() {
     const level = headingLevel(this.headingLevel);
-    const poll = this.data;
+    const poll = this.pollInUse;
     const announcement = html`<div class="visually-hidden" role="status" id="announcement">${this.announcement}</div>`;
     if (!poll) {
       const key = this.status === 'idle' || this.status === 'loading' ? 'loading' : this.status === 'unavailable' ? 'unavailable' : 'notice.misconfigured';
@@ -493,7 +498,7 @@ export class TandemPoll extends TandemElement {
   }
 
   private renderQuestion(poll: PollView, question: PollQuestion, index: number, level: number) {
-    const saved = this.saved[question.id];
+    const saved = poll.mine?.answers[question.id];
     const open = poll.status === 'open';
     const resident = question.origin === 'resident';
     const labels = question.options.map((option) => this.optionLabel(question, option));
@@ -627,15 +632,25 @@ const OUTCOME_KEYS: Record<StatementOutcome, string> = {
   refused: 'statementRefused',
 };
 
-/** Moves this device's vote in a question's results from its old choice to its new one. */
-function countVote(poll: PollView, questionId: string, from: string | undefined, to: string): void {
-  const question = poll.questions.find((q) => q.id === questionId);
-  if (!question) return;
-  const { counts } = question.results;
-  if (from !== undefined && (counts[from] ?? 0) > 0) counts[from] = counts[from]! - 1;
-  else question.results.total += 1;
-  counts[to] = (counts[to] ?? 0) + 1;
-  if (poll.mine) poll.mine.answers[questionId] = to;
+/**
+ * The collector's poll with this device's answers that it does not show yet: each moves the
+ * count from the answer the collector has (if any) to the new one. The collector's is not changed.
+ */
+function withAnswers(poll: PollView, answers: Map<string, string>): PollView {
+  const mine = { answers: { ...poll.mine?.answers }, statements: poll.mine?.statements ?? [] };
+  const questions = poll.questions.map((question) => {
+    const to = answers.get(question.id);
+    const from = mine.answers[question.id];
+    if (to === undefined || to === from) return question;
+    mine.answers[question.id] = to;
+    const counts = { ...question.results.counts };
+    let total = question.results.total;
+    if (from !== undefined && (counts[from] ?? 0) > 0) counts[from]! -= 1;
+    else total += 1;
+    counts[to] = (counts[to] ?? 0) + 1;
+    return { ...question, results: { total, counts } };
+  });
+  return { ...poll, questions, mine };
 }
 
 /** The `code` of a refusal (`{"error": "…", "code": "duplicate-statement"}`), if it has one. */

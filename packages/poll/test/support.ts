@@ -2,9 +2,9 @@ import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import '../src/define.js';
 import { participantKey } from '../src/participant.js';
 import { PollHarness } from './harness.js';
+import dayCentres from './fixtures/day-centres-2026.json';
 import { mountPage } from '../../../test/support/page.js';
 
-export const POLL = 'day-centres-2026';
 export const SITE = 'adult-social-care';
 
 /** A fresh scenario on the test collector, so tests never see each other's votes. */
@@ -21,28 +21,41 @@ export async function received(name: string): Promise<Received> {
   return (await fetch(`/collector/${name}/received`)).json();
 }
 
-/** Sets a poll's state at the test collector (status, counts, votes, statements…). */
-export async function setPoll(name: string, state: Record<string, unknown>, id = POLL): Promise<void> {
-  await fetch(`/collector/${name}/polls/${id}`, { method: 'PUT', body: JSON.stringify(state) });
-}
 
 export async function script(name: string, steps: unknown[], which: 'script' | 'poll-script' = 'script'): Promise<void> {
   await fetch(`/collector/${name}/${which}`, { method: 'PUT', body: JSON.stringify(steps) });
 }
 
-/** A council page with a poll on it, pointed at a scenario of the test collector. */
-export async function mountPoll(name: string, { attributes = '', lang = 'en', dir = 'ltr' } = {}): Promise<PollHarness> {
-  mountPage(`<tandem-poll poll="${POLL}" site="${SITE}" endpoint="/collector/${name}" ${attributes}></tandem-poll>`, { lang, dir });
-  return new PollHarness(document.querySelector('tandem-poll')!).ready();
-}
+/**
+ * Helpers for one test file's own copy of the day centres poll. Each file has its own poll id
+ * because test files run side by side in pages of one origin, which share localStorage and so
+ * the participant id each poll keeps.
+ */
+export function pollTests(id: string) {
+  const definition = { ...dayCentres, id };
+  const defined = new Set<string>();
 
-/** Forgets this device's participant id, as a new visitor would have none. */
-export function forgetParticipant(): void {
-  localStorage.removeItem(participantKey(POLL));
-}
+  /** Sets the poll's state at the test collector (status, counts, votes, statements…). */
+  async function setPoll(name: string, state: Record<string, unknown> = {}): Promise<void> {
+    defined.add(name);
+    await fetch(`/collector/${name}/polls/${id}`, { method: 'PUT', body: JSON.stringify({ definition, ...state }) });
+  }
 
-export function storedParticipant(): string | null {
-  return localStorage.getItem(participantKey(POLL));
+  /** A council page with the poll on it, pointed at a scenario of the test collector. */
+  async function mountPoll(name: string, { attributes = '', lang = 'en', dir = 'ltr' } = {}): Promise<PollHarness> {
+    if (!defined.has(name)) await setPoll(name);
+    mountPage(`<tandem-poll poll="${id}" site="${SITE}" endpoint="/collector/${name}" ${attributes}></tandem-poll>`, { lang, dir });
+    return new PollHarness(document.querySelector('tandem-poll')!).ready();
+  }
+
+  return {
+    POLL: id,
+    setPoll,
+    mountPoll,
+    /** Forgets this device's participant id, as a new visitor would have none. */
+    forgetParticipant: () => localStorage.removeItem(participantKey(id)),
+    storedParticipant: () => localStorage.getItem(participantKey(id)),
+  };
 }
 
 export type AxNode = { name?: string; role?: string; level?: number; checked?: boolean | string; focused?: boolean; value?: string; children?: AxNode[] };
@@ -60,7 +73,7 @@ export function flatten(node: AxNode): AxNode[] {
   return [node, ...(node.children ?? []).flatMap(flatten)];
 }
 
-export async function eventually(assertion: () => void | Promise<void>, timeout = 5000): Promise<void> {
+export async function eventually(assertion: () => unknown, timeout = 5000): Promise<void> {
   const end = Date.now() + timeout;
   for (;;) {
     try {
