@@ -7,6 +7,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { testCollector } from './test/support/test-collector.mjs';
 import { fixturePages } from './test/support/fixture-pages.mjs';
 import { orukServer } from './test/support/oruk-server.mjs';
+import { a11yTreePlugin } from './test/support/a11y-tree-plugin.mjs';
 
 const chromePaths = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
 const executablePath = chromePaths.find((path) => path && existsSync(path));
@@ -49,5 +50,6 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     a11ySnapshotPlugin(),
+    a11yTreePlugin(),
   ],
 };

@@ -11,6 +11,7 @@ import {
   tokens,
   type ConfigProblem,
   type FieldError,
+  type Translate,
   type Outcome,
   type Submission,
 } from '@tandem/core';
@@ -472,7 +473,7 @@ export class TandemPoll extends TandemElement {
       </div>`;
     }
     const sub = Math.min(6, level + 1);
-    const date = (iso: string) => formatDate(iso, this.language);
+    const date = (iso: string) => formatDate(iso, this.t);
     const dates =
       poll.status === 'upcoming'
         ? this.t('opensOn', { date: date(poll.opensAt) })
@@ -521,7 +522,7 @@ export class TandemPoll extends TandemElement {
               })}
             </div>`;
     if (!open) {
-      return html`<section class="question" id="q${index}" aria-labelledby="q${index}-text">
+      return html`<section class="question" id="q${index}" data-question=${question.id} aria-labelledby="q${index}-text">
         ${heading(level, this.questionText(question), `q${index}-text`, 'heading-small')}
         ${resident ? html`<p class="hint">${this.t('residentStatement')}</p>` : nothing} ${shownResults}
       </section>`;
@@ -676,10 +677,16 @@ function normalise(text: string): string {
   return text.trim().toLowerCase();
 }
 
-function formatDate(iso: string, language: string): string {
+/**
+ * A date as the council's residents write it, on the UK's calendar day. Month names come from
+ * the widget's strings: browsers do not all carry Welsh dates (Chromium has none).
+ */
+function formatDate(iso: string, t: Translate): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
+  const parts = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/London' }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return t('date', { day: part('day'), month: t('months').split(',')[part('month') - 1], year: part('year') });
 }
 
 function elapsed(since: number): number {

@@ -18,6 +18,12 @@ export interface ResultsView {
   rtl: boolean;
 }
 
+/** One text where it can be: Chromium leaves the space at an element's edge out of the accessible name. */
+function mineLabel(t: Translate, row: ResultRow) {
+  if (!row.mine) return row.label;
+  return typeof row.label === 'string' ? `${row.label} ${t('yourAnswer')}` : html`${row.label} ${t('yourAnswer')}`;
+}
+
 const percentOf = (count: number, total: number) => (total > 0 ? Math.round((count / total) * 100) : 0);
 
 /**
@@ -56,7 +62,7 @@ export function results(t: Translate, view: ResultsView) {
       <tbody>
         ${rows.map(
           (row) => html`<tr>
-            <th scope="row">${row.label}${row.mine ? html` <span class="mine">${t('yourAnswer')}</span>` : ''}</th>
+            <th scope="row" class=${row.mine ? 'mine' : ''}>${mineLabel(t, row)}</th>
             <td class="numeric">${row.count}</td>
             <td class="numeric">${percent(row.count)}</td>
           </tr>`,

@@ -19,9 +19,9 @@ export class PollHarness extends WidgetHarness<TandemPoll> {
     return ` (poll "${this.element.loadStatus}")`;
   }
 
-  /** The form of a question, by its id. */
-  question(id: string): HTMLFormElement {
-    const form = this.query<HTMLFormElement>(`form.question[data-question="${id}"]`);
+  /** A question's form (or, in a closed poll, its section), by its id. */
+  question(id: string): HTMLElement {
+    const form = this.query(`.question[data-question="${id}"]`);
     if (!form) throw new Error(`No question "${id}" in <tandem-poll>${this.describe()}`);
     return form;
   }

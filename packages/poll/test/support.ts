@@ -1,4 +1,4 @@
-import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, findAccessibilityNode } from '@web/test-runner-commands';
 import '../src/define.js';
 import { participantKey } from '../src/participant.js';
 import { PollHarness } from './harness.js';
@@ -64,6 +64,11 @@ export async function axTree(): Promise<AxNode> {
   return (await a11ySnapshot({})) as unknown as AxNode;
 }
 
+/** The full accessibility tree under a selector (`pierce/…` reaches into shadow roots), nothing pruned. */
+export async function axFullTree(selector: string): Promise<AxNode> {
+  return (await executeServerCommand('a11y-tree', { selector })) as AxNode;
+}
+
 export async function axNode(predicate: (node: AxNode) => boolean): Promise<AxNode | null> {
   return findAccessibilityNode((await axTree()) as never, predicate as never) as AxNode | null;
 }
@@ -83,5 +88,18 @@ export async function eventually(assertion: () => unknown, timeout = 5000): Prom
       if (Date.now() > end) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+}
+
+/**
+ * The page shown again, as when a person comes back to its tab. Test pages run side by side
+ * and one may be a background tab, so the page says it is visible while the event fires.
+ */
+export function showAgain(): void {
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  try {
+    document.dispatchEvent(new Event('visibilitychange'));
+  } finally {
+    delete (document as { visibilityState?: unknown }).visibilityState;
   }
 }

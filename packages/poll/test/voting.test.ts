@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
-import { axNode, eventually, received, scenario, SITE, pollTests } from './support.js';
+import { axNode, eventually, pollTests, received, scenario, showAgain, SITE } from './support.js';
 
 const tab = () => sendKeys({ press: 'Tab' });
 const press = (key: string) => sendKeys({ press: key });
@@ -157,7 +157,7 @@ describe('<tandem-poll>: voting', () => {
     await eventually(() => expect(poll.results('overall')[2]).to.deep.equal(['3 Fair (your answer)', '1', '100%']));
     // Someone else votes meanwhile.
     await setPoll(name, { votes: { other: { overall: '5' }, [storedParticipant()!]: { overall: '3' } } });
-    document.dispatchEvent(new Event('visibilitychange'));
+    showAgain();
     await eventually(() => expect(poll.results('overall')[4]).to.deep.equal(['5 Very good', '1', '50%']));
   });
 
