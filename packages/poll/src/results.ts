@@ -1,4 +1,4 @@
-import { html, svg } from 'lit';
+import { html } from 'lit';
 import type { Translate } from '@tandem/core';
 
 export interface ResultRow {
@@ -44,7 +44,7 @@ export function results(t: Translate, view: ResultsView) {
           <span class="chart-label">${row.label}</span>
           <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect class="track" x="0" y="0" width="100" height="10"></rect>
-            ${svg`<rect class="fill" x=${rtl ? 100 - width : 0} y="0" width=${width} height="10"></rect>`}
+            <rect class="fill" x=${rtl ? 100 - width : 0} y="0" width=${width} height="10"></rect>
           </svg>
           <span class="chart-value">${percent(row.count)}</span>
         </div>`;
