@@ -476,7 +476,7 @@ export class TandemPoll extends TandemElement {
     const date = (iso: string) => formatDate(iso, this.t);
     const dates =
       poll.status === 'upcoming'
-        ? this.t('opensOn', { date: date(poll.opensAt) })
+        ? `${this.t('opensOn', { date: date(poll.opensAt) })} ${this.t('comeBack')}`
         : poll.status === 'open'
           ? this.t('openUntil', { date: date(poll.closesAt) })
           : this.t('closedOn', { date: date(poll.closesAt) });

@@ -54,7 +54,7 @@ describe('<tandem-poll>: what it shows', () => {
     const name = scenario();
     await setPoll(name, { status: 'upcoming' });
     const poll = await mountPoll(name);
-    expect(poll.text('#dates')).to.equal('This poll opens on 1 November 2026.');
+    expect(poll.text('#dates')).to.equal('This poll opens on 1 November 2026. Come back then to have your say.');
     expect(poll.query('input, textarea, .question')).to.equal(null);
     await expectNoAxeViolations();
   });
