@@ -17,8 +17,8 @@ export function myStatements(t: Translate, level: number, statements: ShownState
     ${heading(level, t('mineHeading'), 'mine-heading', 'heading-small')}
     <ul class="statements" id="mine">
       ${statements.map(
-        (statement) => html`<li class="statement" data-status=${statement.status}>
-          <p class="statement-text">${statement.text}</p>
+        (statement) => html`<li class="my-statement" data-status=${statement.status}>
+          <p class="my-statement-text">${statement.text}</p>
           <p class="tag ${statement.status}"><span class="tag-text">${t(STATUS_KEYS[statement.status])}</span></p>
           ${statement.status === 'rejected' && statement.reason ? html`<p class="reason">${t('because', { reason: statement.reason })}</p>` : nothing}
           ${statement.reply ? html`<p class="reply"><strong>${t('reply')}</strong> ${staffText(statement.reply)}</p>` : nothing}

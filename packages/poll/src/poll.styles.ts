@@ -158,7 +158,9 @@ export const pollStyles = css`
   .table tbody th {
     font-weight: 400;
   }
+  /* Whole words and figures: at 320 pixels "Percentage" would otherwise break mid-word. */
   .table .numeric {
+    overflow-wrap: normal;
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
@@ -178,21 +180,21 @@ export const pollStyles = css`
     padding: 0;
     list-style: none;
   }
-  .statement {
+  .my-statement {
     margin-block-end: var(--_space-3);
     padding: var(--_space-2) var(--_space-3);
     border-inline-start: 5px solid var(--_secondary-button-shadow);
   }
-  .statement[data-status='published'] {
+  .my-statement[data-status='published'] {
     border-inline-start-color: var(--_success);
   }
-  .statement[data-status='rejected'] {
+  .my-statement[data-status='rejected'] {
     border-inline-start-color: var(--_error);
   }
-  .statement p {
+  .my-statement p {
     margin-block-end: var(--_space-1);
   }
-  .statement-text {
+  .my-statement-text {
     font-style: italic;
   }
   .tag-text {

@@ -281,6 +281,8 @@ export class TandemPoll extends TandemElement {
     this.choices = choices;
     const theirs = new Set((poll.mine?.statements ?? []).map((s) => normalise(s.text)));
     this.localStatements = this.localStatements.filter((s) => !theirs.has(normalise(s.text)));
+    // What a fetch changes may be drawn afresh: keep focus where the person was, if it is still there.
+    this.focusAfterRender ??= (this.renderRoot as ShadowRoot).activeElement?.id || undefined;
     this.status = 'ready';
     this.resultsUnavailable = false;
     this.requestUpdate();
@@ -492,7 +494,7 @@ export class TandemPoll extends TandemElement {
             ${paragraphs(this.staffText(poll.response), poll.response, this.language)}
           </section>`
         : nothing}
-      ${poll.status === 'open' && poll.allowStatements ? this.renderStatementForm(poll, sub) : nothing}
+      ${poll.status === 'open' && poll.allowStatements ? this.renderStatementForm(poll, sub) : this.statementMessage()}
       ${myStatements(this.t, sub, statements, this.staffText)}
       ${announcement}
     </div>`;
@@ -529,7 +531,8 @@ export class TandemPoll extends TandemElement {
     }
     const state = this.answerStates[question.id];
     const describedBy = [resident ? `q${index}-hint` : '', state === 'missing' ? `q${index}-error` : ''].filter(Boolean).join(' ');
-    const scale = question.type === 'rating' || question.type === 'faces';
+    // The rating's short labels sit in a row that wraps; faces' longer ones in a list.
+    const scale = question.type === 'rating';
     return html`<form class="question" id="q${index}" novalidate data-question=${question.id} @submit=${this.save(question, index)}>
       <fieldset class="fieldset ${state === 'missing' ? 'error' : ''}" aria-describedby=${describedBy || nothing}>
         <legend class="legend" id="q${index}-legend">${this.questionText(question)}</legend>
@@ -574,7 +577,6 @@ export class TandemPoll extends TandemElement {
       field,
       message: this.t(message, { min: STATEMENT_MIN_LENGTH, max: STATEMENT_MAX_LENGTH }),
     }));
-    const outcome = this.statementOutcome;
     return html`<section class="section add" aria-labelledby="add-heading">
       ${heading(level, this.t('addHeading'), 'add-heading', 'heading-small')}
       <form class="form" part="form" novalidate aria-labelledby="add-heading" @submit=${this.sendStatement}>
@@ -609,11 +611,16 @@ export class TandemPoll extends TandemElement {
           />
         </div>
         <button type="submit" class="button" part="button" id="send">${this.t(this.sendingStatement ? 'saving' : 'send')}</button>
-        ${outcome
-          ? html`<p class="message statement-${outcome}" part="message" id="statement-message" tabindex="-1">${this.t(OUTCOME_KEYS[outcome])}</p>`
-          : nothing}
+        ${this.statementMessage()}
       </form>
     </section>`;
+  }
+
+  /** What became of the last statement; it stays when the form goes (the poll closed meanwhile). */
+  private statementMessage() {
+    const outcome = this.statementOutcome;
+    if (!outcome) return nothing;
+    return html`<p class="message statement-${outcome}" part="message" id="statement-message" tabindex="-1">${this.t(OUTCOME_KEYS[outcome])}</p>`;
   }
 }
 

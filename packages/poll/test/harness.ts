@@ -86,7 +86,7 @@ export class PollHarness extends WidgetHarness<TandemPoll> {
 
   /** "Your statements": [text, status, and any reason or reply], one per statement. */
   get myStatements(): string[][] {
-    return [...this.root.querySelectorAll('#mine .statement')].map((item) =>
+    return [...this.root.querySelectorAll('#mine .my-statement')].map((item) =>
       [...item.querySelectorAll('p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim()),
     );
   }

@@ -127,9 +127,10 @@ describe('<tandem-poll>: your own statements', () => {
     await setPoll(name, { allowStatements: false });
     await poll.writeStatement('Please add more trips out in the summer.');
     await poll.sendStatement();
-    await eventually(() => expect(poll.text('#statement-message')).to.equal('Sorry, new statements are no longer being taken for this poll.'));
-    expect(poll.control<HTMLTextAreaElement>('statement').value, 'kept').to.equal('Please add more trips out in the summer.');
-    // The poll fetched afresh no longer offers the form.
+    expect(poll.text('#statement-message')).to.equal('Sorry, new statements are no longer being taken for this poll.');
+    // The poll fetched afresh no longer offers the form; the message stays, with focus.
     await eventually(() => expect(poll.query('#statement')).to.equal(null));
+    expect(poll.text('#statement-message')).to.equal('Sorry, new statements are no longer being taken for this poll.');
+    expect(poll.focused).to.equal('statement-message');
   });
 });
