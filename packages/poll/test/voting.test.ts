@@ -173,3 +173,36 @@ describe('<tandem-poll>: voting', () => {
     expect(Object.values((await received(name)).stored)[0]!.answers).to.deep.equal({ question: 's-1', choice: 'agree' });
   });
 });
+
+describe('<tandem-poll>: given as data, and handled by the host', () => {
+  it('pollData with transport="events": fetches nothing, counts the answer locally, fires events with the participant', async () => {
+    const { mountPage } = await import('../../../test/support/page.js');
+    const { PollHarness } = await import('./harness.js');
+    const { pollView } = await import('./fixtures/poll-view.mjs');
+    const dayCentres = (await import('./fixtures/day-centres-2026.json')).default;
+    const data = pollView({ ...dayCentres, id: 'events-poll' }, { counts: { visits: { daily: 1, weekly: 1, monthly: 0 } } });
+    mountPage('<tandem-poll site="adult-social-care" transport="events"></tandem-poll>');
+    const element = document.querySelector('tandem-poll')!;
+    const events: { type: string; delivery?: string; participant?: string; answers?: unknown }[] = [];
+    for (const type of ['tandem-submit', 'tandem-submitted'] as const) {
+      element.addEventListener(type, (e) => {
+        const detail = (e as CustomEvent).detail;
+        events.push({ type, delivery: detail.delivery, participant: detail.submission.participant, answers: detail.submission.answers });
+      });
+    }
+    element.pollData = data;
+    const poll = await new PollHarness(element).ready();
+    await poll.answer('visits', 'monthly');
+    expect(poll.results('visits').map((r) => r[1])).to.deep.equal(['1', '1', '1']);
+    expect(events.map((e) => [e.type, e.delivery ?? null])).to.deep.equal([
+      ['tandem-submit', null],
+      ['tandem-submitted', 'events'],
+    ]);
+    expect(events[0]!.answers).to.deep.equal({ question: 'visits', choice: 'monthly' });
+    expect(events[0]!.participant).to.equal(localStorage.getItem('tandem:poll:events-poll:participant'));
+    // Changed: the count moves, never twice.
+    await poll.answer('visits', 'daily');
+    expect(poll.results('visits').map((r) => r[1])).to.deep.equal(['2', '1', '0']);
+    expect(data.questions[2]!.results.counts, 'the data given is not changed').to.deep.equal({ daily: 1, weekly: 1, monthly: 0 });
+  });
+});
