@@ -11,16 +11,21 @@ import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const CDN = 'packages/embed/dist/cdn';
 /** The widgets the loader knows: tag → the package's define module. */
-const WIDGETS = { 'tandem-feedback': 'packages/feedback/src/define.ts', 'tandem-finder': 'packages/finder/src/define.ts' };
+const WIDGETS = {
+  'tandem-feedback': 'packages/feedback/src/define.ts',
+  'tandem-finder': 'packages/finder/src/define.ts',
+  'tandem-poll': 'packages/poll/src/define.ts',
+};
 const NPM_PACKAGES = {
   core: ['index', 'schema', 'redact', 'global'],
   feedback: ['index', 'define', 'feedback'],
   finder: ['index', 'define', 'finder'],
+  poll: ['index', 'define', 'poll'],
 };
 
 const external = (id) => /^(lit|@lit|i18next|valibot|minisearch|@tandem)(\/|$)/.test(id);
 const minify = () =>
-  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+  terser({ ecma: 2020, module: true, compress: { passes: 2, pure_getters: true }, format: { comments: false } });
 // Widgets are bundled from source so one build needs no other first.
 const resolveSource = () => nodeResolve({ exportConditions: ['tandem-source', 'browser', 'import', 'default'] });
 const transpile = () =>

@@ -7,6 +7,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { testCollector } from './test/support/test-collector.mjs';
 import { fixturePages } from './test/support/fixture-pages.mjs';
 import { orukServer } from './test/support/oruk-server.mjs';
+import { a11yTreePlugin } from './test/support/a11y-tree-plugin.mjs';
 
 const chromePaths = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
 const executablePath = chromePaths.find((path) => path && existsSync(path));
@@ -25,6 +26,7 @@ export default {
     { name: 'feedback', files: 'packages/feedback/test/**/*.test.ts' },
     { name: 'embed', files: 'packages/embed/test/**/*.test.ts' },
     { name: 'finder', files: 'packages/finder/test/**/*.test.ts' },
+    { name: 'poll', files: 'packages/poll/test/**/*.test.ts' },
     { name: 'stories', files: 'test/**/*.test.ts' },
   ],
   browsers: [
@@ -48,5 +50,6 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     a11ySnapshotPlugin(),
+    a11yTreePlugin(),
   ],
 };

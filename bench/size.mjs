@@ -19,6 +19,10 @@ const BUDGETS = {
   // Our own figure: a finder pointed at an Open Referral UK directory fetches the directory
   // client when the search box is first used, instead of the engine and the catalogue.
   finderDirectory: 45 * KB,
+  // Our own figures: measured at 36.58 kB and 40.33 kB, with about half a kilobyte of room.
+  pollOnLoad: 37 * KB,
+  // The redactor and validator, fetched when someone first touches the poll.
+  pollAnswered: 41 * KB,
 };
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -63,6 +67,8 @@ const feedback = chunkOf('tandem-feedback');
 if (!feedback) throw new Error('tandem.js does not name a chunk for <tandem-feedback>');
 const finder = chunkOf('tandem-finder');
 if (!finder) throw new Error('tandem.js does not name a chunk for <tandem-finder>');
+const poll = chunkOf('tandem-poll');
+if (!poll) throw new Error('tandem.js does not name a chunk for <tandem-poll>');
 // Welsh strings are only fetched on Welsh pages, so they are not part of the English cost.
 const english = (paths) => paths.filter((path) => !/\/cy-/.test(path));
 const cost = (paths) => gzip(file('tandem.js')) + paths.reduce((sum, path) => sum + gzip(file(path)), 0);
@@ -74,6 +80,8 @@ const measured = {
   // A finder searches a catalogue or a directory, never both: each path without the other's chunks.
   finderSearching: cost(english(closure(finder, { dynamic: true, skip: /\/directory-search-/ }))),
   finderDirectory: cost(english(closure(finder, { dynamic: true, skip: /\/(engine|static|catalogue-check)-/ }))),
+  pollOnLoad: cost(english(closure(poll, { dynamic: false }))),
+  pollAnswered: cost(english(closure(poll, { dynamic: true }))),
 };
 const labels = {
   loader: 'loader (tandem.js)',
@@ -82,6 +90,8 @@ const labels = {
   finderOnLoad: 'page with one <tandem-finder>, on load',
   finderSearching: 'the same once someone searches (engine, validator fetched)',
   finderDirectory: 'the same, searching an Open Referral UK directory',
+  pollOnLoad: 'page with one <tandem-poll>, on load',
+  pollAnswered: 'the same once someone answers (redactor, validator fetched)',
 };
 
 console.log('');

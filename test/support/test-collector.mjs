@@ -4,20 +4,132 @@
 //
 //   PUT  /collector/{scenario}/script        body: ["drop", "hang", {"status":429,"retryAfter":"1"}, …]
 //   POST /collector/{scenario}/v1/submissions the endpoint under test; takes the next scripted step
-//   GET  /collector/{scenario}/received      { stored: {id: submission}, accepted: {id: 2xx count}, attempts, log }
+//   GET  /collector/{scenario}/received      { stored: {id: submission}, accepted: {id: 2xx count}, attempts, log, pollRequests }
+//
+// Polls (poll protocol v1, /work/brief/poll-contract.md), from the definitions in
+// packages/poll/test/fixtures/{id}.json:
+//   PUT  /collector/{scenario}/polls/{id}      body: the poll's state (status, counts, votes, statements, policy, response…)
+//                                              and optionally its `definition`, in place of the fixture file
+//   PUT  /collector/{scenario}/poll-script     body: steps for GET requests, as for submissions
+//   GET  /collector/{scenario}/v1/polls/{id}?site=…&participant=…   the poll with its results (and `mine`)
+// Poll submissions are applied as the collector applies them: a vote counts once per
+// participant and question (a later one changes it), a statement waits as pending, and the
+// contract's refusals are answered with its codes (422 participant, unknown-question,
+// unknown-option, statement-length, statements-closed; 409 poll-closed, duplicate-statement).
 //
 // Steps: "drop" ends the connection with no HTTP answer; "hang" answers nothing (for 30 s, or
 // until the client gives up); {"status": n, "retryAfter": "…"} answers n; {"delay": ms} waits,
 // then applies the rest of the step (a status, or an ordinary answer); anything else answers as
 // the collector.
+// A step may carry a JSON `body` to answer with (e.g. {"status":409,"body":{"code":"poll-closed"}}).
 // `attempts` counts requests; `log` has one entry per request, in arrival order:
 // { at, id, step, contentType, bytes }, and for a "hang", heldMs: how long the client kept it open.
+
+import { readFileSync } from 'node:fs';
+import { pollView, sameStatement, statusAt } from '../../packages/poll/test/fixtures/poll-view.mjs';
 
 const scenarios = new Map();
 
 function scenario(name) {
-  if (!scenarios.has(name)) scenarios.set(name, { script: [], stored: {}, accepted: {}, attempts: 0, log: [] });
+  if (!scenarios.has(name)) scenarios.set(name, { script: [], pollScript: [], stored: {}, accepted: {}, attempts: 0, log: [], polls: {}, pollRequests: [] });
   return scenarios.get(name);
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** A poll's definition: one the test set for the scenario, else the fixture file of that id. */
+function definition(id, state) {
+  if (state?.polls[id]?.definition) return state.polls[id].definition;
+  if (!SLUG.test(id)) return undefined;
+  try {
+    return JSON.parse(readFileSync(new URL(`../../packages/poll/test/fixtures/${id}.json`, import.meta.url), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A poll's state in a scenario: what the test set, plus what arrived. */
+function pollState(state, id) {
+  state.polls[id] ??= { votes: {}, statements: [] };
+  const poll = state.polls[id];
+  poll.votes ??= {};
+  poll.statements ??= [];
+  return poll;
+}
+
+/** Applies a poll submission as the collector would; returns a refusal, or nothing when it counts. */
+function applyPoll(state, submission) {
+  const refuse = (status, code, field) => ({ status, body: { error: `refused: ${code}`, code, ...(field ? { field } : {}) } });
+  if (!submission.participant) return refuse(422, 'participant', 'participant');
+  const poll = definition(submission.instance, state);
+  if (!poll || poll.site !== submission.site) return refuse(422, 'unknown-question', 'instance');
+  const current = pollState(state, poll.id);
+  if ((current.status ?? statusAt(poll)) !== 'open') return refuse(409, 'poll-closed');
+  const { question, choice, statement } = submission.answers;
+  if (typeof statement === 'string') {
+    if (!(current.allowStatements ?? poll.allowStatements)) return refuse(422, 'statements-closed');
+    const text = statement.trim();
+    if ([...text].length < 10 || [...text].length > 280) return refuse(422, 'statement-length', 'answers.statement');
+    const existing = [...poll.questions.filter((q) => q.type === 'statement').map((q) => q.text.en), ...current.statements.map((s) => s.text)];
+    if (existing.some((other) => sameStatement(other, text))) return refuse(409, 'duplicate-statement');
+    current.statements.push({ id: `s-${current.statements.length + 1}`, participant: submission.participant, text, status: 'pending', reason: null, reply: null });
+    return undefined;
+  }
+  const view = pollView(poll, current);
+  const asked = view.questions.find((q) => q.id === question);
+  if (!asked) return refuse(422, 'unknown-question', 'answers.question');
+  if (!asked.options.some((option) => option.id === choice)) return refuse(422, 'unknown-option', 'answers.choice');
+  current.votes[submission.participant] = { ...current.votes[submission.participant], [question]: choice };
+  return undefined;
+}
+
+/** Takes the next scripted step for a request; true when the step has answered it. */
+async function scripted(ctx, step, entry) {
+  if (step === 'drop') {
+    drop(ctx);
+    return true;
+  }
+  if (step === 'hang') {
+    // Hold the request open far past the client's timeout; stop as soon as the client gives
+    // up, so no timer outlives the test run.
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 30000);
+      timer.unref?.();
+      ctx.res.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (entry) entry.heldMs = Date.now() - entry.at;
+    ctx.req.socket.destroy();
+    ctx.status = 204;
+    ctx.respond = false;
+    return true;
+  }
+  if (typeof step === 'object' && step !== null && step.delay) {
+    await new Promise((resolve) => setTimeout(resolve, step.delay).unref?.());
+  }
+  if (typeof step === 'object' && step !== null && step.status) {
+    ctx.status = step.status;
+    if (step.retryAfter) ctx.set('Retry-After', String(step.retryAfter));
+    ctx.body = step.body ?? { error: `scripted ${step.status}` };
+    return true;
+  }
+  return false;
+}
+
+async function pollRequest(ctx, state, id) {
+  const step = state.pollScript.shift() ?? 'ok';
+  state.pollRequests.push({ at: Date.now(), id, query: ctx.querystring, site: ctx.query.site ?? null, participant: ctx.query.participant ?? null, step });
+  if (await scripted(ctx, step)) return;
+  const poll = definition(id, state);
+  if (!poll || poll.site !== ctx.query.site) {
+    ctx.status = 404;
+    ctx.body = { error: `No poll "${id}" for this site.` };
+    return;
+  }
+  const participant = typeof ctx.query.participant === 'string' ? ctx.query.participant : undefined;
+  ctx.body = pollView(poll, { ...pollState(state, id), participant });
 }
 
 async function readBody(req) {
@@ -48,11 +160,31 @@ function idOf(text) {
 
 export function testCollector() {
   return async (ctx, next) => {
-    const match = /^\/collector\/([\w-]+)\/(script|received|v1\/submissions)$/.exec(ctx.path);
+    const match = /^\/collector\/([\w-]+)\/(script|poll-script|received|v1\/submissions|polls\/[\w-]+|v1\/polls\/[\w-]+)$/.exec(ctx.path);
     if (!match) return next();
     const [, name, action] = match;
     const state = scenario(name);
     ctx.set('Cache-Control', 'no-store');
+
+    if (action === 'poll-script' && ctx.method === 'PUT') {
+      state.pollScript = JSON.parse((await readBody(ctx.req)).toString('utf8'));
+      ctx.status = 204;
+      return;
+    }
+    if (action.startsWith('polls/') && ctx.method === 'PUT') {
+      const set = JSON.parse((await readBody(ctx.req)).toString('utf8'));
+      state.polls[action.slice('polls/'.length)] = { votes: {}, statements: [], ...set };
+      ctx.status = 204;
+      return;
+    }
+    if (action.startsWith('v1/polls/')) {
+      if (ctx.method !== 'GET') {
+        ctx.status = 405;
+        return;
+      }
+      await pollRequest(ctx, state, action.slice('v1/polls/'.length));
+      return;
+    }
 
     if (action === 'script' && ctx.method === 'PUT') {
       state.script = JSON.parse((await readBody(ctx.req)).toString('utf8'));
@@ -60,7 +192,7 @@ export function testCollector() {
       return;
     }
     if (action === 'received') {
-      ctx.body = { stored: state.stored, accepted: state.accepted, attempts: state.attempts, log: state.log };
+      ctx.body = { stored: state.stored, accepted: state.accepted, attempts: state.attempts, log: state.log, pollRequests: state.pollRequests, polls: state.polls };
       return;
     }
     if (ctx.method === 'OPTIONS') {
@@ -78,38 +210,7 @@ export function testCollector() {
     const step = state.script.shift() ?? 'ok';
     state.log.push({ at: Date.now(), id: idOf(body), step, contentType: ctx.get('Content-Type'), bytes: raw.length });
 
-    if (step === 'drop') {
-      drop(ctx);
-      return;
-    }
-    if (step === 'hang') {
-      // Hold the request open far past the client's timeout; stop as soon as the client gives
-      // up, so no timer outlives the test run.
-      const entry = state.log.at(-1);
-      await new Promise((resolve) => {
-        const timer = setTimeout(resolve, 30000);
-        timer.unref?.();
-        ctx.res.once('close', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      // How long the client kept the request open.
-      entry.heldMs = Date.now() - entry.at;
-      ctx.req.socket.destroy();
-      ctx.status = 204;
-      ctx.respond = false;
-      return;
-    }
-    if (typeof step === 'object' && step !== null && step.delay) {
-      await new Promise((resolve) => setTimeout(resolve, step.delay).unref?.());
-    }
-    if (typeof step === 'object' && step !== null && step.status) {
-      ctx.status = step.status;
-      if (step.retryAfter) ctx.set('Retry-After', String(step.retryAfter));
-      ctx.body = { error: `scripted ${step.status}` };
-      return;
-    }
+    if (await scripted(ctx, step, state.log.at(-1))) return;
 
     let submission;
     try {
@@ -120,6 +221,14 @@ export function testCollector() {
       return;
     }
     const first = !(submission.id in state.stored);
+    if (first && submission.widget === 'poll') {
+      const refusal = applyPoll(state, submission);
+      if (refusal) {
+        ctx.status = refusal.status;
+        ctx.body = refusal.body;
+        return;
+      }
+    }
     if (first) state.stored[submission.id] = submission;
     state.accepted[submission.id] = (state.accepted[submission.id] ?? 0) + 1;
     ctx.status = first ? 201 : 200;

@@ -234,7 +234,7 @@ export abstract class TandemElement extends LitElement {
     if (transport === 'events') return this.submitted(submission, 'events');
     const delivery = await pageOutbox().submit(submission, new URL('v1/submissions', new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
     if (delivery.status === 'rejected') {
-      this.dispatchEvent(new TandemErrorEvent({ kind: 'rejected', message: `The collector refused the answer (HTTP ${delivery.httpStatus}).` }));
+      this.dispatchEvent(new TandemErrorEvent({ kind: 'rejected', message: `The collector refused the answer (HTTP ${delivery.httpStatus}).`, response: delivery.message }));
       return 'rejected';
     }
     return this.submitted(submission, delivery.status);

@@ -16,6 +16,8 @@ export interface ErrorDetail {
   message: string;
   /** The attribute to fix, for configuration errors. */
   attribute?: string;
+  /** For `rejected`: the collector's answer as it came, e.g. `{"error":"…","code":"duplicate-statement"}`. */
+  response?: string;
 }
 
 const init = { bubbles: true, composed: true } as const;

@@ -182,12 +182,31 @@ describe('tandem.js on a host page', () => {
       const frame = await open('embed-head.html');
       const element = await widget(frame);
       const names = () => chunkFiles(frame).map((path) => path.split('/').pop()!.replace(/-[\w-]+\.js$/, ''));
-      const unwanted = ['finder', 'engine', 'static', 'catalogue-check', 'cy'];
+      const unwanted = ['finder', 'engine', 'static', 'catalogue-check', 'poll', 'cy'];
       expect(names()).to.include('feedback');
       expect(names().filter((name) => unwanted.includes(name) || name === 'prepare')).to.deep.equal([]);
       await answerYes(frame, element, '/collector/embed-head');
       expect(names()).to.include('prepare');
       expect(names().filter((name) => unwanted.includes(name))).to.deep.equal([]);
+    });
+  });
+
+  describe('a poll', () => {
+    it('loads the poll code (not the other widgets), fetches the poll from data-endpoint, and sends a vote', async () => {
+      const frame = await open('embed-poll.html');
+      const element = await until('the poll to render', () => frame.doc.querySelector('tandem-poll')?.shadowRoot?.querySelector('#title'));
+      expect(element.textContent).to.equal('Day centres in 2026');
+      const names = chunkFiles(frame).map((path) => path.split('/').pop()!.replace(/-[\w-]+\.js$/, ''));
+      expect(names).to.include('poll');
+      expect(names.filter((name) => ['feedback', 'finder', 'engine', 'cy'].includes(name))).to.deep.equal([]);
+      const root = frame.doc.querySelector('tandem-poll')!.shadowRoot!;
+      (root.querySelector('input[value="4"]') as HTMLInputElement).click();
+      (root.getElementById('q0-save') as HTMLButtonElement).click();
+      await until('the answer to be saved', () => root.getElementById('q0-state')?.textContent === 'Answer saved');
+      const { stored } = await received('/collector/embed-poll');
+      const votes = Object.values(stored).filter((s) => s.widget === 'poll');
+      expect(votes.map((s) => [s.instance, s.answers])).to.deep.equal([['day-centres-2026', { question: 'overall', choice: '4' }]]);
+      expect(failures(frame)).to.deep.equal([]);
     });
   });
 

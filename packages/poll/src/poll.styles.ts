@@ -1,0 +1,257 @@
+import { css } from 'lit';
+
+export const pollStyles = css`
+  .poll {
+    max-inline-size: var(--tandem-poll-max-width, 40rem);
+  }
+  .intro,
+  .dates {
+    margin-block-end: var(--_space-4);
+  }
+  .question,
+  .section {
+    margin-block: 0 var(--_space-4);
+    padding-block-start: var(--_space-3);
+    border-block-start: 1px solid var(--_secondary-button-shadow);
+  }
+  .fieldset {
+    margin: 0 0 var(--_space-3);
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .fieldset.error {
+    border-inline-start: 5px solid var(--_error);
+    padding-inline-start: var(--_space-3);
+  }
+  .legend {
+    display: table;
+    max-inline-size: 100%;
+    margin-block-end: var(--_space-2);
+    padding: 0;
+    font-weight: 700;
+    white-space: normal;
+  }
+
+  /* Native radio buttons, large enough to hit, with the label as part of the target. */
+  .radios {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-1);
+  }
+  .radios.scale {
+    flex-direction: row;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+  }
+  .radio {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    min-block-size: var(--_target);
+  }
+  .scale .radio {
+    flex: 1 1 6.5rem;
+    padding: var(--_space-1) var(--_space-2);
+    border: 1px solid var(--_secondary-button-shadow);
+  }
+  .radio-input {
+    flex: none;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    margin: 0;
+    accent-color: var(--_text);
+    cursor: pointer;
+  }
+  .radio-input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 1px;
+    box-shadow: 0 0 0 5px var(--_focus-text);
+  }
+  .radio-label {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    flex: 1;
+    min-block-size: var(--_target);
+    cursor: pointer;
+  }
+  .face {
+    flex: none;
+    color: var(--_text);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-1) var(--_space-3);
+  }
+  .actions .button {
+    margin-block-end: 0;
+  }
+  .answer-state {
+    margin: 0;
+    font-weight: 700;
+  }
+  .answer-state.saved::before {
+    content: '✓ ' / '';
+    color: var(--_success);
+  }
+  .answer-state.refused,
+  .answer-state.refused-closed {
+    color: var(--_error);
+  }
+
+  /* Results: a bar chart for the eye, then the same figures as a table. */
+  .results {
+    margin-block-start: var(--_space-3);
+    padding: var(--_space-3);
+    background: var(--_panel);
+  }
+  .results-heading {
+    font-weight: 700;
+    margin-block-end: var(--_space-2);
+  }
+  .chart {
+    display: grid;
+    grid-template-columns: minmax(5rem, max-content) minmax(3rem, 1fr) max-content;
+    gap: var(--_space-1) var(--_space-2);
+    align-items: center;
+    margin-block-end: var(--_space-3);
+  }
+  .chart-row {
+    display: contents;
+  }
+  .bar {
+    display: block;
+    inline-size: 100%;
+    block-size: 1rem;
+  }
+  .bar .track {
+    fill: var(--_surface);
+    stroke: var(--_text-secondary);
+    stroke-width: 0.5;
+    vector-effect: non-scaling-stroke;
+  }
+  .bar .fill {
+    fill: var(--_link);
+  }
+  .chart-value {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .table {
+    inline-size: 100%;
+    border-collapse: collapse;
+  }
+  .table th,
+  .table td {
+    padding: var(--_space-1) var(--_space-2) var(--_space-1) 0;
+    padding-inline: 0 var(--_space-2);
+    border-block-end: 1px solid var(--_secondary-button-shadow);
+    text-align: start;
+    vertical-align: top;
+  }
+  .table thead th {
+    font-weight: 700;
+  }
+  .table tbody th {
+    font-weight: 400;
+  }
+  /* Whole words and figures: at 320 pixels "Percentage" would otherwise break mid-word. */
+  .table .numeric {
+    overflow-wrap: normal;
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .mine {
+    font-weight: 700;
+  }
+  .results-unavailable {
+    margin-block-start: var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border-inline-start: 5px solid var(--_border);
+    background: var(--_panel);
+  }
+
+  /* Statements. */
+  .statements {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .my-statement {
+    margin-block-end: var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border-inline-start: 5px solid var(--_secondary-button-shadow);
+  }
+  .my-statement[data-status='published'] {
+    border-inline-start-color: var(--_success);
+  }
+  .my-statement[data-status='rejected'] {
+    border-inline-start-color: var(--_error);
+  }
+  .my-statement p {
+    margin-block-end: var(--_space-1);
+  }
+  .my-statement-text {
+    font-style: italic;
+  }
+  .tag-text {
+    display: inline-block;
+    padding: 0 var(--_space-1);
+    border: 1px solid currentColor;
+    font-weight: 700;
+    font-size: var(--_font-size-small);
+  }
+  .form {
+    max-inline-size: 40rem;
+  }
+  .details {
+    margin-block-end: var(--_space-3);
+  }
+  .summary {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_target);
+    color: var(--_link);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .summary:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    text-decoration: none;
+  }
+  .details-text {
+    padding-inline-start: var(--_space-3);
+    border-inline-start: 5px solid var(--_secondary-button-shadow);
+  }
+  .message {
+    margin-block: var(--_space-2) 0;
+    font-weight: 700;
+  }
+  /* Clipped rather than moved off-screen: an offset makes the page scroll sideways in RTL. */
+  .honeypot {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    .bar .fill {
+      fill: CanvasText;
+    }
+    .bar .track {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    .radio-input:focus-visible,
+    .summary:focus-visible {
+      outline: 3px solid Highlight;
+    }
+  }
+`;
