@@ -61,6 +61,14 @@ describe('CORS on the submission API', () => {
     const crossed = await post(collector.url, makeSubmission(), { origin: OTHER_ORIGIN });
     assert.equal(crossed.status, 403);
   });
+
+  it('sends the security headers that matter for JSON, and none of a page\'s', async () => {
+    const { headers } = await post(collector.url, makeSubmission());
+    assert.equal(headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'");
+    assert.equal(headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(headers.get('x-frame-options'), null);
+  });
 });
 
 describe('the CDN bundle and the example site', () => {

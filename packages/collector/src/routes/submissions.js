@@ -19,6 +19,8 @@ import { foldKey, toRecord } from '../submission.js';
 /** @type {import('fastify').FastifyPluginAsync<SubmissionRouteOptions>} */
 export default async function submissionRoutes(app, { store, sites, limits }) {
   useSubmissionParsers(app);
+  /** The client's address, normalised once per request (the rate limit and the fold key both need it). */
+  const clientAddress = (/** @type {import('fastify').FastifyRequest & { tandemAddress?: string }} */ req) => (req.tandemAddress ??= normalizeIP(req.ip));
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
   const foldSecret = randomBytes(32).toString('base64url');
 
@@ -50,7 +52,7 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
       bodyLimit: BODY_LIMIT,
       config: {
         // Counted before the body is read, so a flood costs no parsing.
-        rateLimit: { max: limits.perIpPerMinute, timeWindow: WINDOW_MS, keyGenerator: (req) => `ip:${normalizeIP(req.ip)}` },
+        rateLimit: { max: limits.perIpPerMinute, timeWindow: WINDOW_MS, keyGenerator: (req) => `ip:${clientAddress(req)}` },
       },
     },
     async (req, reply) => {
@@ -88,7 +90,7 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
 
       let outcome;
       try {
-        outcome = await store.saveSubmission({ ...toRecord(submission, Date.now(), foldKey(submission, normalizeIP(req.ip), foldSecret)), ...(poll ? { poll } : {}) });
+        outcome = await store.saveSubmission({ ...toRecord(submission, Date.now(), foldKey(submission, clientAddress(req), foldSecret)), ...(poll ? { poll } : {}) });
       } catch (error) {
         const err = /** @type {Error & { code?: string }} */ (error);
         req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission');
