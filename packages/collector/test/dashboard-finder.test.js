@@ -171,14 +171,14 @@ describe('CSV', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
     assert.match(response.headers.get('content-disposition') ?? '', /tandem-finder-not-helped-30-days-/);
-    assert.ok(response.text.startsWith('\ufeffReceived (UTC),Site,Page,Searched for,Answer chosen,What they needed\r\n'));
+    assert.ok(response.text.startsWith('\ufeffReceived (UK time),Site,Page,Searched for,Answer chosen,What they needed\r\n'));
     assert.match(response.text, /"'=HYPERLINK\(""http:\/\/evil.example"",""renew mine""\)"/);
     assert.match(response.text, /A sitter for one evening a week/);
   });
 
   it('exports needs and needs with no answer', async () => {
     const needs = await client.request('/dashboard/finder/export.csv?site=adult-social-care&list=needs');
-    assert.match(needs.text, /^\ufeffNeed \(as typed\),Needs,Found nothing,Chose a result,Last \(UTC\)\r\nblue badge,3,0,2,/);
+    assert.match(needs.text, /^\ufeffNeed \(as typed\),Needs,Found nothing,Chose a result,Last \(UK time\)\r\nblue badge,3,0,2,/);
     const none = await client.request('/dashboard/finder/export.csv?site=adult-social-care&list=unanswered');
     assert.match(none.text, /\r\nbin collection,2,2,0,/);
     assert.ok(!none.text.includes('meals'));

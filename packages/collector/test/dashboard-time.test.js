@@ -25,3 +25,19 @@ describe('dashboard times in UK time', () => {
     assert.deepEqual(problems.map((problem) => problem.field), ['from']);
   });
 });
+
+describe('poll dates from the dashboard form in UK time', () => {
+  it('opens a summer poll at midnight BST and closes it at the end of its last UK day, and shows those days again', async () => {
+    const { formValues, pollFromForm, postedValues } = await import('../src/dashboard/poll-form.js');
+    const posted = postedValues({
+      id: 'summer-2026', site: 'adult-social-care', title_en: 'Summer', opens: '2026-07-01', closes: '2026-08-31', allowStatements: 'yes',
+      q0_type: 'statement', q0_en: 'Opening hours suit me.', q0_cy: '', q0_options: '', q0_id: '',
+    });
+    const result = pollFromForm(posted, { siteIds: ['adult-social-care'], previous: null });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    assert.equal(result.poll.opensAt, '2026-06-30T23:00:00Z');
+    assert.equal(result.poll.closesAt, '2026-08-31T22:59:59Z');
+    const shown = formValues(result.poll);
+    assert.deepEqual([shown.opens, shown.closes], ['2026-07-01', '2026-08-31']);
+  });
+});

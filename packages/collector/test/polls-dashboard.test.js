@@ -78,6 +78,7 @@ describe('polls in the dashboard', () => {
       { id: 'books', label: { en: 'Books', cy: 'Llyfrau' } }, { id: 'computers', label: { en: 'Computers', cy: 'Cyfrifiaduron' } }, { id: 'events', label: { en: 'Events' } },
     ]);
     assert.equal(json.closesAt, '2099-12-31T23:59:59Z');
+    assert.equal(json.opensAt, '2026-01-01T00:00:00Z');
 
     const again = await submit('/dashboard/polls/new', NEW_POLL);
     assert.equal(again.status, 422);

@@ -1,7 +1,7 @@
 // The inbox's filters, read from the query string. The same parsed filter drives the page, its
 // counts and the CSV export, so the export holds exactly the answers the page lists.
 
-import { startOfUkDay } from './views/format.js';
+import { ukDayEnd, ukDayStart } from './views/format.js';
 
 /** @typedef {import('../store/store.js').AnswerFilter} AnswerFilter */
 
@@ -20,26 +20,6 @@ export const STATUSES = /** @type {const} */ ({ unreviewed: 'Not reviewed', revi
 /** @param {unknown} value  @returns {string} */
 const first = (value) => (Array.isArray(value) ? first(value[0]) : typeof value === 'string' ? value.trim() : '');
 
-/** A real YYYY-MM-DD date as its [year, month, day], or null. @param {string} text */
-function date(text) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) return null;
-  return text.split('-').map(Number);
-}
-
-/** A date as the start of that day in UK time, or null. @param {string} text */
-function dayStart(text) {
-  const parts = date(text);
-  return parts ? startOfUkDay(parts[0], parts[1], parts[2]) : null;
-}
-
-/** A date as the start of the day after it (the end of that whole day), or null. @param {string} text */
-function dayEnd(text) {
-  const parts = date(text);
-  return parts ? startOfUkDay(parts[0], parts[1], parts[2] + 1) : null;
-}
-
 /**
  * @param {Record<string, unknown>} query
  * @param {string[]} siteIds  The configured sites; any other value is ignored.
@@ -57,12 +37,12 @@ export function parseFilters(query, siteIds) {
   else values.site = '';
   if (values.url) filter.pageUrl = values.url.slice(0, 2048);
   if (values.from) {
-    const from = dayStart(values.from);
+    const from = ukDayStart(values.from);
     if (from === null) problems.push({ field: 'from', message: 'Enter the "from" date as a real date, for example 2026-11-01' });
     else filter.from = from;
   }
   if (values.to) {
-    const to = dayEnd(values.to);
+    const to = ukDayEnd(values.to);
     if (to === null) problems.push({ field: 'to', message: 'Enter the "to" date as a real date, for example 2026-11-30' });
     else filter.to = to;
   }

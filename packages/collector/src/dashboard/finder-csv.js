@@ -9,11 +9,11 @@ const csv = (records) => stringify(records.map((cells) => cells.map(neutralise))
 
 /** @param {import('../store/store.js').FinderNeed[]} needs */
 export const needsCsv = (needs) =>
-  csv([['Need (as typed)', 'Needs', 'Found nothing', 'Chose a result', 'Last (UTC)'], ...needs.map((n) => [n.query, n.needs, n.noResults ?? n.needs, n.chosen ?? 0, formatTime(n.lastAt)])]);
+  csv([['Need (as typed)', 'Needs', 'Found nothing', 'Chose a result', 'Last (UK time)'], ...needs.map((n) => [n.query, n.needs, n.noResults ?? n.needs, n.chosen ?? 0, formatTime(n.lastAt)])]);
 
 /** @param {import('../store/store.js').FinderNotHelped[]} rows  @param {boolean} withHeaders */
 export const notHelpedCsv = (rows, withHeaders) =>
   csv([
-    ...(withHeaders ? [['Received (UTC)', 'Site', 'Page', 'Searched for', 'Answer chosen', 'What they needed']] : []),
+    ...(withHeaders ? [['Received (UK time)', 'Site', 'Page', 'Searched for', 'Answer chosen', 'What they needed']] : []),
     ...rows.map((r) => [formatTime(r.receivedAt), r.site, r.pageUrl, r.query, r.chosen, r.need]),
   ]);

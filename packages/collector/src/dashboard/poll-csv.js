@@ -20,7 +20,7 @@ export function resultsCsv(body) {
   return `\ufeff${csv([RESULTS_HEADERS, ...rows])}`;
 }
 
-export const STATEMENT_HEADERS = ['Id', 'Received (UTC)', 'Status', 'Statement', 'Language', 'Agree', 'Disagree', 'Unsure', 'Why not published', 'Reply (English)', 'Reply (Welsh)', 'Last changed by'];
+export const STATEMENT_HEADERS = ['Id', 'Received (UK time)', 'Status', 'Statement', 'Language', 'Agree', 'Disagree', 'Unsure', 'Why not published', 'Reply (English)', 'Reply (Welsh)', 'Last changed by'];
 
 /**
  * @param {import('../store/store.js').StatementRow[]} statements

@@ -1,8 +1,9 @@
 // The dashboard's poll form, to and from a poll definition. It works without JavaScript: a
 // fixed set of question slots (the poll's questions and two empty ones), options as lines of
 // "English | Welsh", and dates (a poll opens at the start of its first day and closes at the
-// end of its last, UTC). The definition is then checked by the same schema as poll files.
+// end of its last, in UK time). The definition is then checked by the same schema as poll files.
 import { checkPoll, LIMITS, SCALE_IDS, SLUG } from '../polls/definition.js';
+import { ukDay, ukDayEnd, ukDayStart } from './views/format.js';
 
 /** @typedef {import('../polls/definition.js').PollDefinition} PollDefinition */
 /** @typedef {import('../polls/definition.js').PollQuestion} PollQuestion */
@@ -51,8 +52,8 @@ export function formValues(poll, site = '') {
     title_cy: poll?.title.cy ?? '',
     intro_en: poll?.intro?.en ?? '',
     intro_cy: poll?.intro?.cy ?? '',
-    opens: poll?.opensAt.slice(0, 10) ?? '',
-    closes: poll?.closesAt.slice(0, 10) ?? '',
+    opens: poll ? ukDay(poll.opensAt) : '',
+    closes: poll ? ukDay(poll.closesAt) : '',
     allowStatements: poll?.allowStatements ?? true,
     questions,
   };
@@ -85,7 +86,9 @@ const slugOf = (value) => value.normalize('NFKD').toLowerCase().replace(/[^a-z0-
 const words = (en, cy) => (cy ? { en, cy } : { en });
 
 /** @param {string} day */
-const isDay = (day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+const isDay = (day) => ukDayStart(day) !== null;
+/** @param {number} ms  @returns {string} "2026-06-30T23:00:00Z", as poll files write it */
+const isoSeconds = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * Checks the posted values and builds the definition. Option ids stay the same when an option's
@@ -157,8 +160,8 @@ export function pollFromForm(values, { siteIds, previous }) {
     site: values.site,
     title: words(values.title_en, values.title_cy),
     ...(values.intro_en ? { intro: words(values.intro_en, values.intro_cy) } : {}),
-    opensAt: `${values.opens}T00:00:00Z`,
-    closesAt: `${values.closes}T23:59:59Z`,
+    opensAt: isoSeconds(/** @type {number} */ (ukDayStart(values.opens))),
+    closesAt: isoSeconds(/** @type {number} */ (ukDayEnd(values.closes)) - 1000),
     allowStatements: values.allowStatements,
     questions,
   };

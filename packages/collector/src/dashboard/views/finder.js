@@ -92,7 +92,7 @@ ${scroller(id)}
 <caption class="table__caption" id="${id}">${caption}</caption>
 <thead><tr><th scope="col">What they typed</th><th scope="col" class="numeric">Needs</th>
 ${withCounts ? html`<th scope="col" class="numeric">Found nothing</th><th scope="col" class="numeric">Chose a result</th>` : ''}
-<th scope="col">Last searched (UTC)</th></tr></thead>
+<th scope="col">Last searched (UK time)</th></tr></thead>
 <tbody>
 ${needs.map((need) => html`<tr>
 <td class="resident-text">${need.query || none}</td><td class="numeric">${need.needs}</td>
@@ -116,7 +116,7 @@ ${notHelped.length === 0
 ${scroller('not-helped-caption')}
 <table class="table">
 <caption class="table__caption" id="not-helped-caption">"No" to "Did this answer your need?", with what residents needed in their own words, newest first: ${first} to ${last} of ${notHelpedTotal}</caption>
-<thead><tr><th scope="col">Received (UTC)</th><th scope="col">Page</th><th scope="col">Searched for</th><th scope="col">Answer chosen</th><th scope="col">What they needed</th></tr></thead>
+<thead><tr><th scope="col">Received (UK time)</th><th scope="col">Page</th><th scope="col">Searched for</th><th scope="col">Answer chosen</th><th scope="col">What they needed</th></tr></thead>
 <tbody>
 ${notHelped.map((row) => html`<tr>
 <td>${formatTime(row.receivedAt)}</td>

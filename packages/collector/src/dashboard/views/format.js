@@ -22,6 +22,26 @@ export function formatTime(ms) {
   return `${year}-${month}-${day} ${hour}:${minute}`;
 }
 
+/** An ISO instant → its UK day, "2026-07-02". @param {string} iso */
+export const ukDay = (iso) => formatTime(Date.parse(iso)).slice(0, 10);
+
+/** A real "YYYY-MM-DD" → the instant that UK day starts, or null. @param {string} text */
+export function ukDayStart(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) return null;
+  const [year, month, day] = text.split('-').map(Number);
+  return startOfUkDay(/** @type {number} */ (year), /** @type {number} */ (month), /** @type {number} */ (day));
+}
+
+/** A real "YYYY-MM-DD" → the instant the next UK day starts (the end of that one), or null. @param {string} text */
+export function ukDayEnd(text) {
+  const start = ukDayStart(text);
+  if (start === null) return null;
+  const [year, month, day] = text.split('-').map(Number);
+  return startOfUkDay(/** @type {number} */ (year), /** @type {number} */ (month), /** @type {number} */ (day) + 1);
+}
+
 /**
  * The instant a UK day starts (midnight, GMT or BST). The clocks change at 01:00 GMT, never at
  * midnight, so the offset an hour either side of the guess is the day's.

@@ -18,7 +18,7 @@ const TYPE_NAMES = /** @type {const} */ ({ rating: 'Rating', faces: 'Faces', cho
 /** @param {string | undefined} notice */
 const noticeBox = (notice) => (notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : '');
 /** @param {string} iso */
-const day = (iso) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+const day = (iso) => `${formatTime(Date.parse(iso))} UK time`;
 /** @param {number} n  @param {number} total */
 const percent = (n, total) => (total ? `${Math.round((n / total) * 100)}%` : '0%');
 /** @param {string} id */
@@ -194,7 +194,7 @@ ${statements.map((s) => {
   const label = `statement s-${s.id}`;
   const result = results[`s-${s.id}`];
   return html`<li class="statement" id="s-${s.id}">
-<h2 class="statement__heading">Statement s-${s.id} <span class="page-url">received ${formatTime(s.createdAt)} UTC${s.lang.startsWith('cy') ? ', in Welsh' : ''}</span></h2>
+<h2 class="statement__heading">Statement s-${s.id} <span class="page-url">received ${formatTime(s.createdAt)} UK time${s.lang.startsWith('cy') ? ', in Welsh' : ''}</span></h2>
 <blockquote class="statement__text resident-text"${s.lang.startsWith('cy') ? html` lang="cy"` : ''}>${s.text}</blockquote>
 ${s.status === 'published' && result ? html`<p>Agree ${result.counts.agree ?? 0}, disagree ${result.counts.disagree ?? 0}, unsure ${result.counts.unsure ?? 0}.</p>` : ''}
 ${s.status === 'rejected' ? html`<p><strong>Why it was not published:</strong> <span class="resident-text">${s.reason}</span></p>` : ''}
