@@ -123,6 +123,19 @@ describe('dashboard in Chromium', () => {
     await expectNoAxeViolations();
   });
 
+  it('inbox is axe-clean on a 320 px screen too, its wide tables scrollable by keyboard', async () => {
+    await page.setViewport({ width: 320, height: 640 });
+    try {
+      await open('/dashboard');
+      const scrollers = await page.$$eval('.table-wrapper', (boxes) => boxes.map((box) => [box.getAttribute('tabindex'), box.getAttribute('role'), box.scrollWidth > box.clientWidth]));
+      assert.ok(scrollers.some(([, , wide]) => wide), 'at 320 px a table is wider than its box');
+      for (const [tabindex, role] of scrollers) assert.deepEqual([tabindex, role], ['0', 'region']);
+      await expectNoAxeViolations();
+    } finally {
+      await page.setViewport({ width: 1280, height: 900 });
+    }
+  });
+
   it('inbox with filters (and a date error) is axe-clean', async () => {
     await open('/dashboard?site=adult-social-care&answer=problem&status=unreviewed&q=alert&from=2020-01-01');
     assert.equal(await page.$eval('#answer', (el) => /** @type {HTMLSelectElement} */ (el).value), 'problem');

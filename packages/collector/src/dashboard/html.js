@@ -37,3 +37,10 @@ export function html(strings, ...values) {
   values.forEach((value, i) => (out += render(value) + strings[i + 1]));
   return new SafeHtml(out);
 }
+
+/**
+ * A wide table's box: on a narrow screen it scrolls sideways, so it takes focus (and is named
+ * by the table's caption) for keyboards to scroll it too.
+ * @param {string} captionId
+ */
+export const tableScroller = (captionId) => html`<div class="table-wrapper" tabindex="0" role="region" aria-labelledby="${captionId}">`;

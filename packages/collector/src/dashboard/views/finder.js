@@ -1,7 +1,7 @@
 // The finder's page: what residents needed, what found nothing, what did not help, the
 // answered rate and the contacts it avoided, over 7, 30 and 90 days, for one site or all.
 import { queryString } from '../filters.js';
-import { html } from '../html.js';
+import { html, tableScroller } from '../html.js';
 import { PERIODS } from '../finder-filters.js';
 import { formatTime } from './format.js';
 import { layout } from './layout.js';
@@ -23,8 +23,6 @@ import { layout } from './layout.js';
 const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const percent = (/** @type {number | null} */ rate) => (rate === null ? 'None yet' : `${Math.round(rate * 100)}%`);
 const none = html`<span class="none">None</span>`;
-/** A wide table's box: on a narrow screen it scrolls sideways, so keyboards can reach it too. @param {string} caption */
-const scroller = (caption) => html`<div class="table-wrapper" tabindex="0" role="region" aria-labelledby="${caption}">`;
 
 /** @param {string} name  @param {string} label  @param {string} selected  @param {[string, string][]} options */
 function select(name, label, selected, options) {
@@ -55,7 +53,7 @@ function summaryTable({ summary, costPerContact }) {
   /** @param {string} label  @param {(p: import('../../store/store.js').FinderPeriod) => unknown} cell */
   const row = (label, cell) => html`<tr><th scope="row">${label}</th>${PERIODS.map((days) => html`<td class="numeric">${cell(summary[days])}</td>`)}</tr>`;
   return html`<h2>Needs and answers</h2>
-${scroller('summary-caption')}
+${tableScroller('summary-caption')}
 <table class="table">
 <caption class="table__caption" id="summary-caption">What residents searched for, and whether it answered their need, over the last 7, 30 and 90 days</caption>
 <thead><tr><th scope="col">Measure</th>${PERIODS.map((days) => html`<th scope="col" class="numeric">${days} days</th>`)}</tr></thead>
@@ -87,7 +85,7 @@ function needsTable(title, caption, needs, withCounts, download) {
 ${needs.length === 0
   ? html`<p>None in this period.</p>`
   : html`<p><a class="link-button" href="${download}">Download this list as CSV<span class="visually-hidden">: ${title}</span></a></p>
-${scroller(id)}
+${tableScroller(id)}
 <table class="table">
 <caption class="table__caption" id="${id}">${caption}</caption>
 <thead><tr><th scope="col">What they typed</th><th scope="col" class="numeric">Needs</th>
@@ -113,7 +111,7 @@ function notHelpedTable({ parsed, notHelped, notHelpedTotal, pageSize }) {
 ${notHelped.length === 0
   ? html`<p>No resident said an answer did not help in this period.</p>`
   : html`<p><a class="link-button" href="/dashboard/finder/export.csv${queryString(parsed.values, { list: 'not-helped' })}">Download all ${notHelpedTotal} as CSV<span class="visually-hidden">: answers that did not help</span></a></p>
-${scroller('not-helped-caption')}
+${tableScroller('not-helped-caption')}
 <table class="table">
 <caption class="table__caption" id="not-helped-caption">"No" to "Did this answer your need?", with what residents needed in their own words, newest first: ${first} to ${last} of ${notHelpedTotal}</caption>
 <thead><tr><th scope="col">Received (UK time)</th><th scope="col">Page</th><th scope="col">Searched for</th><th scope="col">Answer chosen</th><th scope="col">What they needed</th></tr></thead>

@@ -1,6 +1,6 @@
 // The feedback inbox (and its quarantine view): filters, votes per page, answers newest first.
 import { ANSWERS, queryString, STATUSES } from '../filters.js';
-import { html } from '../html.js';
+import { html, tableScroller } from '../html.js';
 import { answerLabel, formatTime } from './format.js';
 import { errorSummary, layout } from './layout.js';
 
@@ -69,9 +69,9 @@ ${dateField('to', 'To (date)')}
 function countsTable(counts) {
   if (!counts.length) return html`<h2>Is this page useful?</h2><p>No Yes or No votes in the last 90 days for these pages.</p>`;
   return html`<h2>Is this page useful?</h2>
-<div class="table-wrapper">
+${tableScroller('counts-caption')}
 <table class="table">
-<caption class="table__caption">Yes and No votes per page over the last 7, 30 and 90 days</caption>
+<caption class="table__caption" id="counts-caption">Yes and No votes per page over the last 7, 30 and 90 days</caption>
 <thead><tr>
 <th scope="col">Page</th>
 <th scope="col" class="numeric">Yes, 7 days</th><th scope="col" class="numeric">No, 7 days</th>
@@ -101,9 +101,9 @@ function answersTable({ user, parsed, rows, total, pageSize }) {
 <p><a class="link-button" href="/dashboard/export.csv${queryString(parsed.values)}">Download these ${total} answers as CSV</a></p>
 ${rows.length === 0
   ? html`<p>No answers match these filters.</p>`
-  : html`<div class="table-wrapper">
+  : html`${tableScroller('answers-caption')}
 <table class="table">
-<caption class="table__caption">${quarantine ? 'Quarantined answers' : 'Answers'}, newest first: ${first} to ${last} of ${total}</caption>
+<caption class="table__caption" id="answers-caption">${quarantine ? 'Quarantined answers' : 'Answers'}, newest first: ${first} to ${last} of ${total}</caption>
 <thead><tr>
 <th scope="col">Received (UK time)</th><th scope="col">Page</th><th scope="col">Answer</th>
 <th scope="col">What they were trying to do</th><th scope="col">What went wrong</th>

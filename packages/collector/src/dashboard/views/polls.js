@@ -1,7 +1,7 @@
 // The polls' dashboard pages: the list (with each site's moderation policy), one poll's results
 // and staff response, and the moderation queue. Every resident's words are rendered as text.
 import { pollStatus } from '../../polls/definition.js';
-import { html } from '../html.js';
+import { html, tableScroller } from '../html.js';
 import { formatTime } from './format.js';
 import { errorSummary, layout } from './layout.js';
 
@@ -58,9 +58,9 @@ export function pollListPage({ user, polls, sites, notice, now }) {
 <p><a class="link-button" href="/dashboard/polls/new">Create a poll</a></p>
 ${polls.length === 0
   ? html`<p>There are no polls yet.</p>`
-  : html`<div class="table-wrapper">
+  : html`${tableScroller('polls-caption')}
 <table class="table">
-<caption class="table__caption">Polls, newest first</caption>
+<caption class="table__caption" id="polls-caption">Polls, newest first</caption>
 <thead><tr><th scope="col">Poll</th><th scope="col">Site</th><th scope="col">Status</th><th scope="col">Opens</th><th scope="col">Closes</th><th scope="col" class="numeric">Statements waiting</th></tr></thead>
 <tbody>
 ${polls.map(({ definition: poll, pending }) => html`<tr>
@@ -112,9 +112,9 @@ ${field({ name: 'policy_cy', label: 'Policy in Welsh (optional)', value: values.
  */
 function resultsTable(question) {
   const { total, counts } = question.results;
-  return html`<div class="table-wrapper">
+  return html`${tableScroller(`results-${question.id}`)}
 <table class="table table--results">
-<caption class="table__caption">${question.origin === 'resident' ? 'Resident’s statement: ' : ''}${question.text.en} <span class="page-url">${TYPE_NAMES[/** @type {keyof typeof TYPE_NAMES} */ (question.type)]}, ${question.id}, ${total} ${total === 1 ? 'answer' : 'answers'}</span></caption>
+<caption class="table__caption" id="results-${question.id}">${question.origin === 'resident' ? 'Resident’s statement: ' : ''}${question.text.en} <span class="page-url">${TYPE_NAMES[/** @type {keyof typeof TYPE_NAMES} */ (question.type)]}, ${question.id}, ${total} ${total === 1 ? 'answer' : 'answers'}</span></caption>
 <thead><tr><th scope="col">Answer</th><th scope="col" class="numeric">People</th><th scope="col" class="numeric">Share</th><th scope="col"><span class="visually-hidden">Bar</span></th></tr></thead>
 <tbody>
 ${question.options.map((option) => {
