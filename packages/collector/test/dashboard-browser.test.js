@@ -1,12 +1,10 @@
 // The dashboard in headless Chromium: keyboard sign-in, stored XSS shown as inert text, and
 // axe (WCAG 2.2 AA and best practice) with no violations on every kind of page.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
+import { expectNoAxeViolations, openBrowser } from '../test-support/browser.js';
 import { STAFF, startDashboard, storeAnswer } from '../test-support/dashboard.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const XSS = { trying: '<img src=x onerror=alert(1)>', wrong: '<script>alert(2)</script>"><svg onload=alert(3)>' };
 
 /** @type {Awaited<ReturnType<typeof startDashboard>>} */
@@ -16,7 +14,7 @@ let browser;
 /** @type {import('puppeteer-core').Page} */
 let page;
 /** @type {string[]} */
-const dialogs = [];
+let dialogs = [];
 /** @type {string} */
 let xssId;
 
@@ -27,38 +25,12 @@ before(async () => {
   xssId = (await storeAnswer(store, { answers: { reason: 'problem', ...XSS } })).id;
   await storeAnswer(store, { url: 'https://www.example-council.gov.uk/home-care/', title: 'Home care', daysAgo: 3, answers: { reason: 'more', trying: 'Find respite care for my mum\nat weekends' } });
   await storeAnswer(store, { honeypot: true, answers: { reason: 'problem', trying: 'spam', wrong: 'spam' } });
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage();
-  // axe is injected as an inline script, which the dashboard's CSP (rightly) blocks. Bypassing
-  // the CSP also makes the XSS test stricter: escaping alone must keep the payload inert.
-  await page.setBypassCSP(true);
-  await page.setViewport({ width: 1280, height: 900 });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  ({ browser, page, dialogs } = await openBrowser());
 });
 after(async () => {
   await browser?.close();
   await collector?.close();
 });
-
-/** Runs axe on the current page and fails with a readable list of violations. */
-async function expectNoAxeViolations() {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await /** @type {any} */ (window).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { 'target-size': { enabled: true } },
-    });
-    return result.violations.map((/** @type {any} */ v) => `${v.id}: ${v.help} (${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join('; ')})`);
-  });
-  assert.deepEqual(violations, [], `axe on ${page.url()}`);
-}
 
 /** @param {string} path */
 const open = async (path) => {
@@ -70,13 +42,13 @@ describe('dashboard in Chromium', () => {
   it('sign-in page is axe-clean, and so is its error state', async () => {
     await open('/dashboard/sign-in');
     assert.equal(await page.title(), 'Sign in – Tandem dashboard');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await page.type('#email', STAFF.email);
     await page.type('#password', 'wrong password');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     assert.match(await page.title(), /^Error: Sign in/);
     assert.ok(await page.$('.error-summary a[href="#email"]'));
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await collector.store.clearSignInFailures(STAFF.email);
   });
 
@@ -120,7 +92,7 @@ describe('dashboard in Chromium', () => {
   it('inbox with data is axe-clean', async () => {
     await open('/dashboard');
     assert.ok((await page.$$('table')).length >= 2);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('inbox is axe-clean on a 320 px screen too, its wide tables scrollable by keyboard', async () => {
@@ -130,7 +102,7 @@ describe('dashboard in Chromium', () => {
       const scrollers = await page.$$eval('.table-wrapper', (boxes) => boxes.map((box) => [box.getAttribute('tabindex'), box.getAttribute('role'), box.scrollWidth > box.clientWidth]));
       assert.ok(scrollers.some(([, , wide]) => wide), 'at 320 px a table is wider than its box');
       for (const [tabindex, role] of scrollers) assert.deepEqual([tabindex, role], ['0', 'region']);
-      await expectNoAxeViolations();
+      await expectNoAxeViolations(page);
     } finally {
       await page.setViewport({ width: 1280, height: 900 });
     }
@@ -139,27 +111,27 @@ describe('dashboard in Chromium', () => {
   it('inbox with filters (and a date error) is axe-clean', async () => {
     await open('/dashboard?site=adult-social-care&answer=problem&status=unreviewed&q=alert&from=2020-01-01');
     assert.equal(await page.$eval('#answer', (el) => /** @type {HTMLSelectElement} */ (el).value), 'problem');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await open('/dashboard?from=2026-13-45');
     assert.ok(await page.$('.error-summary'));
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('quarantine view is axe-clean', async () => {
     await open('/dashboard?view=quarantine');
     assert.equal(await page.$eval('h1', (h1) => h1.textContent), 'Quarantined answers');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('marks reviewed from the page, then the delete confirmation is axe-clean and deletes', async () => {
     await open('/dashboard?answer=more');
     await Promise.all([page.waitForNavigation(), page.click('.actions button[type=submit]')]);
     assert.match(await page.$eval('.notice', (el) => el.textContent ?? ''), /marked as reviewed/);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await open('/dashboard?answer=problem');
     await Promise.all([page.waitForNavigation(), page.click(`a[href^="/dashboard/answers/${xssId}/delete"]`)]);
     assert.equal(await page.$eval('h1', (h1) => h1.textContent), 'Delete this answer?');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await Promise.all([page.waitForNavigation(), page.click('.button--warning')]);
     assert.match(await page.$eval('.notice', (el) => el.textContent ?? ''), /deleted/);
     assert.equal(await collector.store.getSubmission(xssId), undefined);

@@ -2,14 +2,12 @@
 // and without data, with a cost per contact and without, on a phone-sized screen too; the
 // site and period chosen with the keyboard; residents' words shown as inert text.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
+import { expectNoAxeViolations, openBrowser } from '../test-support/browser.js';
 import { toRecord } from '../src/submission.js';
 import { STAFF, startDashboard } from '../test-support/dashboard.js';
 import { makeSubmission } from '../test-support/helpers.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const XSS = '<img src=x onerror=alert(1)>';
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -20,7 +18,7 @@ let browser;
 /** @type {import('puppeteer-core').Page} */
 let page;
 /** @type {string[]} */
-const dialogs = [];
+let dialogs = [];
 
 /** @param {Awaited<ReturnType<typeof startDashboard>>} collector  @param {Record<string, string | number | boolean>} answers  @param {number} ago */
 async function finder(collector, answers, ago) {
@@ -38,36 +36,12 @@ before(async () => {
   await finder(withData, { query: 'meals on wheels', chosen: 'meals-at-home', helped: false, need: `Vegetarian meals ${XSS}` }, 10 * DAY - 60000);
   await finder(withData, { query: XSS, results: 0 }, DAY);
   for (let i = 0; i < 30; i++) await finder(withData, { query: 'respite', chosen: 'carers-break', helped: false, need: `Need ${i}` }, 40 * DAY + i * 60000);
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage();
-  // axe is injected as an inline script, which the dashboard's CSP blocks; escaping alone must keep the payloads inert.
-  await page.setBypassCSP(true);
-  await page.setViewport({ width: 1280, height: 900 });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  ({ browser, page, dialogs } = await openBrowser());
 });
 after(async () => {
   await browser?.close();
   for (const collector of collectors) await collector.close();
 });
-
-async function expectNoAxeViolations() {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await /** @type {any} */ (window).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { 'target-size': { enabled: true } },
-    });
-    return result.violations.map((/** @type {any} */ v) => `${v.id}: ${v.help} (${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join('; ')})`);
-  });
-  assert.deepEqual(violations, [], `axe on ${page.url()}`);
-}
 
 /** @param {Awaited<ReturnType<typeof startDashboard>>} collector */
 async function signIn(collector) {
@@ -89,7 +63,7 @@ describe('the finder dashboard in Chromium', () => {
     assert.ok(texts.includes(`Vegetarian meals ${XSS}`));
     assert.equal(await page.evaluate(() => document.querySelectorAll('img, [onerror]').length), 0);
     assert.ok(await page.$('text/Saving at £3.39 a contact (estimate)'));
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.deepEqual(dialogs, []);
   });
@@ -104,7 +78,7 @@ describe('the finder dashboard in Chromium', () => {
     assert.ok(await page.$('nav.pagination a[rel="next"]'), '31 answers that did not help: two pages');
     await Promise.all([page.waitForNavigation(), page.click('nav.pagination a[rel="next"]')]);
     assert.match(await page.$eval('nav.pagination', (nav) => nav.textContent ?? ''), /Page 2 of 2/);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('fits a phone-sized screen (320 CSS pixels) and stays axe-clean', async () => {
@@ -113,7 +87,7 @@ describe('the finder dashboard in Chromium', () => {
       await page.goto(`${collectors[0].url}/dashboard/finder`);
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(sideways <= 0, `the page scrolls sideways by ${sideways}px`);
-      await expectNoAxeViolations();
+      await expectNoAxeViolations(page);
     } finally {
       await page.setViewport({ width: 1280, height: 900 });
     }
@@ -124,6 +98,6 @@ describe('the finder dashboard in Chromium', () => {
     await signIn(empty);
     await page.goto(`${empty.url}/dashboard/finder`);
     assert.match(await page.$eval('main', (main) => main.textContent ?? ''), /No resident said an answer did not help/);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 });

@@ -61,7 +61,7 @@ describe('votes per page', () => {
     const a = counts.find((c) => c.pageUrl === PAGE_A);
     assert.deepEqual(a && { yes: a.yes, no: a.no }, { yes: { 7: 2, 30: 2, 90: 3 }, no: { 7: 0, 30: 1, 90: 1 } });
     const page = await inbox();
-    assert.match(page, /<caption class="table__caption">Yes and No votes per page over the last 7, 30 and 90 days<\/caption>/);
+    assert.match(page, /<caption class="table__caption" id="counts-caption">Yes and No votes per page over the last 7, 30 and 90 days<\/caption>/);
     const row = /<tr>\s*<th scope="row"><span class="page-title">Adult social care<\/span> <span class="page-url">https:\/\/www\.example-council\.gov\.uk\/adult-social-care\/<\/span><\/th>([\s\S]*?)<\/tr>/.exec(page);
     assert.ok(row);
     assert.deepEqual([...(row[1] ?? '').matchAll(/<td class="numeric">(\d+)<\/td>/g)].map((m) => Number(m[1])), [2, 0, 2, 1, 3, 1]);

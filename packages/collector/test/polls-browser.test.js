@@ -2,15 +2,13 @@
 // page and error state, a resident's markup shown as inert text, and moderating by keyboard.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
+import { expectNoAxeViolations, openBrowser } from '../test-support/browser.js';
 import { hashPassword } from '../src/dashboard/passwords.js';
 import { STAFF } from '../test-support/dashboard.js';
 import { post } from '../test-support/helpers.js';
 import { getPoll, POLL, startPollCollector, statement, vote } from '../test-support/polls.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const XSS = '<img src=x onerror=alert(1)> is what I think <script>alert(2)</script>';
 
 /** @type {Awaited<ReturnType<typeof startPollCollector>>} */
@@ -20,7 +18,7 @@ let browser;
 /** @type {import('puppeteer-core').Page} */
 let page;
 /** @type {string[]} */
-const dialogs = [];
+let dialogs = [];
 const author = randomUUID();
 
 before(async () => {
@@ -31,19 +29,7 @@ before(async () => {
   const [, late] = (await getPoll(collector.url, POLL, { participant: author })).json.mine.statements;
   await collector.store.moderateStatement(POLL, Number(late.id.slice(2)), { status: 'published', reason: null, by: STAFF.email, at: Date.now() });
   await post(collector.url, vote(randomUUID(), late.id, 'agree'));
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage();
-  // axe is injected inline, which the dashboard's CSP blocks; without the CSP, escaping alone must keep markup inert.
-  await page.setBypassCSP(true);
-  await page.setViewport({ width: 1280, height: 900 });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  ({ browser, page, dialogs } = await openBrowser());
   await page.goto(`${collector.url}/dashboard/sign-in`);
   await page.type('#email', STAFF.email);
   await page.type('#password', STAFF.password);
@@ -53,18 +39,6 @@ after(async () => {
   await browser?.close();
   await collector?.close();
 });
-
-async function expectNoAxeViolations() {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await /** @type {any} */ (window).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { 'target-size': { enabled: true } },
-    });
-    return result.violations.map((/** @type {any} */ v) => `${v.id}: ${v.help} (${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join('; ')})`);
-  });
-  assert.deepEqual(violations, [], `axe on ${page.url()}`);
-}
 
 /** @param {string} path  @param {number} [status] */
 const open = async (path, status = 200) => {
@@ -76,7 +50,7 @@ describe('poll pages in Chromium', () => {
   it('the polls list is axe-clean', async () => {
     await open('/dashboard/polls');
     assert.equal(await page.$eval('h1', (h1) => h1.textContent), 'Polls');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('a poll’s results and response form are axe-clean', async () => {
@@ -84,7 +58,7 @@ describe('poll pages in Chromium', () => {
     const captions = await page.$$eval('caption', (list) => list.map((c) => c.textContent ?? ''));
     assert.ok(captions.some((c) => c.startsWith('How good is your day centre?')));
     assert.ok(captions.some((c) => c.startsWith('Resident’s statement: The minibus is often late')));
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('the moderation queue shows a resident’s markup as inert text, and is axe-clean', async () => {
@@ -92,7 +66,7 @@ describe('poll pages in Chromium', () => {
     const texts = await page.$$eval('.statement__text', (list) => list.map((b) => b.textContent));
     assert.ok(texts.includes(XSS), JSON.stringify(texts));
     assert.deepEqual(await page.evaluate(() => ({ images: document.querySelectorAll('img').length, scripts: document.querySelectorAll('script').length })), { images: 0, scripts: 0 });
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.deepEqual(dialogs, []);
   });
@@ -103,7 +77,7 @@ describe('poll pages in Chromium', () => {
     await Promise.all([page.waitForNavigation(), button.click()]);
     assert.match(await page.title(), /^Error: Statements in/);
     assert.ok(await page.$('.error-summary a[href^="#reason-"]'));
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     // Keyboard: focus the last Publish button and press Enter.
     await page.focus('.statement:last-child form:first-child .button');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
@@ -116,24 +90,24 @@ describe('poll pages in Chromium', () => {
     await open(`/dashboard/polls/${POLL}/statements`);
     await Promise.all([page.waitForNavigation(), page.click('.statement .link-button--warning')]);
     assert.equal(await page.$eval('h1', (h1) => h1.textContent), 'Delete this statement?');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('published and rejected tabs are axe-clean', async () => {
     await open(`/dashboard/polls/${POLL}/statements?status=published`);
     assert.ok(await page.$('textarea[name^="reply-en-"]'));
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await collector.store.moderateStatement(POLL, Number((await getPoll(collector.url, POLL, { participant: author })).json.mine.statements[0].id.slice(2)), { status: 'rejected', reason: 'It is not about the day centres.', by: STAFF.email, at: Date.now() });
     await open(`/dashboard/polls/${POLL}/statements?status=rejected`);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('the create form, its error state, the edit form and the policy page are axe-clean', async () => {
     await open('/dashboard/polls/new');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await Promise.all([page.waitForNavigation(), page.click('form .button-group .button')]);
     assert.match(await page.title(), /^Error: Create a poll/);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     // Follow the error summary's first link by keyboard: it moves focus to the field.
     await page.focus('.error-summary a');
     await page.keyboard.press('Enter');
@@ -147,8 +121,8 @@ describe('poll pages in Chromium', () => {
     await Promise.all([page.waitForNavigation(), page.click('form .button-group .button')]);
     assert.equal(new URL(page.url()).pathname, '/dashboard/polls/parks-2026');
     await open('/dashboard/polls/parks-2026/edit');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await open('/dashboard/polls/policies/adult-social-care');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 });
