@@ -69,8 +69,8 @@ export const FOLD_WINDOW_MS = 10 * 60 * 1000;
  * same words, on the same widget and page, from the same address. Only answers with text are
  * folded; identical Yes votes from one office are different people. Polls are left alone:
  * they keep one answer per participant and question, and refuse a statement made twice.
- * Hashed after a secret that lives only in this process's memory, so the key (kept at most
- * until the next hourly purge) cannot be turned back into an address by trying them all.
+ * Hashed after a secret that lives only in this process's memory, so the key (held only in
+ * memory, see repeats.js) cannot be turned back into an address by trying them all.
  * (A plain hash of secret and content: an HMAC object per answer cost 5% of ingest.)
  * @param {Submission} submission  @param {string} address  @param {string} secret
  * @returns {string | null}
@@ -88,10 +88,10 @@ export function foldKey(submission, address, secret) {
 /**
  * @param {Submission} submission  Already checked against the shared schema.
  * @param {number} receivedAt
- * @param {string | null} [fold]  Its fold key (see foldKey), when it may be a repeat.
+ * @param {string | null} [repeatOf]  The id of the answer this one repeats (see repeats.js), if any.
  * @returns {SubmissionRecord}
  */
-export function toRecord(submission, receivedAt, fold = null) {
+export function toRecord(submission, receivedAt, repeatOf = null) {
   return {
     id: submission.id,
     site: submission.site,
@@ -106,10 +106,9 @@ export function toRecord(submission, receivedAt, fold = null) {
     clientTime: submission.clientTime,
     sdkVersion: submission.sdkVersion,
     receivedAt,
-    quarantine: quarantineReason(submission),
+    quarantine: quarantineReason(submission) ?? (repeatOf ? 'repeat' : null),
     fingerprint: fingerprint(submission),
-    foldKey: fold,
-    repeatOf: null,
+    repeatOf,
     ...(submission.participant ? { participant: submission.participant } : {}),
   };
 }

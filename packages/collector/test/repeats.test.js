@@ -2,12 +2,10 @@
 // press, a bot) is kept but folded into the first: answered as any answer, never counted twice.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openSqliteStore } from '../src/store/sqlite.js';
-import { FOLD_WINDOW_MS, foldKey, toRecord } from '../src/submission.js';
-import { makeSubmission, post, startTestCollector, tempDir } from '../test-support/helpers.js';
+import { repeatTracker } from '../src/repeats.js';
+import { FOLD_WINDOW_MS, foldKey } from '../src/submission.js';
+import { makeSubmission, post, startTestCollector } from '../test-support/helpers.js';
 
 /** @type {Awaited<ReturnType<typeof startTestCollector>>} */
 let collector;
@@ -71,28 +69,30 @@ describe('repeats within minutes', () => {
   });
 });
 
-describe('the fold window', () => {
-  const dir = tempDir('tandem-repeats-');
-  after(() => rmSync(dir, { recursive: true, force: true }));
+describe('remembering which answer came first', () => {
+  it('folds within the window only, and never takes a retry for a repeat', () => {
+    const repeats = repeatTracker({ windowMs: FOLD_WINDOW_MS });
+    const start = 1_000_000;
+    assert.equal(repeats.firstOf('same words, same address', 'first', start), null);
+    assert.equal(repeats.firstOf('same words, same address', 'first', start + 1000), null, 'a retry of the first');
+    assert.equal(repeats.firstOf('same words, same address', 'second', start + FOLD_WINDOW_MS - 1), 'first');
+    assert.equal(repeats.firstOf('other words', 'third', start + 2000), null);
+    // Past the window the same words are a new answer, and the first from then on.
+    assert.equal(repeats.firstOf('same words, same address', 'later', start + FOLD_WINDOW_MS + 1), null);
+    assert.equal(repeats.firstOf('same words, same address', 'later still', start + FOLD_WINDOW_MS + 2), 'later');
+  });
 
-  it('folds only within the window, and forgets fold keys once past it', async () => {
-    const store = openSqliteStore({ file: join(dir, 'window.sqlite') });
-    try {
-      const submission = /** @type {any} */ (written());
-      const key = 'same-answer-same-address';
-      const at = (/** @type {number} */ receivedAt) => ({ ...toRecord({ ...submission, id: crypto.randomUUID() }, receivedAt, key) });
-      const start = Date.now() - 3 * FOLD_WINDOW_MS;
-      const first = at(start);
-      const within = at(start + FOLD_WINDOW_MS - 1);
-      const past = at(start + FOLD_WINDOW_MS + 1000);
-      for (const record of [first, within, past]) await store.saveSubmission(record);
-      assert.equal((await store.getSubmission(first.id))?.quarantine, null);
-      assert.equal((await store.getSubmission(within.id))?.repeatOf, first.id);
-      assert.equal((await store.getSubmission(past.id))?.quarantine, null, 'past the window: a new answer');
-      await store.purgeBefore(0);
-      for (const record of [first, within, past]) assert.equal((await store.getSubmission(record.id))?.foldKey, null);
-    } finally {
-      await store.close();
-    }
+  it('forgets an answer that could not be stored, so its retry is not a repeat of itself', () => {
+    const repeats = repeatTracker();
+    assert.equal(repeats.firstOf('key', 'unstored', 0), null);
+    repeats.forget('key', 'unstored');
+    assert.equal(repeats.firstOf('key', 'other', 1), null);
+  });
+
+  it('keeps its memory bounded under a flood of different answers', () => {
+    const repeats = repeatTracker({ max: 1000 });
+    for (let i = 0; i < 5000; i++) repeats.firstOf(`answer ${i}`, `id ${i}`, i);
+    assert.ok(repeats.size <= 1001, `${repeats.size} remembered`);
+    assert.equal(repeats.firstOf('answer 4999', 'again', 5000), 'id 4999', 'the newest are kept');
   });
 });

@@ -7,7 +7,8 @@ import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse } from '../errors.js';
 import { checkPollAnswer, refusePoll } from '../polls/answer.js';
 import { normalizeIP, WINDOW_MS } from '../rate-limit.js';
-import { foldKey, toRecord } from '../submission.js';
+import { repeatTracker } from '../repeats.js';
+import { foldKey, quarantineReason, toRecord } from '../submission.js';
 
 /**
  * @typedef {object} SubmissionRouteOptions
@@ -23,6 +24,7 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
   const clientAddress = (/** @type {import('fastify').FastifyRequest & { tandemAddress?: string }} */ req) => (req.tandemAddress ??= normalizeIP(req.ip));
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
   const foldSecret = randomBytes(32).toString('base64url');
+  const repeats = repeatTracker();
 
   // Only the sites' origins may read the answers; text/plain POSTs need no preflight at all.
   await app.register(fastifyCors, {
@@ -89,11 +91,16 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
       }
 
       let outcome;
+      const receivedAt = Date.now();
+      // Only an answer that would be counted can be the first of a repeat.
+      const key = quarantineReason(submission) ? null : foldKey(submission, clientAddress(req), foldSecret);
+      const repeatOf = key ? repeats.firstOf(key, submission.id, receivedAt) : null;
       try {
-        outcome = await store.saveSubmission({ ...toRecord(submission, Date.now(), foldKey(submission, clientAddress(req), foldSecret)), ...(poll ? { poll } : {}) });
+        outcome = await store.saveSubmission({ ...toRecord(submission, receivedAt, repeatOf), ...(poll ? { poll } : {}) });
       } catch (error) {
         const err = /** @type {Error & { code?: string }} */ (error);
         req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission');
+        if (key) repeats.forget(key, submission.id);
         reply.header('Retry-After', '5');
         return refuse(reply, 503, 'The answer could not be stored just now; try again');
       }

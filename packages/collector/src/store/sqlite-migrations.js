@@ -134,9 +134,7 @@ export const MIGRATIONS = [
     version: 4,
     name: 'repeats: the same answer sent again within minutes is folded into the first',
     sql: `
-      ALTER TABLE submissions ADD COLUMN fold_key TEXT;    -- keyed hash, cleared once past the fold window
       ALTER TABLE submissions ADD COLUMN repeat_of TEXT;   -- id of the answer this one repeats
-      CREATE INDEX submissions_by_fold_key ON submissions (fold_key, received_at) WHERE fold_key IS NOT NULL;
     `,
   },
   {

@@ -31,7 +31,6 @@ export function fromRow(row) {
     receivedAt: row.received_at,
     quarantine: row.quarantine_reason ?? null,
     fingerprint: row.fingerprint,
-    foldKey: row.fold_key,
     repeatOf: row.repeat_of,
     ...(row.participant ? { participant: row.participant } : {}),
   };

@@ -7,7 +7,6 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { groupCommit } from './group-commit.js';
 import { walSyncer } from './wal-sync.js';
-import { FOLD_WINDOW_MS } from '../submission.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
 import { pollQueries } from './sqlite-polls.js';
 import { finderQueries } from './sqlite-finder.js';
@@ -51,13 +50,10 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
 
   const insert = db.prepare(`
     INSERT INTO submissions (id, site, widget, instance, page_url, page_title, lang, answers, honeypot, fill_ms,
-      client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint, fold_key, repeat_of, participant)
+      client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint, repeat_of, participant)
     VALUES (@id, @site, @widget, @instance, @pageUrl, @pageTitle, @lang, @answers, @honeypot, @fillMs,
-      @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint, @foldKey, @repeatOf, @participant)
+      @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint, @repeatOf, @participant)
     ON CONFLICT (id) DO NOTHING`);
-  const firstWithFoldKey = db.prepare(`SELECT id FROM submissions
-    WHERE fold_key = ? AND received_at >= ? AND quarantined = 0 ORDER BY received_at LIMIT 1`).pluck();
-  const forgetFoldKeys = db.prepare('UPDATE submissions SET fold_key = NULL WHERE fold_key IS NOT NULL AND received_at < ?');
   const fingerprintOf = db.prepare('SELECT fingerprint FROM submissions WHERE id = ?').pluck();
   const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
   const count = db.prepare(`SELECT count(*) FROM submissions
@@ -85,20 +81,13 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     records.map((record) => {
       // A poll answer's effect (counters, statement) commits with the answer, or not at all.
       if (record.poll && fingerprintOf.get(record.id) === undefined && polls.isDuplicateStatement(record)) return 'duplicate-statement';
-      const stored = asRepeat(record);
-      if (insert.run(toRow(stored)).changes === 1) {
-        if (stored.poll) polls.applyAnswer(stored);
+      if (insert.run(toRow(record)).changes === 1) {
+        if (record.poll) polls.applyAnswer(record);
         return 'created';
       }
       return /** @type {SaveOutcome} */ (fingerprintOf.get(record.id) === record.fingerprint ? 'duplicate' : 'conflict');
     }),
   );
-  /** Marks a repeat of an answer received within the fold window: kept, but never counted twice. */
-  const asRepeat = (/** @type {SubmissionRecord} */ record) => {
-    if (!record.foldKey || record.quarantine) return record;
-    const first = /** @type {string | undefined} */ (firstWithFoldKey.get(record.foldKey, record.receivedAt - FOLD_WINDOW_MS));
-    return first && first !== record.id ? { ...record, quarantine: /** @type {const} */ ('repeat'), repeatOf: first } : record;
-  };
   // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing mid-batch.
   const writer = groupCommit((/** @type {SubmissionRecord[]} */ records) => commitBatch.immediate(records), { durable: wal?.sync });
   let closed = false;
@@ -138,7 +127,6 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     purgeBefore: (before) =>
       run(() => {
         purgeWindows.run(Date.now() - HOUR);
-        forgetFoldKeys.run(Date.now() - FOLD_WINDOW_MS);
         dashboard.purgeStaff(Date.now());
         polls.purgeClosedBefore(before);
         return purgeSubmissions.run(before).changes;

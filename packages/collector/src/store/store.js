@@ -19,9 +19,8 @@
  * @property {string} sdkVersion
  * @property {number} receivedAt   Milliseconds since the epoch, by the collector's clock.
  * @property {'honeypot' | 'too-fast' | 'repeat' | null} quarantine  Why it is held back from staff views, or null.
- *   The store sets 'repeat' when an answer with the same foldKey arrived within FOLD_WINDOW_MS.
+ *   'repeat': the same written answer came from the same address within minutes (repeats.js).
  * @property {string} fingerprint  Hash of the submission as received: tells a retry from a clash.
- * @property {string | null} foldKey  Tells the same answer sent twice (see submission.js foldKey); cleared after the window.
  * @property {string | null} repeatOf  For a repeat: the id of the answer it repeats.
  * @property {string} [participant]  A poll's random participant id (poll answers only).
  * @property {PollAction} [poll]  What a poll answer does, as the route checked it; applied in the same transaction.
