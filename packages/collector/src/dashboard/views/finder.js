@@ -4,7 +4,7 @@ import { queryString } from '../filters.js';
 import { html, tableScroller } from '../html.js';
 import { PERIODS } from '../finder-filters.js';
 import { formatTime } from './format.js';
-import { layout } from './layout.js';
+import { layout, select } from './layout.js';
 
 /**
  * @typedef {object} FinderState
@@ -23,16 +23,6 @@ import { layout } from './layout.js';
 const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const percent = (/** @type {number | null} */ rate) => (rate === null ? 'None yet' : `${Math.round(rate * 100)}%`);
 const none = html`<span class="none">None</span>`;
-
-/** @param {string} name  @param {string} label  @param {string} selected  @param {[string, string][]} options */
-function select(name, label, selected, options) {
-  return html`<div class="form-group form-group--inline">
-<label class="label" for="${name}">${label}</label>
-<select class="select" id="${name}" name="${name}">
-${options.map(([value, text]) => html`<option value="${value}"${value === selected ? html` selected` : ''}>${text}</option>`)}
-</select>
-</div>`;
-}
 
 /** @param {FinderState} state */
 function filterForm({ parsed, siteIds }) {

@@ -2,7 +2,7 @@
 import { ANSWERS, queryString, STATUSES } from '../filters.js';
 import { html, tableScroller } from '../html.js';
 import { answerLabel, formatTime } from './format.js';
-import { errorSummary, layout } from './layout.js';
+import { errorSummary, layout, select } from './layout.js';
 
 /**
  * @typedef {object} InboxState
@@ -16,19 +16,6 @@ import { errorSummary, layout } from './layout.js';
  * @property {number} pageSize
  * @property {string} [notice]
  */
-
-/**
- * @param {string} name  @param {string} label  @param {string} selected
- * @param {[string, string][]} options  value, text
- */
-function select(name, label, selected, options) {
-  return html`<div class="form-group form-group--inline">
-<label class="label" for="${name}">${label}</label>
-<select class="select" id="${name}" name="${name}">
-${options.map(([value, text]) => html`<option value="${value}"${value === selected ? html` selected` : ''}>${text}</option>`)}
-</select>
-</div>`;
-}
 
 /** @param {InboxState} state */
 function filterForm({ parsed, siteIds, pages }) {

@@ -68,3 +68,17 @@ ${problems.map((problem) => html`<li><a href="#${problem.field}">${problem.messa
 </ul>
 </div>`;
 }
+
+/**
+ * A labelled select that sits beside others in a filter form.
+ * @param {string} name  @param {string} label  @param {string} selected
+ * @param {[string, string][]} options  value, text
+ */
+export function select(name, label, selected, options) {
+  return html`<div class="form-group form-group--inline">
+<label class="label" for="${name}">${label}</label>
+<select class="select" id="${name}" name="${name}">
+${options.map(([value, text]) => html`<option value="${value}"${value === selected ? html` selected` : ''}>${text}</option>`)}
+</select>
+</div>`;
+}
