@@ -37,8 +37,8 @@ ${field({ name: 'title_cy', label: 'Title in Welsh (optional)', value: values.ti
 ${field({ name: 'intro_en', label: 'Introduction in English (optional)', value: values.intro_en, problems, textarea: true })}
 ${field({ name: 'intro_cy', label: 'Introduction in Welsh (optional)', value: values.intro_cy, problems, textarea: true, lang: 'cy' })}
 <div class="filters__row">
-${field({ name: 'opens', label: 'Opens on (from the start of the day, UTC)', value: values.opens, problems, type: 'date' })}
-${field({ name: 'closes', label: 'Closes on (at the end of the day, UTC)', value: values.closes, problems, type: 'date' })}
+${field({ name: 'opens', label: 'Opens on (from the start of the day, UK time)', value: values.opens, problems, type: 'date' })}
+${field({ name: 'closes', label: 'Closes on (at the end of the day, UK time)', value: values.closes, problems, type: 'date' })}
 </div>
 <div class="form-group">
 <div class="checkbox">

@@ -241,7 +241,7 @@ export function deleteStatementPage({ user, record, statement }) {
 <p>Delete a statement when the resident who wrote it asks you to. The statement, the answer that brought it and every vote on it are removed for good and cannot be brought back.</p>
 <dl class="summary-list">
 <div class="summary-list__row"><dt>Statement</dt><dd>s-${statement.id} in ${record.definition.title.en}</dd></div>
-<div class="summary-list__row"><dt>Received (UTC)</dt><dd>${formatTime(statement.createdAt)}</dd></div>
+<div class="summary-list__row"><dt>Received (UK time)</dt><dd>${formatTime(statement.createdAt)}</dd></div>
 <div class="summary-list__row"><dt>Status</dt><dd>${STATEMENT_LABELS[statement.status]}</dd></div>
 <div class="summary-list__row"><dt>What they wrote</dt><dd class="resident-text">${statement.text}</dd></div>
 </dl>
