@@ -75,7 +75,10 @@ describe('redact', () => {
     });
   });
 
-  describe('adversarial input (60,000 characters) finishes in under 50 ms', () => {
+  // Backtracking that grows with the square of the input takes seconds on 60,000 characters;
+  // the linear redactor takes a few milliseconds. 500 ms tells them apart on a busy machine too
+  // (a 50 ms bound failed at a load average of 8).
+  describe('adversarial input (60,000 characters) finishes in under 500 ms', () => {
     const N = 60_000;
     const fill = (unit: string) => unit.repeat(Math.ceil(N / unit.length)).slice(0, N);
     const cases: Record<string, string> = {
@@ -110,7 +113,7 @@ describe('redact', () => {
       it(name, () => {
         const start = performance.now();
         redact(input);
-        expect(performance.now() - start).to.be.below(50);
+        expect(performance.now() - start).to.be.below(500);
       });
     }
   });
