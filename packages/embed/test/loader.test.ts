@@ -106,6 +106,18 @@ async function answerYes(frame: Frame, element: HTMLElement, endpoint: string): 
   expect(control(element, 'message').textContent).to.contain('Thank you');
 }
 
+/** Votes "4" on the poll's first question and waits for the collector to have it and the results to show. */
+async function voteFour(frame: Frame, endpoint: string): Promise<void> {
+  const root = await until('the poll to render', () => frame.doc.querySelector('tandem-poll')?.shadowRoot?.getElementById('q0-save') && frame.doc.querySelector('tandem-poll')!.shadowRoot!);
+  (root.querySelector('input[value="4"]') as HTMLInputElement).click();
+  (root.getElementById('q0-save') as HTMLButtonElement).click();
+  await until('the answer to be saved', () => root.getElementById('q0-state')?.textContent === 'Answer saved');
+  const { stored } = await received(endpoint);
+  const votes = Object.values(stored).filter((s) => s.widget === 'poll');
+  expect(votes.map((s) => [s.instance, s.answers])).to.deep.equal([['day-centres-2026', { question: 'overall', choice: '4' }]]);
+  await until('the results chart', () => root.querySelector('.results svg'));
+}
+
 /** The things that must never reach a host page's window. */
 function failures(frame: Frame): Recorded[] {
   return frame.events.filter((event) => ['error', 'unhandledrejection', 'securitypolicyviolation'].includes(event.type));
@@ -199,13 +211,7 @@ describe('tandem.js on a host page', () => {
       const names = chunkFiles(frame).map((path) => path.split('/').pop()!.replace(/-[\w-]+\.js$/, ''));
       expect(names).to.include('poll');
       expect(names.filter((name) => ['feedback', 'finder', 'engine', 'cy'].includes(name))).to.deep.equal([]);
-      const root = frame.doc.querySelector('tandem-poll')!.shadowRoot!;
-      (root.querySelector('input[value="4"]') as HTMLInputElement).click();
-      (root.getElementById('q0-save') as HTMLButtonElement).click();
-      await until('the answer to be saved', () => root.getElementById('q0-state')?.textContent === 'Answer saved');
-      const { stored } = await received('/collector/embed-poll');
-      const votes = Object.values(stored).filter((s) => s.widget === 'poll');
-      expect(votes.map((s) => [s.instance, s.answers])).to.deep.equal([['day-centres-2026', { question: 'overall', choice: '4' }]]);
+      await voteFour(frame, '/collector/embed-poll');
       expect(failures(frame)).to.deep.equal([]);
     });
   });
@@ -223,6 +229,8 @@ describe('tandem.js on a host page', () => {
         // Open the form too: every step renders without inline style or script.
         control(element, 'report').click();
         await until('the form', () => element.shadowRoot!.querySelector('form'));
+        // And the poll, to its results chart.
+        await voteFour(frame, `/collector/${page.replace('.html', '')}`);
         await sleep(100);
         expect(failures(frame)).to.deep.equal([]);
       });
