@@ -302,7 +302,7 @@ async function main() {
   console.log(
     `bench/ingest: POST /v1/submissions on 127.0.0.1, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s measured ` +
       `(${ROUNDS} slices each, alternating), collector logLevel ${LOG_LEVEL ?? 'info (default)'}.\n` +
-      'Both: SQLite WAL, synchronous=FULL, group commit (one IMMEDIATE transaction per event-loop turn, at most 500 rows), 201 after the commit. ' +
+      'Both: SQLite WAL, synchronous=FULL, group commit (at most 500 rows in one IMMEDIATE transaction), 201 after the commit; the collector commits in its writer thread. ' +
       'Baseline: node:http + JSON.parse + INSERT only (no schema, origin, CORS, headers, rate limits, redaction or logging).',
   );
   const results = await measureAll();

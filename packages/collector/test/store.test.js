@@ -74,6 +74,20 @@ describe('SQLite store', () => {
     await assert.rejects(store.check(), /closed/);
   });
 
+  it('fails a batch that SQLite refuses with its error code, then stores the next', async () => {
+    const file = freshFile();
+    const store = openSqliteStore({ file, busyTimeoutMs: 50 });
+    // Another process holding the write lock for longer than the busy timeout.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    await assert.rejects(store.saveSubmission(record()), (/** @type {any} */ error) => error.code === 'SQLITE_BUSY');
+    other.exec('ROLLBACK');
+    other.close();
+    assert.equal(await store.saveSubmission(record()), 'created');
+    assert.equal(await store.countSubmissions(), 1);
+    await store.close();
+  });
+
   it('counts quarantined answers apart', async () => {
     const store = openSqliteStore({ file: freshFile() });
     await store.saveSubmission(record());

@@ -1,44 +1,34 @@
-// Group commit: writes that arrive in the same turn of the event loop share one transaction,
-// so one disk sync covers many answers. Each caller still hears back only after the commit
-// (and, with `durable`, after the commit is on disk).
+// Group commit: answers that arrive while a batch is being committed wait, then go together in
+// the next batch, so one transaction and one disk sync cover many answers when the collector is
+// busy, and a quiet collector commits each answer as soon as its turn of the event loop ends.
+// Each caller hears back only after the batch holding its item has committed.
 
 /**
  * @template Item, Result
- * @param {(items: Item[]) => Result[]} commit  Writes the items in one transaction (synchronously),
- *   returning one result per item; throwing fails the whole batch.
- * @param {{ maxBatch?: number, durable?: () => Promise<void> }} [options]
- *   durable: resolves once every commit made before the call is on disk (see wal-sync.js).
+ * @param {(items: Item[]) => Promise<Result[]>} commit  Writes the items in one transaction,
+ *   resolving with one result per item; a rejection fails the whole batch.
+ * @param {{ maxBatch?: number }} [options]
  */
-export function groupCommit(commit, { maxBatch = 500, durable } = {}) {
+export function groupCommit(commit, { maxBatch = 500 } = {}) {
   /** @type {{ item: Item, resolve: (result: Result) => void, reject: (error: unknown) => void }[]} */
   let queue = [];
+  /** @type {Promise<void> | null} */
+  let inFlight = null;
   let scheduled = false;
 
-  const run = () => {
+  const next = () => {
     scheduled = false;
+    if (inFlight || !queue.length) return;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
-    if (queue.length) schedule();
-    if (!batch.length) return;
-    let results;
-    try {
-      results = commit(batch.map((entry) => entry.item));
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
-      return;
-    }
-    const answer = () => batch.forEach((entry, i) => entry.resolve(/** @type {Result} */ (results[i])));
-    if (!durable) return answer();
-    durable().then(answer, (error) => {
-      for (const entry of batch) entry.reject(error);
+    inFlight = commit(batch.map((entry) => entry.item)).then(
+      (results) => batch.forEach((entry, i) => entry.resolve(/** @type {Result} */ (results[i]))),
+      (error) => batch.forEach((entry) => entry.reject(error)),
+    );
+    inFlight.finally(() => {
+      inFlight = null;
+      next();
     });
-  };
-
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    // setImmediate runs after pending I/O callbacks, so requests already read join this batch.
-    setImmediate(run);
   };
 
   return {
@@ -46,12 +36,18 @@ export function groupCommit(commit, { maxBatch = 500, durable } = {}) {
     write(item) {
       return new Promise((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        schedule();
+        if (inFlight || scheduled) return;
+        scheduled = true;
+        // setImmediate runs after pending I/O callbacks, so requests already read join this batch.
+        setImmediate(next);
       });
     },
-    /** Commits everything queued now (used when closing); its syncs are awaited by the caller. */
-    drain() {
-      while (queue.length) run();
+    /** Resolves once everything queued so far has been committed (used when closing). */
+    async drain() {
+      while (inFlight || queue.length) {
+        next();
+        await inFlight;
+      }
     },
   };
 }

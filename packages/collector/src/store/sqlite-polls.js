@@ -1,9 +1,8 @@
 // The polls' SQL for the SQLite store: definitions, the vote that counts per participant and
 // question, result counters, residents' statements and their moderation, site policies.
-// Synchronous; sqlite.js makes them async and calls applyAnswer inside the submission's own
-// transaction, so a counter never disagrees with the answers stored.
+// Synchronous; sqlite.js makes them async. A poll answer's own writes (counters, statement)
+// are in sqlite-submission-writes.js, in the answer's transaction.
 
-/** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
 /** @typedef {import('./store.js').PollRecord} PollRecord */
 /** @typedef {import('./store.js').StatementRow} StatementRow */
 /** @typedef {import('../polls/definition.js').PollDefinition} PollDefinition */
@@ -70,19 +69,9 @@ export function pollQueries(db) {
   const releaseFilePolls = db.prepare(`UPDATE polls SET source = 'dashboard' WHERE source = 'file' AND id NOT IN (SELECT value FROM json_each(?))`);
   const setResponse = db.prepare('UPDATE polls SET response = ?, updated_at = ?, updated_by = ? WHERE id = ?');
 
-  const voteOf = db.prepare('SELECT option_id AS optionId, client_time AS clientTime FROM poll_votes WHERE poll_id = ? AND participant = ? AND question_id = ?');
-  const saveVote = db.prepare(`INSERT INTO poll_votes (poll_id, participant, question_id, option_id, submission_id, client_time)
-    VALUES (@pollId, @participant, @question, @choice, @submissionId, @clientTime)
-    ON CONFLICT (poll_id, participant, question_id) DO UPDATE SET
-      option_id = excluded.option_id, submission_id = excluded.submission_id, client_time = excluded.client_time`);
-  const bump = db.prepare(`INSERT INTO poll_counts (poll_id, question_id, option_id, votes) VALUES (?, ?, ?, ?)
-    ON CONFLICT (poll_id, question_id, option_id) DO UPDATE SET votes = votes + excluded.votes`);
   const countsOf = db.prepare('SELECT question_id AS question, option_id AS option, votes FROM poll_counts WHERE poll_id = ?');
   const votesOf = db.prepare('SELECT question_id AS question, option_id AS option FROM poll_votes WHERE poll_id = ? AND participant = ?');
 
-  const insertStatement = db.prepare(`INSERT INTO poll_statements (poll_id, submission_id, participant, text, dedupe_key, lang, created_at)
-    VALUES (@pollId, @submissionId, @participant, @text, @key, @lang, @now)`);
-  const sameStatement = db.prepare(`SELECT 1 FROM poll_statements WHERE poll_id = ? AND dedupe_key = ? AND status <> 'rejected' LIMIT 1`).pluck();
   const selectStatement = db.prepare('SELECT * FROM poll_statements WHERE id = ?');
   const publishedOf = db.prepare(`SELECT * FROM poll_statements WHERE poll_id = ? AND status = 'published' ORDER BY id`);
   const statementsOfParticipant = db.prepare('SELECT * FROM poll_statements WHERE poll_id = ? AND participant = ? ORDER BY id');
@@ -117,39 +106,6 @@ export function pollQueries(db) {
   };
 
   return {
-    /**
-     * Inside the submission's transaction, before its insert: a statement that repeats one
-     * already in the poll (pending or published) is refused, and nothing is stored.
-     * @param {SubmissionRecord} record
-     */
-    isDuplicateStatement(record) {
-      const action = record.poll;
-      return action?.kind === 'statement' && !record.quarantine && sameStatement.get(action.pollId, action.key) !== undefined;
-    },
-
-    /**
-     * Inside the submission's transaction, after its insert: the vote replaces this participant's
-     * earlier answer to the question (moving the counters), or the statement waits for moderation.
-     * Quarantined answers change nothing.
-     * @param {SubmissionRecord} record
-     */
-    applyAnswer(record) {
-      const action = record.poll;
-      if (!action || record.quarantine || !record.participant) return;
-      if (action.kind === 'statement') {
-        insertStatement.run({ pollId: action.pollId, submissionId: record.id, participant: record.participant, text: action.text, key: action.key, lang: record.lang, now: record.receivedAt });
-        return;
-      }
-      const earlier = /** @type {{ optionId: string, clientTime: string } | undefined} */ (voteOf.get(action.pollId, record.participant, action.question));
-      // An older answer that arrives late (a retry from the outbox) does not undo a newer one.
-      if (earlier && Date.parse(earlier.clientTime) > Date.parse(record.clientTime)) return;
-      if (earlier?.optionId !== action.choice) {
-        if (earlier) bump.run(action.pollId, action.question, earlier.optionId, -1);
-        bump.run(action.pollId, action.question, action.choice, 1);
-      }
-      saveVote.run({ pollId: action.pollId, participant: record.participant, question: action.question, choice: action.choice, submissionId: record.id, clientTime: record.clientTime });
-    },
-
     /** After the retention period from a poll's close: its counters stay; votes and statements go. @param {number} before */
     purgeClosedBefore(before) {
       purgeVotes.run(before);

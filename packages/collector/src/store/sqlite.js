@@ -1,21 +1,21 @@
 // The SQLite store (better-sqlite3): one file in WAL mode, migrated at open, every statement
-// prepared once. Submissions are written through group commit; rate-limit counters (batched by
-// rate-limit.js) go through a second connection that skips the disk sync (losing a counter in
-// a crash is harmless).
+// prepared once. Submissions are written by the writer thread (sqlite-writer.js) through group
+// commit; reads and the dashboard's writes use this thread's connection; rate-limit counters
+// (batched by rate-limit.js) go through a third connection that skips the disk sync (losing a
+// counter in a crash is harmless).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { groupCommit } from './group-commit.js';
-import { walSyncer } from './wal-sync.js';
+import { connect } from './sqlite-connection.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
 import { pollQueries } from './sqlite-polls.js';
 import { finderQueries } from './sqlite-finder.js';
-import { fromRow, toRow } from './sqlite-rows.js';
+import { fromRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
+import { writerThread } from './writer-thread.js';
 
 /** @typedef {import('./store.js').Store} Store */
 /** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
-/** @typedef {import('./store.js').SaveOutcome} SaveOutcome */
 
 const HOUR = 60 * 60 * 1000;
 /** Counter batches between checkpoints, so a flood of refused requests cannot grow the WAL for ever. */
@@ -29,13 +29,9 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   mkdirSync(dirname(file), { recursive: true });
   const db = connect(file, busyTimeoutMs);
   // "full": a 2xx means the answer is on disk, even if the machine loses power right after.
-  // COMMIT itself does not wait for the disk (NORMAL); wal-sync.js syncs off the event loop.
-  db.pragma('synchronous = NORMAL');
-  /** @type {ReturnType<typeof walSyncer> | undefined} */
-  let wal;
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   try {
     migrate(db);
-    if (synchronous === 'full') wal = walSyncer(`${file}-wal`);
   } catch (error) {
     db.close();
     throw error;
@@ -43,18 +39,12 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
 
   const counters = connect(file, busyTimeoutMs);
   counters.pragma('synchronous = OFF');
-  // Only the main connection checkpoints, so the database file is always synced when the WAL
-  // is recycled; it also does so every CHECKPOINT_EVERY counter batches (see addRateLimitHits).
+  // Only the connections that sync checkpoint (this thread's and the writer thread's), so the
+  // database file is always synced when the WAL is recycled; this thread's also does so every
+  // CHECKPOINT_EVERY counter batches (see addRateLimitHits).
   counters.pragma('wal_autocheckpoint = 0');
   let counterWrites = 0;
 
-  const insert = db.prepare(`
-    INSERT INTO submissions (id, site, widget, instance, page_url, page_title, lang, answers, honeypot, fill_ms,
-      client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint, repeat_of, participant)
-    VALUES (@id, @site, @widget, @instance, @pageUrl, @pageTitle, @lang, @answers, @honeypot, @fillMs,
-      @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint, @repeatOf, @participant)
-    ON CONFLICT (id) DO NOTHING`);
-  const fingerprintOf = db.prepare('SELECT fingerprint FROM submissions WHERE id = ?').pluck();
   const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
   const count = db.prepare(`SELECT count(*) FROM submissions
     WHERE (@site IS NULL OR site = @site) AND (@quarantined IS NULL OR quarantined = @quarantined)`).pluck();
@@ -77,19 +67,9 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   const polls = pollQueries(db);
   const finder = finderQueries(db);
 
-  const commitBatch = db.transaction((/** @type {SubmissionRecord[]} */ records) =>
-    records.map((record) => {
-      // A poll answer's effect (counters, statement) commits with the answer, or not at all.
-      if (record.poll && fingerprintOf.get(record.id) === undefined && polls.isDuplicateStatement(record)) return 'duplicate-statement';
-      if (insert.run(toRow(record)).changes === 1) {
-        if (record.poll) polls.applyAnswer(record);
-        return 'created';
-      }
-      return /** @type {SaveOutcome} */ (fingerprintOf.get(record.id) === record.fingerprint ? 'duplicate' : 'conflict');
-    }),
-  );
-  // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing mid-batch.
-  const writer = groupCommit((/** @type {SubmissionRecord[]} */ records) => commitBatch.immediate(records), { durable: wal?.sync });
+  // Migrated above, so the writer thread finds the tables it prepares statements for.
+  const writes = writerThread({ file, synchronous, busyTimeoutMs });
+  const writer = groupCommit(writes.commit);
   let closed = false;
   const readPoll = db.transaction(polls.readPoll);
 
@@ -172,26 +152,17 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     setSitePolicy: (site, policy, by, at) => run(() => polls.setSitePolicy(site, policy, by, at)),
     close: async () => {
       if (closed) return;
-      writer.drain();
       closed = true;
-      await wal?.close();
+      await writer.drain();
+      await writes.close();
       counters.close();
       db.close();
     },
   };
 }
 
-/** @param {string} file  @param {number} busyTimeoutMs */
-function connect(file, busyTimeoutMs) {
-  const db = new Database(file, { timeout: busyTimeoutMs });
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (got ${mode})`);
-  return db;
-}
-
 /** Applies the migrations this database has not had, each once, under the write lock. */
-function migrate(/** @type {Database.Database} */ db) {
+function migrate(/** @type {import('better-sqlite3').Database} */ db) {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const current = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
