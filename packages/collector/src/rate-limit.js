@@ -1,8 +1,9 @@
-// Rate limits through @fastify/rate-limit. Each process counts hits in memory and adds them to
+// Rate limits in fixed one-minute windows. Each process counts hits in memory and adds them to
 // the store in one write every FLUSH_MS, reading back the totals of every process on the store:
 // a limit is shared by all collector processes, at most FLUSH_MS late for the others' hits.
-// (A write per hit, two per answer, cost more than storing the answer itself: bench/ingest.)
-import fastifyRateLimit from '@fastify/rate-limit';
+// (A write per hit, two per answer, cost more than storing the answer itself; and
+// @fastify/rate-limit's hooks around these counters cost a twentieth of taking an answer:
+// bench/ingest.)
 
 export const WINDOW_MS = 60 * 1000;
 /** How often this process's hits reach the store, and the others' reach this process. */
@@ -81,51 +82,52 @@ export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} 
 }
 
 /**
- * The plugin's store contract (incr/child), answered from our counters.
- * @param {ReturnType<typeof batchedCounters>} counters
- */
-function pluginStore(counters) {
-  return class BatchedStore {
-    /**
-     * @param {string} key
-     * @param {(error: Error | null, result?: { current: number, ttl: number }) => void} callback
-     * @param {number} timeWindow
-     */
-    incr(key, callback, timeWindow) {
-      const { hits, resetAt } = counters.hit(key, timeWindow);
-      callback(null, { current: hits, ttl: Math.max(0, resetAt - Date.now()) });
-    }
-
-    child() {
-      return new BatchedStore();
-    }
-  };
-}
-
-/**
- * @param {import('fastify').FastifyInstance} app
+ * The limits the routes check, on counters shared through the store.
+ * @param {import('fastify').FastifyInstance} app  Flushes the counters when it closes.
  * @param {import('./store/store.js').Store} store
  * @param {{ flushMs?: number }} [options]
  */
-export async function useRateLimits(app, store, options = {}) {
+export function useRateLimits(app, store, options = {}) {
   const counters = batchedCounters(store, {
     ...options,
+    // The hits stay counted here; answers are never refused because the store could not share them.
     onError: (error) => app.log.warn({ err: { message: error.message } }, 'rate-limit counters could not be shared'),
   });
   app.addHook('onClose', async () => {
     await counters.flush();
   });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    store: pluginStore(counters),
-    // If the counters fail, take the answer anyway: losing answers is worse.
-    skipOnError: true,
-    // Retry-After is all the outbox needs; the x-ratelimit-* headers only cost bytes and time.
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
-    errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
-  });
-  return counters;
+  return {
+    /**
+     * Counts one hit for the key: 0 while it is within `max` a minute, else the seconds until
+     * its window ends (for Retry-After).
+     * @param {string} key  @param {number} max  @param {number} [now]
+     */
+    secondsToWait(key, max, now = Date.now()) {
+      const { hits, resetAt } = counters.hit(key, WINDOW_MS, now);
+      return hits <= max ? 0 : Math.max(1, Math.ceil((resetAt - now) / 1000));
+    },
+  };
 }
 
-export { normalizeIP } from '@fastify/rate-limit';
+/** @typedef {ReturnType<typeof useRateLimits>} RateLimits */
+
+const IPV4_MAPPED = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
+
+/**
+ * The address a limit counts by: an IPv4 address as it is; an IPv6 address by its /64, the
+ * block one home or office is given, so a device cannot dodge its limit by changing the rest.
+ * @param {string} ip  A valid address, as Node gives it (req.ip).
+ */
+export function addressKey(ip) {
+  if (!ip.includes(':')) return ip;
+  const mapped = IPV4_MAPPED.exec(ip);
+  if (mapped) return mapped[1];
+  const [head, tail] = ip.toLowerCase().split('%')[0].split('::');
+  const groups = (/** @type {string} */ part) => (part ? part.split(':') : []);
+  const front = groups(head);
+  const back = tail === undefined ? [] : groups(tail);
+  // "::" stands for the zero groups that make eight; an IPv4 tail (64:ff9b::192.0.2.1) fills two.
+  const zeros = 8 - front.length - back.length - (back.at(-1)?.includes('.') ? 1 : 0);
+  const all = tail === undefined ? front : [...front, ...Array(Math.max(0, zeros)).fill('0'), ...back];
+  return `${all.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+}

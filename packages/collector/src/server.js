@@ -106,9 +106,9 @@ export async function createCollector(config, { store, logStream, plugins = [] }
       reply.headers(req.url.startsWith('/v1/') ? API_HEADERS : pageHeaders);
       done();
     });
-    await useRateLimits(app, activeStore);
+    const rateLimits = useRateLimits(app, activeStore);
     await app.register(healthRoutes, { store: activeStore });
-    await app.register(submissionRoutes, { store: activeStore, sites, limits: config.limits });
+    await app.register(submissionRoutes, { store: activeStore, sites, limits: config.limits, rateLimits });
     await app.register(pollRoutes, { store: activeStore, sites, polls: config.polls ?? [] });
     await app.register(dashboardRoutes, { prefix: '/dashboard', store: activeStore, config });
     for (const { plugin, options } of plugins) await app.register(plugin, { ...options, store: activeStore, config });

@@ -2,7 +2,7 @@
 // the store (every FLUSH_MS) by every collector process on one database.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FLUSH_MS } from '../src/rate-limit.js';
+import { addressKey, FLUSH_MS } from '../src/rate-limit.js';
 import { createCollector, databaseFile } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { makeSubmission, ORIGIN, post, startTestCollector } from '../test-support/helpers.js';
@@ -114,5 +114,20 @@ describe('rate limits', () => {
       await secondStore.close();
       await first.close();
     }
+  });
+
+  it('counts an IPv6 address by its /64, and an IPv4-mapped one as IPv4', () => {
+    const cases = {
+      '203.0.113.7': '203.0.113.7',
+      '::ffff:203.0.113.7': '203.0.113.7',
+      '2001:db8:1:2:3:4:5:6': '2001:db8:1:2::/64',
+      '2001:DB8:0001:0002:ffff::9': '2001:db8:1:2::/64',
+      '2001:db8::1': '2001:db8:0:0::/64',
+      '2001:db8:1::2:3:4:5': '2001:db8:1:0::/64',
+      '1:2::4:5:6:192.0.2.1': '1:2:0:4::/64',
+      'fe80::1%eth0': 'fe80:0:0:0::/64',
+      '::1': '0:0:0:0::/64',
+    };
+    for (const [ip, key] of Object.entries(cases)) assert.equal(addressKey(ip), key, ip);
   });
 });

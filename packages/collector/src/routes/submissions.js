@@ -1,12 +1,11 @@
 // POST /v1/submissions: every answer of every widget. Checked with the browser's own schema,
 // refused unless its site and origin match, then stored exactly once by its id.
 import { randomBytes } from 'node:crypto';
-import fastifyCors from '@fastify/cors';
 import { checkSubmission } from '@tandem/core/schema.js';
 import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse } from '../errors.js';
 import { checkPollAnswer, refusePoll } from '../polls/answer.js';
-import { normalizeIP, WINDOW_MS } from '../rate-limit.js';
+import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
 import { foldKey, quarantineReason, toRecord } from '../submission.js';
 
@@ -15,46 +14,50 @@ import { foldKey, quarantineReason, toRecord } from '../submission.js';
  * @property {import('../store/store.js').Store} store
  * @property {ReturnType<typeof import('../sites.js').siteRegistry>} sites
  * @property {{ perIpPerMinute: number, perSitePerMinute: number, perParticipantPerMinute?: number }} limits
+ * @property {import('../rate-limit.js').RateLimits} rateLimits
  */
 
 /** @type {import('fastify').FastifyPluginAsync<SubmissionRouteOptions>} */
-export default async function submissionRoutes(app, { store, sites, limits }) {
+export default async function submissionRoutes(app, { store, sites, limits, rateLimits }) {
   useSubmissionParsers(app);
   /** The client's address, normalised once per request (the rate limit and the fold key both need it). */
-  const clientAddress = (/** @type {import('fastify').FastifyRequest & { tandemAddress?: string }} */ req) => (req.tandemAddress ??= normalizeIP(req.ip));
+  const clientAddress = (/** @type {import('fastify').FastifyRequest & { tandemAddress?: string }} */ req) => (req.tandemAddress ??= addressKey(req.ip));
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
   const foldSecret = randomBytes(32).toString('base64url');
   const repeats = repeatTracker();
+  const perParticipant = limits.perParticipantPerMinute ?? 120;
 
-  // Only the sites' origins may read the answers; text/plain POSTs need no preflight at all.
-  await app.register(fastifyCors, {
-    origin: (origin, callback) => callback(null, sites.isKnownOrigin(origin)),
-    methods: ['POST'],
-    allowedHeaders: ['Content-Type'],
-    credentials: false,
-    maxAge: 86400,
-  });
+  /** A 429 the outboxes understand: they wait for Retry-After, then send again. @param {import('fastify').FastifyReply} reply  @param {number} seconds  @param {string} message */
+  const tooMany = (reply, seconds, message) => {
+    reply.log.info({ statusCode: 429 }, 'request refused');
+    return refuse(reply.header('Retry-After', String(seconds)), 429, message);
+  };
 
-  const siteLimit = app.createRateLimit({
-    timeWindow: WINDOW_MS,
-    max: (/** @type {any} */ req) => sites.get(req.tandemSite)?.perMinute ?? limits.perSitePerMinute,
-    keyGenerator: (/** @type {any} */ req) => `site:${req.tandemSite}`,
-  });
-
-  // Poll answers are also limited per participant (the per-IP limit covers those who make new ids).
-  const participantLimit = app.createRateLimit({
-    timeWindow: WINDOW_MS,
-    max: limits.perParticipantPerMinute ?? 120,
-    keyGenerator: (/** @type {any} */ req) => `participant:${req.tandemParticipant}`,
+  // CORS, as for the polls: only the sites' origins may read the answers (never with
+  // credentials). A text/plain POST needs no preflight; a JSON one does.
+  const allowOrigin = (/** @type {import('fastify').FastifyRequest} */ req, /** @type {import('fastify').FastifyReply} */ reply) => {
+    reply.header('Vary', 'Origin');
+    const origin = req.headers.origin;
+    if (sites.isKnownOrigin(origin)) reply.header('Access-Control-Allow-Origin', origin);
+  };
+  app.options('/v1/submissions', (req, reply) => {
+    allowOrigin(req, reply);
+    if (!req.headers.origin || !req.headers['access-control-request-method']) return refuse(reply, 400, 'Not a CORS preflight request');
+    reply.header('Access-Control-Allow-Methods', 'POST').header('Access-Control-Allow-Headers', 'Content-Type').header('Access-Control-Max-Age', '86400');
+    return reply.code(204).send();
   });
 
   app.post(
     '/v1/submissions',
     {
       bodyLimit: BODY_LIMIT,
-      config: {
+      onRequest: (req, reply, done) => {
+        // Before the limit, so the site's page can read a 429 and honour its Retry-After.
+        allowOrigin(req, reply);
         // Counted before the body is read, so a flood costs no parsing.
-        rateLimit: { max: limits.perIpPerMinute, timeWindow: WINDOW_MS, keyGenerator: (req) => `ip:${clientAddress(req)}` },
+        const wait = rateLimits.secondsToWait(`ip:${clientAddress(req)}`, limits.perIpPerMinute);
+        if (wait) tooMany(reply, wait, 'Too many requests; try again after the time in Retry-After');
+        else done();
       },
     },
     async (req, reply) => {
@@ -65,23 +68,16 @@ export default async function submissionRoutes(app, { store, sites, limits }) {
       const allowed = sites.authorize(submission.site, req.headers.origin);
       if (!allowed.ok) return refuse(reply, 403, `This ${allowed.field} may not send answers here`, [{ field: allowed.field, message: allowed.message }]);
 
-      /** @type {any} */ (req).tandemSite = submission.site;
-      const limit = await siteLimit(req);
-      if (!limit.isAllowed && limit.isExceeded) {
-        reply.header('Retry-After', String(Math.max(1, limit.ttlInSeconds)));
-        return refuse(reply, 429, 'This site is receiving too many answers; try again after the time in Retry-After');
-      }
+      const siteWait = rateLimits.secondsToWait(`site:${submission.site}`, allowed.site.perMinute ?? limits.perSitePerMinute);
+      if (siteWait) return tooMany(reply, siteWait, 'This site is receiving too many answers; try again after the time in Retry-After');
 
       /** @type {import('../store/store.js').PollAction | undefined} */
       let poll;
       if (submission.widget === 'poll') {
-        if (submission.participant) {
-          /** @type {any} */ (req).tandemParticipant = submission.participant;
-          const perParticipant = await participantLimit(req);
-          if (!perParticipant.isAllowed && perParticipant.isExceeded) {
-            reply.header('Retry-After', String(Math.max(1, perParticipant.ttlInSeconds)));
-            return refusePoll(reply, { status: 429, code: 'rate-limited', field: 'participant', error: 'Too many answers from this device; try again after the time in Retry-After' });
-          }
+        const participantWait = submission.participant ? rateLimits.secondsToWait(`participant:${submission.participant}`, perParticipant) : 0;
+        if (participantWait) {
+          reply.header('Retry-After', String(participantWait));
+          return refusePoll(reply, { status: 429, code: 'rate-limited', field: 'participant', error: 'Too many answers from this device; try again after the time in Retry-After' });
         }
         const checked = await checkPollAnswer(store, submission, Date.now());
         // A retry of an answer already stored (say, before the poll closed) still gets its 200.
