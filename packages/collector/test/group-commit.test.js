@@ -1,5 +1,6 @@
-// Group commit and the writer thread on their own: batches form while one commits, each caller
-// hears its own outcome, and a writer thread that cannot start refuses its batch, then retries.
+// Group commit and the writer thread on their own: a batch per turn of the event loop, each
+// caller hears its own outcome, the writer joins the batches waiting for it into one
+// transaction, and a writer thread that cannot start refuses its batch, then starts again.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ const dir = tempDir('tandem-group-commit-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('group commit', () => {
-  it('commits one batch at a time; what arrives meanwhile goes together in the next', async () => {
+  it('sends what arrives in one turn of the event loop as one batch, without waiting for earlier batches', async () => {
     /** @type {number[][]} */
     const batches = [];
     /** @type {(() => void)[]} */
@@ -22,20 +23,22 @@ describe('group commit', () => {
     const writer = groupCommit((/** @type {number[]} */ items) => {
       batches.push(items);
       return new Promise((resolve) => finish.push(() => resolve(items.map((item) => item * 10))));
-    });
-    const first = [writer.write(1), writer.write(2)];
+    }, { maxBatch: 3 });
+    const first = [1, 2].map((item) => writer.write(item));
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(batches, [[1, 2]]);
-    const waiting = [3, 4, 5].map((item) => writer.write(item));
+    // The first batch has not finished; the next turn's items go anyway, at most maxBatch a batch.
+    const next = [3, 4, 5, 6].map((item) => writer.write(item));
     await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual(batches, [[1, 2]], 'no second batch while the first commits');
-    finish.shift()?.();
-    assert.deepEqual(await Promise.all(first), [10, 20]);
-    assert.deepEqual(batches, [[1, 2], [3, 4, 5]]);
+    assert.deepEqual(batches, [[1, 2], [3, 4, 5], [6]]);
+    // Each caller hears its own outcome when its batch finishes.
+    finish[1]();
+    assert.deepEqual(await Promise.all(next.slice(0, 3)), [30, 40, 50]);
     const drained = writer.drain();
-    finish.shift()?.();
+    finish[0]();
+    finish[2]();
     await drained;
-    assert.deepEqual(await Promise.all(waiting), [30, 40, 50]);
+    assert.deepEqual(await Promise.all([...first, next[3]]), [10, 20, 60]);
   });
 
   it('fails every caller of a failed batch, and goes on with the next', async () => {
@@ -51,6 +54,25 @@ describe('group commit', () => {
 });
 
 describe('writer thread', () => {
+  it('joins the batches waiting for it into one transaction: they commit, or fail, together', async () => {
+    const file = join(dir, 'joined.sqlite');
+    await openSqliteStore({ file }).close();
+    const writes = writerThread({ file, synchronous: 'full', busyTimeoutMs: 50 });
+    const fresh = () => toRecord(/** @type {any} */ (makeSubmission()), Date.now());
+    // Sent before the new thread has read any: the first message's turn finds the others waiting.
+    const good = [writes.commit([fresh(), fresh()]), writes.commit([fresh()])];
+    // A column of the wrong type (a bug upstream) makes SQLite refuse the whole transaction.
+    const bad = writes.commit([{ ...fresh(), fillMs: /** @type {any} */ ('slow') }]);
+    const settled = await Promise.allSettled([...good, bad]);
+    assert.deepEqual(settled.map((result) => result.status), ['rejected', 'rejected', 'rejected']);
+    // Alone, each batch has its own fate.
+    assert.deepEqual(await writes.commit([fresh(), fresh()]), ['created', 'created']);
+    await writes.close();
+    const store = openSqliteStore({ file });
+    assert.equal(await store.countSubmissions(), 2);
+    await store.close();
+  });
+
   it('refuses a batch when its thread cannot open the database, and starts a new thread for the next', async () => {
     const file = join(dir, 'made-later', 'tandem.sqlite');
     const writes = writerThread({ file, synchronous: 'full', busyTimeoutMs: 50 });
