@@ -167,10 +167,26 @@ const TICKS = (() => {
     return 100;
   }
 })();
+/** CPU seconds used by a process and by its main thread (the event loop), or undefined where /proc is missing. */
 function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const read = (/** @type {string} */ file) => {
+    const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime
+  };
+  try {
+    return { process: read(`/proc/${pid}/stat`), eventLoop: read(`/proc/${pid}/task/${pid}/stat`) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Busy and total CPU time of the whole machine, all cores (Linux /proc/stat), or undefined. */
+function machineTicks() {
+  try {
+    const [, ...times] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const idle = times[3] + times[4]; // idle, iowait
+    const total = times.slice(0, 8).reduce((sum, time) => sum + time, 0);
+    return { busy: total - idle, total };
   } catch {
     return undefined;
   }
@@ -250,10 +266,10 @@ const TARGETS = [
 /** Slices of load, alternating between the servers (A B, B A, A B…), so that whatever else the
  * machine is doing meanwhile weighs on both alike; the slices of each are then added up. */
 async function measureAll() {
-  /** @type {{ target: typeof TARGETS[number], server: any, acknowledged: Set<string>, warm: any, slices: any[], cpu: number | undefined, clientCpu: number }[]} */
+  /** @type {{ target: typeof TARGETS[number], server: any, acknowledged: Set<string>, warm: any, slices: any[], cpu: { process: number, eventLoop: number } | undefined, machine: { busy: number, total: number } | undefined, clientCpu: number }[]} */
   const servers = [];
   try {
-    for (const target of TARGETS) servers.push({ target, server: await startServer(target.name, target.args), acknowledged: new Set(), warm: undefined, slices: [], cpu: 0, clientCpu: 0 });
+    for (const target of TARGETS) servers.push({ target, server: await startServer(target.name, target.args), acknowledged: new Set(), warm: undefined, slices: [], cpu: { process: 0, eventLoop: 0 }, machine: { busy: 0, total: 0 }, clientCpu: 0 });
     for (const entry of servers) {
       await probe(entry.server.url);
       entry.warm = await drive(entry.server.url, WARMUP, entry.acknowledged);
@@ -262,19 +278,22 @@ async function measureAll() {
       const order = round % 2 ? [...servers].reverse() : servers;
       for (const entry of order) {
         const before = cpuSeconds(entry.server.child.pid);
+        const machineBefore = machineTicks();
         const client = process.cpuUsage();
         const slice = await drive(entry.server.url, DURATION / ROUNDS, entry.acknowledged, true);
         const { user, system } = process.cpuUsage(client);
         const after = cpuSeconds(entry.server.child.pid);
+        const machineAfter = machineTicks();
         entry.clientCpu += (user + system) / 1e6;
-        entry.cpu = entry.cpu === undefined || before === undefined || after === undefined ? undefined : entry.cpu + after - before;
+        entry.cpu = entry.cpu && before && after ? { process: entry.cpu.process + after.process - before.process, eventLoop: entry.cpu.eventLoop + after.eventLoop - before.eventLoop } : undefined;
+        entry.machine = entry.machine && machineBefore && machineAfter ? { busy: entry.machine.busy + machineAfter.busy - machineBefore.busy, total: entry.machine.total + machineAfter.total - machineBefore.total } : undefined;
         entry.slices.push(slice);
       }
     }
   } finally {
     for (const { server } of servers) await stopServer(server);
   }
-  return servers.map(({ target, server, acknowledged, warm, slices, cpu, clientCpu }) => {
+  return servers.map(({ target, server, acknowledged, warm, slices, cpu, machine, clientCpu }) => {
     const seconds = slices.reduce((sum, slice) => sum + slice.duration, 0);
     const run = autocannon.aggregateResult(slices, { url: server.url, connections: CONNECTIONS });
     const all = [warm, ...slices];
@@ -283,8 +302,10 @@ async function measureAll() {
     return {
       name: target.name,
       rps: run['2xx'] / seconds,
-      cpuPerAnswer: cpu === undefined ? undefined : (cpu / run['2xx']) * 1e6,
-      serverLoad: cpu === undefined ? undefined : cpu / seconds,
+      cpuPerAnswer: cpu === undefined ? undefined : (cpu.process / run['2xx']) * 1e6,
+      serverLoad: cpu === undefined ? undefined : cpu.process / seconds,
+      eventLoopLoad: cpu === undefined ? undefined : cpu.eventLoop / seconds,
+      machineLoad: machine === undefined || !machine.total ? undefined : machine.busy / machine.total,
       clientLoad: clientCpu / seconds,
       p50: run.latency.p50,
       p99: run.latency.p99,
@@ -308,15 +329,17 @@ async function main() {
   const results = await measureAll();
 
   const percent = (/** @type {number | undefined} */ share) => (share === undefined ? '-' : `${(share * 100).toFixed(0)}%`);
-  const rows = [['server', 'req/s (2xx)', 'p50 ms', 'p99 ms', 'CPU µs/2xx', 'server CPU', 'load gen. CPU', '2xx', 'non-2xx', 'errors', 'rows stored', 'lost']];
+  const rows = [['server', 'req/s (2xx)', 'p50 ms', 'p99 ms', 'CPU µs/2xx', 'server CPU', 'event loop', 'load gen. CPU', 'machine busy', '2xx', 'non-2xx', 'errors', 'rows stored', 'lost']];
   for (const r of results) {
-    rows.push([r.name, r.rps.toFixed(0), String(r.p50), String(r.p99), r.cpuPerAnswer === undefined ? '-' : r.cpuPerAnswer.toFixed(0), percent(r.serverLoad), percent(r.clientLoad), String(r.twoxx), String(r.other), String(r.errors), String(r.rows), String(r.missing)]);
+    rows.push([r.name, r.rps.toFixed(0), String(r.p50), String(r.p99), r.cpuPerAnswer === undefined ? '-' : r.cpuPerAnswer.toFixed(0), percent(r.serverLoad), percent(r.eventLoopLoad), percent(r.clientLoad), percent(r.machineLoad), String(r.twoxx), String(r.other), String(r.errors), String(r.rows), String(r.missing)]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   for (const row of rows) console.log(row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  '));
   console.log(
     '(req/s, latency, CPU: the measured slices only. CPU µs/2xx: the server process\'s CPU time per answer (less noisy than req/s on a shared\n' +
-      ' machine); server / load gen. CPU: share of one core used by the server / by this process generating the load (near 100%: it is the limit).\n' +
+      ' machine); server / event loop / load gen. CPU: share of one core used by the server process (all its threads) / by its main thread\n' +
+      ' / by this process generating the load (near 100%: it is the limit); machine busy: share of all cores in use (near 100%: the\n' +
+      ' server and the load generator are competing for the machine).\n' +
       ' 2xx and rows: everything, warm-up and one probe included; rows may exceed 2xx by the requests in flight when each slice stopped,\n' +
       ' committed but never read. lost: acknowledged ids missing from the database)',
   );
