@@ -39,6 +39,14 @@ describe('CORS on the submission API', () => {
     assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
     assert.match(response.headers.get('access-control-allow-headers') ?? '', /content-type/i);
     assert.equal(response.headers.get('access-control-allow-credentials'), null);
+    assert.equal(response.headers.get('access-control-max-age'), '86400');
+    assert.match(response.headers.get('vary') ?? '', /origin/i);
+  });
+
+  it('refuses an OPTIONS request that is not a preflight, naming the reason', async () => {
+    const response = await fetch(`${collector.url}/v1/submissions`, { method: 'OPTIONS', headers: { origin: ORIGIN } });
+    assert.equal(response.status, 400);
+    assert.match((await response.json()).error, /preflight/);
   });
 
   it('gives no CORS grant to an origin no site lists', async () => {
