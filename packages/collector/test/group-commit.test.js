@@ -41,6 +41,17 @@ describe('group commit', () => {
     assert.deepEqual(await Promise.all([...first, next[3]]), [10, 20, 60]);
   });
 
+  it('sends a batch as soon as sendAt items wait, without waiting for the end of the turn', async () => {
+    /** @type {number[][]} */
+    const batches = [];
+    const writer = groupCommit(async (/** @type {number[]} */ items) => (batches.push(items), items), { sendAt: 2 });
+    const written = [1, 2, 3].map((item) => writer.write(item));
+    assert.deepEqual(batches, [[1, 2]], 'the first two went at once');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(batches, [[1, 2], [3]], 'the rest went at the end of the turn');
+    assert.deepEqual(await Promise.all(written), [1, 2, 3]);
+  });
+
   it('fails every caller of a failed batch, and goes on with the next', async () => {
     let calls = 0;
     const writer = groupCommit(async (/** @type {number[]} */ items) => {
