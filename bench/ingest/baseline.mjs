@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../packages/collector/src/store/sqlite-migrations.js';
+import { INSERT_COLUMNS, insertValues } from '../../packages/collector/src/store/sqlite-rows.js';
 
 const BODY_LIMIT = 64 * 1024;
 const MAX_BATCH = 500;
@@ -29,13 +30,10 @@ db.pragma('synchronous = FULL');
 db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
 for (const migration of MIGRATIONS) db.exec(migration.sql);
 
-const insert = db.prepare(`
-  INSERT INTO submissions (id, site, widget, instance, page_url, page_title, lang, answers, honeypot, fill_ms,
-    client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint)
-  VALUES (@id, @site, @widget, @instance, @pageUrl, @pageTitle, @lang, @answers, @honeypot, @fillMs,
-    @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint)
-  ON CONFLICT (id) DO NOTHING`);
-const commitBatch = db.transaction((rows) => rows.map((row) => insert.run(row).changes === 1));
+// The collector's own insert: the same columns, bound by position (src/store/sqlite-rows.js).
+const insert = db.prepare(`INSERT INTO submissions (${INSERT_COLUMNS.join(', ')})
+  VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`);
+const commitBatch = db.transaction((rows) => rows.map((row) => insert.run(insertValues(row)).changes === 1));
 
 /** @type {{ row: object, res: import('node:http').ServerResponse }[]} */
 let queue = [];
@@ -95,15 +93,15 @@ const server = createServer((req, res) => {
       pageUrl: s.page.url,
       pageTitle: s.page.title,
       lang: s.lang,
-      answers: JSON.stringify(s.answers),
-      honeypot: s.signals.honeypot ? 1 : 0,
+      answers: s.answers,
+      honeypot: Boolean(s.signals.honeypot),
       fillMs: s.signals.fillMs,
       clientTime: s.clientTime,
       sdkVersion: s.sdkVersion,
       receivedAt: Date.now(),
-      quarantined: 0,
       quarantine: null,
       fingerprint: createHash('sha256').update(raw).digest('base64url'),
+      repeatOf: null,
     };
     queue.push({ row, res });
     schedule();

@@ -2,26 +2,22 @@
 // stored once by its id, and a poll answer's effect (its vote counters or its statement) in
 // the same transaction, so a counter never disagrees with the answers stored. Runs in the
 // writer thread (sqlite-writer.js), on that thread's own connection.
-import { toRow } from './sqlite-rows.js';
+import { INSERT_COLUMNS, insertValues } from './sqlite-rows.js';
 
 /** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
 /** @typedef {import('./store.js').SaveOutcome} SaveOutcome */
 
 /** @param {import('better-sqlite3').Database} db */
 export function submissionWrites(db) {
-  const insert = db.prepare(`
-    INSERT INTO submissions (id, site, widget, instance, page_url, page_title, lang, answers, honeypot, fill_ms,
-      client_time, sdk_version, received_at, quarantined, quarantine_reason, fingerprint, repeat_of, participant)
-    VALUES (@id, @site, @widget, @instance, @pageUrl, @pageTitle, @lang, @answers, @honeypot, @fillMs,
-      @clientTime, @sdkVersion, @receivedAt, @quarantined, @quarantine, @fingerprint, @repeatOf, @participant)
-    ON CONFLICT (id) DO NOTHING`);
+  const insert = db.prepare(`INSERT INTO submissions (${INSERT_COLUMNS.join(', ')})
+    VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`);
   const fingerprintOf = db.prepare('SELECT fingerprint FROM submissions WHERE id = ?').pluck();
   const pollAnswers = pollAnswerWrites(db);
 
   /** @param {SubmissionRecord} record  @returns {SaveOutcome} */
   const save = (record) => {
     if (record.poll && fingerprintOf.get(record.id) === undefined && pollAnswers.isDuplicateStatement(record)) return 'duplicate-statement';
-    if (insert.run(toRow(record)).changes === 1) {
+    if (insert.run(insertValues(record)).changes === 1) {
       if (record.poll) pollAnswers.apply(record);
       return 'created';
     }
