@@ -19,13 +19,27 @@ import { assertStore } from './store/store.js';
 const DAY = 24 * 60 * 60 * 1000;
 const PURGE_EVERY = 60 * 60 * 1000;
 
-/** For JSON answers: never sniffed as a page, never framed, no referrer, HTTPS remembered. */
+/** For JSON answers: never sniffed as a page, never framed, no referrer (HTTPS remembered: see securityHeaders). */
 const API_HEADERS = Object.freeze({
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
 });
+
+const HSTS = 'Strict-Transport-Security';
+
+/**
+ * The security headers for each kind of response, worked out once. Strict-Transport-Security
+ * only over HTTPS: RFC 6797 (7.2) forbids it over plain HTTP, where browsers ignore it anyway.
+ * @param {Record<string, string>} pageHeaders  Helmet's, for the dashboard, examples and bundles.
+ */
+function securityHeaders(pageHeaders) {
+  const { [HSTS]: hsts = 'max-age=31536000; includeSubDomains', ...pageOverHttp } = pageHeaders;
+  return {
+    api: { http: API_HEADERS, https: Object.freeze({ ...API_HEADERS, [HSTS]: hsts }) },
+    page: { http: Object.freeze(pageOverHttp), https: Object.freeze({ ...pageOverHttp, [HSTS]: hsts }) },
+  };
+}
 
 /** The headers helmet sets, with our Content-Security-Policy for the dashboard and examples. */
 function helmetHeaders() {
@@ -101,9 +115,9 @@ export async function createCollector(config, { store, logStream, plugins = [] }
     // here and then set as a list: running helmet per request was a measurable share of the
     // cost of taking an answer (bench/ingest). The JSON API gets the few that mean something
     // for JSON; the pages (dashboard, examples, bundles) get them all.
-    const pageHeaders = helmetHeaders();
+    const headers = securityHeaders(helmetHeaders());
     app.addHook('onRequest', (req, reply, done) => {
-      reply.headers(req.url.startsWith('/v1/') ? API_HEADERS : pageHeaders);
+      reply.headers((req.url.startsWith('/v1/') ? headers.api : headers.page)[req.protocol === 'https' ? 'https' : 'http']);
       done();
     });
     const rateLimits = useRateLimits(app, activeStore);

@@ -77,6 +77,28 @@ describe('CORS on the submission API', () => {
     assert.equal(headers.get('referrer-policy'), 'no-referrer');
     assert.equal(headers.get('x-frame-options'), null);
   });
+
+  it('sends Strict-Transport-Security over HTTPS only (RFC 6797: never over plain HTTP)', async () => {
+    const overHttp = await post(collector.url, makeSubmission());
+    assert.equal(overHttp.headers.get('strict-transport-security'), null);
+    assert.equal((await fetch(`${collector.url}/health`)).headers.get('strict-transport-security'), null);
+    // Behind a trusted proxy that ended TLS, the answer was sent over HTTPS.
+    const proxied = await startTestCollector({ trustProxy: '127.0.0.1' });
+    try {
+      const viaTls = { 'x-forwarded-proto': 'https' };
+      const answered = await post(proxied.url, makeSubmission(), viaTls);
+      assert.equal(answered.status, 201);
+      assert.match(answered.headers.get('strict-transport-security') ?? '', /max-age=31536000/);
+      const page = await fetch(`${proxied.url}/health`, { headers: viaTls });
+      assert.match(page.headers.get('strict-transport-security') ?? '', /max-age=\d+/);
+      // Whatever a proxy passes on, anything but https is plain HTTP.
+      const odd = await post(proxied.url, makeSubmission(), { 'x-forwarded-proto': 'gopher' });
+      assert.equal(odd.status, 201);
+      assert.equal(odd.headers.get('strict-transport-security'), null);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
 describe('the CDN bundle and the example site', () => {
