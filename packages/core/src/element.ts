@@ -135,6 +135,17 @@ export abstract class TandemElement extends LitElement {
     if (changed.has('strings') && this.hasUpdated) this.applyStrings();
   }
 
+  /** The id of the element to focus once the next render is done: focus moves with the content it leads to. */
+  protected focusAfterRender: string | undefined;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const id = this.focusAfterRender;
+    if (!id) return;
+    this.focusAfterRender = undefined;
+    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  }
+
   /** The error boundary: Lit calls this for every render. */
   protected override performUpdate(): void {
     try {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import {
   base,
   characterCount,
@@ -86,7 +86,6 @@ export class TandemFeedback extends TandemElement {
   private shownAt = performance.now();
   private formOpenedAt = performance.now();
   private voted = false;
-  private focusAfterRender: string | undefined;
 
   constructor() {
     super();
@@ -110,14 +109,6 @@ export class TandemFeedback extends TandemElement {
 
   private fields(): Field[] {
     return this.reason === 'more' ? ['trying'] : ['trying', 'wrong'];
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (!this.focusAfterRender) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${this.focusAfterRender}`);
-    this.focusAfterRender = undefined;
-    target?.focus();
   }
 
   private readonly vote = (useful: boolean) => () =>

@@ -160,7 +160,6 @@ export class TandemFinder extends TandemElement {
   private needAnnounced = '';
   private needTimer: ReturnType<typeof setTimeout> | undefined;
   private formOpenedAt = 0;
-  private focusAfterRender: string | undefined;
 
   private directorySearch: DirectorySearch | undefined;
   private directoryLoading: Promise<DirectorySearch | undefined> | undefined;
@@ -232,14 +231,11 @@ export class TandemFinder extends TandemElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
     if (this.expanded && this.active >= 0) {
       this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView?.({ block: 'nearest' });
     }
-    if (!this.focusAfterRender) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${this.focusAfterRender}`);
-    this.focusAfterRender = undefined;
-    target?.focus();
+    // Then the focus the base class moves (focusAfterRender).
+    super.updated(changed);
   }
 
   // ---- the catalogue ----

@@ -124,7 +124,6 @@ export class TandemPoll extends TandemElement {
   private honeypot = '';
   /** Statements sent from this page that the collector's list did not yet show. */
   private localStatements: ShownStatement[] = [];
-  private focusAfterRender: string | undefined;
 
   constructor() {
     super();
@@ -189,14 +188,6 @@ export class TandemPoll extends TandemElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.guard(() => this.loadIfChanged());
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (!this.focusAfterRender) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${this.focusAfterRender}`);
-    this.focusAfterRender = undefined;
-    target?.focus();
   }
 
   // ---- the poll and its results ----
