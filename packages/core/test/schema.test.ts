@@ -49,6 +49,13 @@ describe('submission schema', () => {
     expect(result.ok ? '' : result.problems[0]!.message).to.contain(`${MAX_SUBMISSION_BYTES} bytes`);
   });
 
+  it(`accepts a submission just under ${MAX_SUBMISSION_BYTES} bytes, counted in bytes rather than characters`, () => {
+    const submission = valid();
+    // About 58,800 bytes in some 29,800 characters: too many characters to pass on length alone.
+    submission.answers = Object.fromEntries(Array.from({ length: 29 }, (_, i) => [`a${i}`, 'é'.repeat(1000)]));
+    expect(checkSubmission(submission).ok).to.equal(true);
+  });
+
   it('accepts a poll participant id only as a version 4 UUID', () => {
     expect(checkSubmission({ ...valid(), widget: 'poll', participant: '7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f' }).ok).to.equal(true);
     expect(problemsOf({ ...valid(), widget: 'poll', participant: 'someone@example.com' })).to.deep.equal(['participant']);
