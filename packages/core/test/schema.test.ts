@@ -49,6 +49,13 @@ describe('submission schema', () => {
     expect(result.ok ? '' : result.problems[0]!.message).to.contain(`${MAX_SUBMISSION_BYTES} bytes`);
   });
 
+  it(`refuses a submission over ${MAX_SUBMISSION_BYTES} bytes once its text is escaped as JSON`, () => {
+    const submission = valid();
+    // 12,000 characters of text, but each control character is six bytes in JSON (\u0001).
+    submission.answers = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a${i}`, '\u0001'.repeat(400)]));
+    expect(problemsOf(submission)).to.deep.equal(['(body)']);
+  });
+
   it(`accepts a submission just under ${MAX_SUBMISSION_BYTES} bytes, counted in bytes rather than characters`, () => {
     const submission = valid();
     // About 58,800 bytes in some 29,800 characters: too many characters to pass on length alone.
