@@ -13,7 +13,8 @@
 // Settings (environment): BENCH_DURATION seconds measured per server (10), in BENCH_ROUNDS
 // alternating slices (5), after BENCH_WARMUP seconds (2); BENCH_CONNECTIONS (50);
 // BENCH_LOG_LEVEL the collector's logLevel (default: the collector's own, info);
-// BENCH_PROFILE_DIR: write a V8 CPU profile of each server there (node --cpu-prof).
+// BENCH_PROFILE_DIR: write V8 CPU profiles of each server there, one folder a server and one file
+// a thread (node --cpu-prof; the collector's writer thread has its own).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,7 +109,7 @@ async function startServer(name, args) {
   const logFile = join(dir, 'output.log');
   const fd = openSync(logFile, 'a');
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TANDEM_') && key !== 'PORT'));
-  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, name)}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, ...args(dir)], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   children.add(child);
