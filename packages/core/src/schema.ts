@@ -90,7 +90,7 @@ const fitsInBytes = (value: unknown) =>
 /** The schema as checked at both ends: each field, then the size of the whole. */
 export const CheckedSubmissionSchema = v.pipe(
   SubmissionSchema,
-  v.check(fitsInBytes, `must be at most ${MAX_SUBMISSION_BYTES} bytes as JSON: shorten the answers`),
+  v.check((submission) => fitsInBytes(submission), `must be at most ${MAX_SUBMISSION_BYTES} bytes as JSON: shorten the answers`),
 );
 
 export type Submission = v.InferOutput<typeof SubmissionSchema>;
