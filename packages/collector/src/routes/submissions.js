@@ -1,12 +1,13 @@
 // POST /v1/submissions: every answer of every widget. Checked with the browser's own schema,
 // refused unless its site and origin match, then stored exactly once by its id.
 import { randomBytes } from 'node:crypto';
-import { checkSubmission } from '@tandem/core/schema.js';
+import { CheckedSubmissionSchema, checkSubmission } from '@tandem/core/schema.js';
 import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse } from '../errors.js';
 import { checkPollAnswer, refusePoll } from '../polls/answer.js';
 import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
+import { compileSchema } from '../schema-compile.js';
 import { foldKey, quarantineReason, toRecord } from '../submission.js';
 
 /**
@@ -25,6 +26,11 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
   const foldSecret = randomBytes(32).toString('base64url');
   const repeats = repeatTracker();
+  // The shared schema, compiled: it passes most answers at a third of valibot's cost, and
+  // valibot checks the rest and names what is wrong.
+  const passesSchema = compileSchema(CheckedSubmissionSchema);
+  /** @param {unknown} body */
+  const check = (body) => (passesSchema(body) ? { ok: /** @type {const} */ (true), submission: /** @type {import('@tandem/core/schema.js').Submission} */ (body) } : checkSubmission(body));
   const perParticipant = limits.perParticipantPerMinute ?? 120;
 
   /** A 429 the outboxes understand: they wait for Retry-After, then send again. @param {import('fastify').FastifyReply} reply  @param {number} seconds  @param {string} message */
@@ -61,7 +67,7 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
       },
     },
     async (req, reply) => {
-      const checked = checkSubmission(req.body);
+      const checked = check(req.body);
       if (!checked.ok) return refuse(reply, 422, 'The submission does not match the Tandem schema', checked.problems);
       const { submission } = checked;
 
