@@ -35,30 +35,38 @@ export function quarantineReason(submission) {
  * @param {Submission['answers']} answers
  */
 export function redactAnswers(answers) {
-  // fromEntries defines own properties, so no key can reach a prototype.
-  return Object.fromEntries(
-    Object.entries(answers).map(([key, value]) => [
-      key,
-      typeof value === 'string' ? redactText(value) : Array.isArray(value) ? value.map((item) => redactText(item)) : value,
-    ]),
-  );
+  /** @type {Submission['answers']} */
+  const redacted = {};
+  // The schema allows only simple names as keys, never `__proto__`, so none reaches a prototype.
+  for (const key of Object.keys(answers)) {
+    const value = answers[key];
+    redacted[key] = typeof value === 'string' ? redactText(value) : Array.isArray(value) ? value.map((item) => redactText(item)) : value;
+  }
+  return redacted;
 }
 
 /**
- * Hash of the submission as sent (before server redaction, so a change to the redaction rules
- * never turns an honest retry into a conflict), independent of key order and whitespace: the
- * schema fixes every field but the answers, so those are put in a fixed order here and the
- * answers' keys sorted, and one native JSON.stringify does the rest.
- * @param {Submission} submission
+ * The answers as JSON, in the order of their keys, so that key order never matters: the part
+ * of the fingerprint and the fold key that carries the words, built once for both.
+ * @param {Submission['answers']} answers
  */
-export function fingerprint(submission) {
-  const { page, signals, answers } = submission;
-  const canonical = [
-    submission.id, submission.site, submission.widget, submission.instance, page.url, page.title, submission.lang,
-    Object.keys(answers).sort().map((key) => [key, answers[key]]),
-    signals.honeypot, signals.fillMs, submission.clientTime, submission.sdkVersion, submission.participant ?? null,
-  ];
-  return hash('sha256', JSON.stringify(canonical), 'base64url');
+export const sortedAnswersJson = (answers) => JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
+
+/**
+ * Hash of the submission as sent (before server redaction, so a change to the redaction rules
+ * never turns an honest retry into a conflict), independent of key order and whitespace.
+ * Stored with each answer, so it must never change between versions: it is the SHA-256 of
+ * JSON.stringify([id, site, widget, instance, page.url, page.title, lang, sorted answers,
+ * honeypot, fillMs, clientTime, sdkVersion, participant ?? null]), put together here from
+ * parts so that the answers' JSON is built once for both hashes.
+ * @param {Submission} submission
+ * @param {string} [answersJson]  sortedAnswersJson(submission.answers), if already built.
+ */
+export function fingerprint(submission, answersJson = sortedAnswersJson(submission.answers)) {
+  const { page, signals } = submission;
+  const before = JSON.stringify([submission.id, submission.site, submission.widget, submission.instance, page.url, page.title, submission.lang]);
+  const after = JSON.stringify([signals.honeypot, signals.fillMs, submission.clientTime, submission.sdkVersion, submission.participant ?? null]);
+  return hash('sha256', `${before.slice(0, -1)},${answersJson},${after.slice(1)}`, 'base64url');
 }
 
 /** A form answer sent again from the same address within this time is folded into the first. */
@@ -73,25 +81,23 @@ export const FOLD_WINDOW_MS = 10 * 60 * 1000;
  * memory, see repeats.js) cannot be turned back into an address by trying them all.
  * (A plain hash of secret and content: an HMAC object per answer cost 5% of ingest.)
  * @param {Submission} submission  @param {string} address  @param {string} secret
+ * @param {string} [answersJson]  sortedAnswersJson(submission.answers), if already built.
  * @returns {string | null}
  */
-export function foldKey(submission, address, secret) {
+export function foldKey(submission, address, secret, answersJson = sortedAnswersJson(submission.answers)) {
   if (submission.widget === 'poll' || !isFormAnswer(submission)) return null;
-  const { answers } = submission;
-  const content = [
-    address, submission.site, submission.widget, submission.instance, submission.page.url,
-    Object.keys(answers).sort().map((key) => [key, answers[key]]),
-  ];
-  return hash('sha256', secret + JSON.stringify(content), 'base64url');
+  const where = JSON.stringify([address, submission.site, submission.widget, submission.instance, submission.page.url]);
+  return hash('sha256', secret + where + answersJson, 'base64url');
 }
 
 /**
  * @param {Submission} submission  Already checked against the shared schema.
  * @param {number} receivedAt
  * @param {string | null} [repeatOf]  The id of the answer this one repeats (see repeats.js), if any.
+ * @param {string} [answersJson]  sortedAnswersJson(submission.answers), if already built.
  * @returns {SubmissionRecord}
  */
-export function toRecord(submission, receivedAt, repeatOf = null) {
+export function toRecord(submission, receivedAt, repeatOf = null, answersJson = undefined) {
   return {
     id: submission.id,
     site: submission.site,
@@ -107,7 +113,7 @@ export function toRecord(submission, receivedAt, repeatOf = null) {
     sdkVersion: submission.sdkVersion,
     receivedAt,
     quarantine: quarantineReason(submission) ?? (repeatOf ? 'repeat' : null),
-    fingerprint: fingerprint(submission),
+    fingerprint: fingerprint(submission, answersJson),
     repeatOf,
     ...(submission.participant ? { participant: submission.participant } : {}),
   };

@@ -8,7 +8,7 @@ import { checkPollAnswer, refusePoll } from '../polls/answer.js';
 import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
 import { compileSchema } from '../schema-compile.js';
-import { foldKey, quarantineReason, toRecord } from '../submission.js';
+import { foldKey, quarantineReason, sortedAnswersJson, toRecord } from '../submission.js';
 
 /**
  * @typedef {object} SubmissionRouteOptions
@@ -94,11 +94,12 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
 
       let outcome;
       const receivedAt = Date.now();
+      const answersJson = sortedAnswersJson(submission.answers);
       // Only an answer that would be counted can be the first of a repeat.
-      const key = quarantineReason(submission) ? null : foldKey(submission, clientAddress(req), foldSecret);
+      const key = quarantineReason(submission) ? null : foldKey(submission, clientAddress(req), foldSecret, answersJson);
       const repeatOf = key ? repeats.firstOf(key, submission.id, receivedAt) : null;
       try {
-        outcome = await store.saveSubmission({ ...toRecord(submission, receivedAt, repeatOf), ...(poll ? { poll } : {}) });
+        outcome = await store.saveSubmission({ ...toRecord(submission, receivedAt, repeatOf, answersJson), ...(poll ? { poll } : {}) });
       } catch (error) {
         const err = /** @type {Error & { code?: string }} */ (error);
         req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission');
