@@ -1,15 +1,25 @@
-// The writer thread: the only place answers are written to SQLite. Taking an answer is mostly
-// work for the event loop (HTTP, the schema, redaction); the insert and the disk sync are not,
-// so they run here, on a thread and connection of their own, while the event loop takes the
-// next answers. Each message is one batch from group-commit.js; the batches that wait while
-// one transaction commits and syncs are joined into the next, so the disk is synced once for
-// all of them. Each batch's reply comes only after its transaction has committed (and, with
-// synchronous "full", is on disk), in the order the batches came.
+// The writer thread: the only place answers and rate-limit counters are written to SQLite.
+// Taking an answer is mostly work for the event loop (HTTP, the schema, redaction); the insert
+// and the disk sync are not, so they run here, on a thread and connections of their own, while
+// the event loop takes the next answers, and never waits for the write lock.
+//
+// Each request is a batch of answers from group-commit.js, or a batch of counter hits from
+// rate-limit.js. The batches of answers that wait while one transaction commits and syncs are
+// joined into the next, so the disk is synced once for all of them. Each batch's reply comes
+// only after its transaction has committed (and, with synchronous "full", is on disk), and the
+// replies come in the order of the requests.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { connect } from './sqlite-connection.js';
+import { rateLimitCounters } from './sqlite-counters.js';
 import { submissionWrites } from './sqlite-submission-writes.js';
 
-/** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
+/** @typedef {import('./writer-thread.js').WriterRequest} WriterRequest */
+/** @typedef {import('./writer-thread.js').WriterReply} WriterReply */
+
+/** Counter batches between checkpoints, so a flood of refused requests cannot grow the WAL for ever. */
+const CHECKPOINT_EVERY = 100;
+/** Answers in one transaction at most, so that it never holds the write lock for long. */
+const MAX_JOINED = 5000;
 
 /** @type {import('./writer-thread.js').WriterOptions} */
 const { file, synchronous, busyTimeoutMs } = workerData;
@@ -18,41 +28,65 @@ const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPor
 const db = connect(file, busyTimeoutMs);
 db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
 const { commitBatch } = submissionWrites(db);
+const counters = rateLimitCounters(file, busyTimeoutMs);
+let counterWrites = 0;
 
-/** Commits the batches in one transaction; replies to each with its own outcomes. @param {SubmissionRecord[][]} batches */
-function commit(batches) {
-  let outcomes;
+/** @param {unknown} error  @returns {WriterReply} */
+function failed(error) {
+  const { name, message, code } = /** @type {Error & { code?: string }} */ (error);
+  return { error: { name, message, code } };
+}
+
+/** @param {{ hits: import('./sqlite-counters.js').HitsEntry[], now: number }} request  @returns {WriterReply} */
+function addHits({ hits, now }) {
   try {
-    outcomes = commitBatch(batches.flat());
+    const totals = counters.addHits(hits, now);
+    // This connection syncs, so it may recycle the WAL that the counters' connection grows.
+    if (++counterWrites % CHECKPOINT_EVERY === 0) db.pragma('wal_checkpoint(PASSIVE)');
+    return { result: totals };
   } catch (error) {
-    const { name, message, code } = /** @type {Error & { code?: string }} */ (error);
-    for (const _ of batches) port.postMessage({ error: { name, message, code } });
-    return;
-  }
-  let start = 0;
-  for (const records of batches) {
-    port.postMessage({ outcomes: outcomes.slice(start, (start += records.length)) });
+    return failed(error);
   }
 }
 
-port.on('message', (/** @type {SubmissionRecord[] | 'close'} */ first) => {
-  /** @type {SubmissionRecord[][]} */
-  const batches = [];
+/** Commits every batch of answers in one transaction, adds the hits, and replies to each in order. @param {WriterRequest[]} requests */
+function serve(requests) {
+  const answers = requests.flatMap((request) => ('records' in request ? request.records : []));
+  /** @type {import('./store.js').SaveOutcome[]} */
+  let outcomes = [];
+  /** @type {WriterReply | undefined} */
+  let refusal;
+  try {
+    if (answers.length) outcomes = commitBatch(answers);
+  } catch (error) {
+    refusal = failed(error);
+  }
+  let start = 0;
+  for (const request of requests) {
+    if ('hits' in request) port.postMessage(addHits(request));
+    else port.postMessage(refusal ?? { result: outcomes.slice(start, (start += request.records.length)) });
+  }
+}
+
+port.on('message', (/** @type {WriterRequest | 'close'} */ first) => {
+  /** @type {WriterRequest[]} */
+  const requests = [];
   let closing = first === 'close';
-  if (!closing) batches.push(/** @type {SubmissionRecord[]} */ (first));
-  // Everything sent while the last transaction committed joins this one (up to a bound, so a
-  // transaction never holds the write lock for long).
-  for (let waiting = 0; !closing && waiting < 5000; ) {
+  if (first !== 'close') requests.push(first);
+  // Everything sent while the last transaction committed joins this one.
+  for (let joined = 0; !closing && joined < MAX_JOINED; ) {
     const next = receiveMessageOnPort(port);
     if (!next) break;
-    if (next.message === 'close') closing = true;
+    const request = /** @type {WriterRequest | 'close'} */ (next.message);
+    if (request === 'close') closing = true;
     else {
-      batches.push(next.message);
-      waiting += next.message.length;
+      requests.push(request);
+      if ('records' in request) joined += request.records.length;
     }
   }
-  if (batches.length) commit(batches);
+  if (requests.length) serve(requests);
   if (closing) {
+    counters.close();
     db.close();
     port.close();
   }

@@ -1,8 +1,7 @@
 // The SQLite store (better-sqlite3): one file in WAL mode, migrated at open, every statement
-// prepared once. Submissions are written by the writer thread (sqlite-writer.js) through group
-// commit; reads and the dashboard's writes use this thread's connection; rate-limit counters
-// (batched by rate-limit.js) go through a third connection that skips the disk sync (losing a
-// counter in a crash is harmless).
+// prepared once. Submissions (through group commit) and rate-limit counters (batched by
+// rate-limit.js) are written by the writer thread (sqlite-writer.js); reads, the dashboard's
+// writes and the purge use this thread's connection.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { groupCommit } from './group-commit.js';
@@ -18,9 +17,6 @@ import { writerThread } from './writer-thread.js';
 /** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
 
 const HOUR = 60 * 60 * 1000;
-/** Counter batches between checkpoints, so a flood of refused requests cannot grow the WAL for ever. */
-const CHECKPOINT_EVERY = 100;
-
 /**
  * @param {{ file: string, synchronous?: 'full' | 'normal', busyTimeoutMs?: number }} options
  * @returns {Store & { file: string, schemaVersion: () => number }}
@@ -37,32 +33,12 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     throw error;
   }
 
-  const counters = connect(file, busyTimeoutMs);
-  counters.pragma('synchronous = OFF');
-  // Only the connections that sync checkpoint (this thread's and the writer thread's), so the
-  // database file is always synced when the WAL is recycled; this thread's also does so every
-  // CHECKPOINT_EVERY counter batches (see addRateLimitHits).
-  counters.pragma('wal_autocheckpoint = 0');
-  let counterWrites = 0;
-
   const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
   const count = db.prepare(`SELECT count(*) FROM submissions
     WHERE (@site IS NULL OR site = @site) AND (@quarantined IS NULL OR quarantined = @quarantined)`).pluck();
   const purgeSubmissions = db.prepare('DELETE FROM submissions WHERE received_at < ?');
   const schemaVersion = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
-  const addHits = counters.prepare(`
-    INSERT INTO rate_limits (key, window_start, hits) VALUES (@key, @now, @hits)
-    ON CONFLICT (key) DO UPDATE SET
-      hits = CASE WHEN window_start + @windowMs <= @now THEN @hits ELSE hits + @hits END,
-      window_start = CASE WHEN window_start + @windowMs <= @now THEN @now ELSE window_start END
-    RETURNING hits, window_start AS windowStart`);
-  const addHitsBatch = counters.transaction((/** @type {{ key: string, hits: number, windowMs: number }[]} */ entries, /** @type {number} */ now) =>
-    entries.map((entry) => {
-      const row = /** @type {{ hits: number, windowStart: number }} */ (addHits.get({ ...entry, now }));
-      return { hits: row.hits, resetAt: row.windowStart + entry.windowMs };
-    }),
-  );
-  const purgeWindows = counters.prepare('DELETE FROM rate_limits WHERE window_start < ?');
+  const purgeWindows = db.prepare('DELETE FROM rate_limits WHERE window_start < ?');
   const dashboard = dashboardQueries(db);
   const polls = pollQueries(db);
   const finder = finderQueries(db);
@@ -98,12 +74,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
           count.get({ site: filter.site ?? null, quarantined: filter.quarantined === undefined ? null : Number(filter.quarantined) })
         ),
       ),
-    addRateLimitHits: (entries, now = Date.now()) =>
-      run(() => {
-        const totals = addHitsBatch.immediate(entries, now);
-        if (++counterWrites % CHECKPOINT_EVERY === 0) db.pragma('wal_checkpoint(PASSIVE)');
-        return totals;
-      }),
+    addRateLimitHits: (entries, now = Date.now()) => (closed ? Promise.reject(new Error('The store is closed')) : writes.addHits(entries, now)),
     purgeBefore: (before) =>
       run(() => {
         purgeWindows.run(Date.now() - HOUR);
@@ -155,7 +126,6 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       closed = true;
       await writer.drain();
       await writes.close();
-      counters.close();
       db.close();
     },
   };
