@@ -7,11 +7,17 @@
 // Each server runs in its own child process (the load generator must not share its event loop),
 // on 127.0.0.1, with a database in a temporary folder that is removed at the end, error or not.
 //
+// Both databases first hold BENCH_PREFILL answers from the past year (250,000: a year of a busy
+// council site), as a collector in use does: an insert into a big table costs more than into an
+// empty one (its random id lands on a page of the index that may not be in memory, and more
+// pages change, to sync and to checkpoint). BENCH_PREFILL=0 measures empty databases.
+//
 // Exit code 1 if any acknowledged answer is missing from its database (or a server failed);
 // the 70% goal is printed, not enforced: timings on a small shared machine are noisy.
 //
 // Settings (environment): BENCH_DURATION seconds measured per server (10), in BENCH_ROUNDS
 // alternating slices (5), after BENCH_WARMUP seconds (2); BENCH_CONNECTIONS (50);
+// BENCH_PREFILL answers stored before the load (250000);
 // BENCH_LOG_LEVEL the collector's logLevel (default: the collector's own, info);
 // BENCH_PROFILE_DIR: write V8 CPU profiles of each server there, one folder a server and one file
 // a thread (node --cpu-prof; the collector's writer thread has its own).
@@ -23,6 +29,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { INSERT_COLUMNS, insertValues } from '../packages/collector/src/store/sqlite-rows.js';
+import { toRecord } from '../packages/collector/src/submission.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'packages/collector/src/cli.js');
@@ -39,10 +47,11 @@ const DURATION = setting('BENCH_DURATION', 10);
 const WARMUP = setting('BENCH_WARMUP', 2);
 const CONNECTIONS = Math.round(setting('BENCH_CONNECTIONS', 50));
 const ROUNDS = Math.round(setting('BENCH_ROUNDS', 5));
+const PREFILL = process.env.BENCH_PREFILL === '0' ? 0 : Math.round(setting('BENCH_PREFILL', 250_000));
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL || undefined;
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined;
 /** Both runs, plus starting and stopping the servers; past it everything is stopped. */
-const DEADLINE_MS = (2 * (WARMUP + DURATION) + 30) * 1000;
+const DEADLINE_MS = (2 * (WARMUP + DURATION) + 30 + (2 * PREFILL) / 10_000) * 1000;
 const GOAL = 0.7;
 
 const SITE = 'bench';
@@ -226,10 +235,36 @@ async function drive(url, seconds, acknowledged, raw = false) {
 function audit(file, acknowledged) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const stored = new Set(db.prepare('SELECT id FROM submissions').pluck().all());
+    // Only this run's answers: the prefill's are dated before it.
+    const stored = new Set(db.prepare('SELECT id FROM submissions WHERE received_at >= ?').pluck().all(STARTED));
     let missing = 0;
     for (const id of acknowledged) if (!stored.has(id)) missing++;
     return { rows: stored.size, missing };
+  } finally {
+    db.close();
+  }
+}
+
+const STARTED = Date.now();
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Stores `count` answers spread over the past year in a server's database (while it waits for
+ * load), the same rows for either server.
+ * @param {string} file  @param {number} count
+ */
+function prefill(file, count) {
+  const db = new Database(file, { timeout: 10_000 });
+  try {
+    const insert = db.prepare(`INSERT INTO submissions (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
+    const insertAll = db.transaction((/** @type {unknown[][]} */ rows) => rows.forEach((row) => insert.run(row)));
+    const yearAgo = STARTED - 365 * DAY;
+    for (let done = 0; done < count; ) {
+      const rows = [];
+      for (; rows.length < 10_000 && done < count; done++) rows.push(insertValues(toRecord(/** @type {any} */ (submission()), yearAgo + Math.floor((done * 360 * DAY) / count))));
+      insertAll(rows);
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
   }
@@ -272,6 +307,7 @@ async function measureAll() {
   try {
     for (const target of TARGETS) servers.push({ target, server: await startServer(target.name, target.args), acknowledged: new Set(), warm: undefined, slices: [], cpu: { process: 0, eventLoop: 0 }, machine: { busy: 0, total: 0 }, clientCpu: 0 });
     for (const entry of servers) {
+      if (PREFILL) prefill(entry.target.database(entry.server.dir), PREFILL);
       await probe(entry.server.url);
       entry.warm = await drive(entry.server.url, WARMUP, entry.acknowledged);
     }
@@ -323,7 +359,8 @@ async function measureAll() {
 async function main() {
   console.log(
     `bench/ingest: POST /v1/submissions on 127.0.0.1, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s measured ` +
-      `(${ROUNDS} slices each, alternating), collector logLevel ${LOG_LEVEL ?? 'info (default)'}.\n` +
+      `(${ROUNDS} slices each, alternating), each database holding ${PREFILL.toLocaleString('en-GB')} answers from the past year first, ` +
+      `collector logLevel ${LOG_LEVEL ?? 'info (default)'}.\n` +
       'Both: SQLite WAL, synchronous=FULL, group commit (at most 500 rows in one IMMEDIATE transaction), 201 after the commit; the collector commits in its writer thread. ' +
       'Baseline: node:http + JSON.parse + INSERT only (no schema, origin, CORS, headers, rate limits, redaction or logging).',
   );
@@ -341,7 +378,7 @@ async function main() {
       ' machine); server / event loop / load gen. CPU: share of one core used by the server process (all its threads) / by its main thread\n' +
       ' / by this process generating the load (near 100%: it is the limit); machine busy: share of all cores in use (near 100%: the\n' +
       ' server and the load generator are competing for the machine).\n' +
-      ' 2xx and rows: everything, warm-up and one probe included; rows may exceed 2xx by the requests in flight when each slice stopped,\n' +
+      ' 2xx and rows: everything of this run (not the prefill), warm-up and one probe included; rows may exceed 2xx by the requests in flight when each slice stopped,\n' +
       ' committed but never read. lost: acknowledged ids missing from the database)',
   );
 
