@@ -69,14 +69,14 @@ export const SubmissionSchema = v.strictObject({
 /**
  * At least as many bytes as the value takes as UTF-8 JSON, worked out without building the
  * JSON: a UTF-16 unit of text is at most six bytes (an escape such as \u0000), a number, true,
- * false or null at most 30, and each bracket, comma and colon one.
+ * false or null at most 30, and each key (an array's index too, which only adds) with its quotes,
+ * colon and comma is counted.
  */
 function jsonBytesAtMost(value: unknown): number {
   if (typeof value === 'string') return 6 * value.length + 2;
-  if (typeof value !== 'object' || value === null) return 30;
+  if (!value || typeof value !== 'object') return 30;
   let bytes = 2;
-  if (Array.isArray(value)) for (const item of value) bytes += jsonBytesAtMost(item) + 1;
-  else for (const key of Object.keys(value)) bytes += 6 * key.length + 4 + jsonBytesAtMost((value as Record<string, unknown>)[key]);
+  for (const key in value) bytes += 6 * key.length + 4 + jsonBytesAtMost((value as Record<string, unknown>)[key]);
   return bytes;
 }
 
