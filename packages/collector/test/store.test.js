@@ -113,6 +113,26 @@ describe('SQLite store', () => {
     await store.close();
   });
 
+  it('waits for the write lock off the event loop: counters and answers, while another connection holds it', async () => {
+    const file = freshFile();
+    const store = openSqliteStore({ file });
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    let settled = false;
+    const writes = Promise.all([
+      store.addRateLimitHits([{ key: 'ip:held', hits: 2, windowMs: 60000 }], 1000),
+      store.saveSubmission(record()),
+    ]).finally(() => (settled = true));
+    // The event loop goes on (this timer fires) while both writes wait for the lock. Had they
+    // waited here, SQLite's busy handler would have stopped this thread, and with it the commit.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(settled, false, 'the writes wait for the lock');
+    other.exec('COMMIT');
+    other.close();
+    assert.deepEqual(await writes, [[{ hits: 2, resetAt: 61000 }], 'created']);
+    await store.close();
+  });
+
   it('keeps the WAL bounded under a flood of counter writes', async () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
