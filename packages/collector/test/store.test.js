@@ -113,7 +113,7 @@ describe('SQLite store', () => {
     await store.close();
   });
 
-  it('waits for the write lock off the event loop: counters and answers, while another connection holds it', async () => {
+  it('waits for the write lock off the event loop: answers, counters and staff writes, while another connection holds it', async () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
     const other = new Database(file);
@@ -122,6 +122,7 @@ describe('SQLite store', () => {
     const writes = Promise.all([
       store.addRateLimitHits([{ key: 'ip:held', hits: 2, windowMs: 60000 }], 1000),
       store.saveSubmission(record()),
+      store.recordSignInFailure('staff@example.gov.uk', 1000),
     ]).finally(() => (settled = true));
     // The event loop goes on (this timer fires) while both writes wait for the lock. Had they
     // waited here, SQLite's busy handler would have stopped this thread, and with it the commit.
@@ -129,7 +130,8 @@ describe('SQLite store', () => {
     assert.equal(settled, false, 'the writes wait for the lock');
     other.exec('COMMIT');
     other.close();
-    assert.deepEqual(await writes, [[{ hits: 2, resetAt: 61000 }], 'created']);
+    assert.deepEqual(await writes, [[{ hits: 2, resetAt: 61000 }], 'created', undefined]);
+    assert.equal(await store.countSignInFailures('staff@example.gov.uk', 0), 1);
     await store.close();
   });
 

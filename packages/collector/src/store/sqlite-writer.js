@@ -1,16 +1,17 @@
-// The writer thread: the only place answers and rate-limit counters are written to SQLite.
-// Taking an answer is mostly work for the event loop (HTTP, the schema, redaction); the insert
-// and the disk sync are not, so they run here, on a thread and connections of their own, while
-// the event loop takes the next answers, and never waits for the write lock.
+// The writer thread: the only place the collector writes to SQLite. Taking an answer is mostly
+// work for the event loop (HTTP, the schema, redaction); the insert and the disk sync are not,
+// so they run here, on a thread and connections of their own, while the event loop takes the
+// next answers, and never waits for the write lock.
 //
-// Each request is a batch of answers from group-commit.js, or a batch of counter hits from
-// rate-limit.js. The batches of answers that wait while one transaction commits and syncs are
+// Each request is a batch of answers from group-commit.js, a batch of counter hits from
+// rate-limit.js, or one of staff's writes (sqlite-staff-writes.js), by name. The batches of answers that wait while one transaction commits and syncs are
 // joined into the next, so the disk is synced once for all of them. Each batch's reply comes
 // only after its transaction has committed (and, with synchronous "full", is on disk), and the
 // replies come in the order of the requests.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { connect } from './sqlite-connection.js';
 import { rateLimitCounters } from './sqlite-counters.js';
+import { staffWrites } from './sqlite-staff-writes.js';
 import { submissionWrites } from './sqlite-submission-writes.js';
 
 /** @typedef {import('./writer-thread.js').WriterRequest} WriterRequest */
@@ -30,6 +31,7 @@ db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
 const { commitBatch } = submissionWrites(db);
 const counters = rateLimitCounters(file, busyTimeoutMs);
 let counterWrites = 0;
+const staff = staffWrites(db);
 
 /** @param {unknown} error  @returns {WriterReply} */
 function failed(error) {
@@ -49,7 +51,18 @@ function addHits({ hits, now }) {
   }
 }
 
-/** Commits every batch of answers in one transaction, adds the hits, and replies to each in order. @param {WriterRequest[]} requests */
+/** @param {{ write: string, args: unknown[] }} request  @returns {WriterReply} */
+function staffWrite({ write, args }) {
+  try {
+    if (!Object.hasOwn(staff, write)) throw new Error(`The writer thread has no write called ${write}`);
+    const run = /** @type {(...args: unknown[]) => unknown} */ (staff[/** @type {import('./sqlite-staff-writes.js').StaffWriteName} */ (write)]);
+    return { result: run(...args) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** Commits every batch of answers in one transaction, then the other requests, and replies to each in order. @param {WriterRequest[]} requests */
 function serve(requests) {
   const answers = requests.flatMap((request) => ('records' in request ? request.records : []));
   /** @type {import('./store.js').SaveOutcome[]} */
@@ -64,6 +77,7 @@ function serve(requests) {
   let start = 0;
   for (const request of requests) {
     if ('hits' in request) port.postMessage(addHits(request));
+    else if ('write' in request) port.postMessage(staffWrite(request));
     else port.postMessage(refusal ?? { result: outcomes.slice(start, (start += request.records.length)) });
   }
 }

@@ -1,7 +1,7 @@
 // The SQLite store (better-sqlite3): one file in WAL mode, migrated at open, every statement
-// prepared once. Submissions (through group commit) and rate-limit counters (batched by
-// rate-limit.js) are written by the writer thread (sqlite-writer.js); reads, the dashboard's
-// writes and the purge use this thread's connection.
+// prepared once. Every write is made by the writer thread (sqlite-writer.js): submissions
+// through group commit, rate-limit counters (batched by rate-limit.js), staff's writes and the
+// purge; so the event loop never waits for the write lock. Reads use this thread's connection.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { groupCommit } from './group-commit.js';
@@ -16,7 +16,6 @@ import { writerThread } from './writer-thread.js';
 /** @typedef {import('./store.js').Store} Store */
 /** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
 
-const HOUR = 60 * 60 * 1000;
 /**
  * @param {{ file: string, synchronous?: 'full' | 'normal', busyTimeoutMs?: number }} options
  * @returns {Store & { file: string, schemaVersion: () => number }}
@@ -36,9 +35,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
   const count = db.prepare(`SELECT count(*) FROM submissions
     WHERE (@site IS NULL OR site = @site) AND (@quarantined IS NULL OR quarantined = @quarantined)`).pluck();
-  const purgeSubmissions = db.prepare('DELETE FROM submissions WHERE received_at < ?');
   const schemaVersion = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
-  const purgeWindows = db.prepare('DELETE FROM rate_limits WHERE window_start < ?');
   const dashboard = dashboardQueries(db);
   const polls = pollQueries(db);
   const finder = finderQueries(db);
@@ -48,6 +45,9 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   const writer = groupCommit(writes.commit);
   let closed = false;
   const readPoll = db.transaction(polls.readPoll);
+
+  /** One of the writes the writer thread makes for staff (sqlite-staff-writes.js). @param {import('./sqlite-staff-writes.js').StaffWriteName} name  @param {unknown[]} args  @returns {Promise<any>} */
+  const write = (name, ...args) => (closed ? Promise.reject(new Error('The store is closed')) : writes.call(name, args));
 
   /** @template T @param {() => T} work @returns {Promise<T>} */
   const run = (work) => {
@@ -75,13 +75,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
         ),
       ),
     addRateLimitHits: (entries, now = Date.now()) => (closed ? Promise.reject(new Error('The store is closed')) : writes.addHits(entries, now)),
-    purgeBefore: (before) =>
-      run(() => {
-        purgeWindows.run(Date.now() - HOUR);
-        dashboard.purgeStaff(Date.now());
-        polls.purgeClosedBefore(before);
-        return purgeSubmissions.run(before).changes;
-      }),
+    purgeBefore: (before) => write('purgeBefore', before),
     check: () =>
       run(() => {
         schemaVersion.get();
@@ -89,38 +83,38 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     listAnswers: (filter, page) => run(() => dashboard.listAnswers(filter, page)),
     pageCounts: (filter, now) => run(() => dashboard.pageCounts(filter, now)),
     listPages: (site) => run(() => dashboard.listPages(site)),
-    markReviewed: (id, by, at) => run(() => dashboard.markReviewed(id, by, at)),
-    deleteSubmission: (id) => run(() => dashboard.deleteSubmission(id)),
+    markReviewed: (id, by, at) => write('markReviewed', id, by, at),
+    deleteSubmission: (id) => write('deleteSubmission', id),
     finderSummary: (filter, now) => run(() => finder.finderSummary(filter, now)),
     finderTopNeeds: (filter, limit) => run(() => finder.finderTopNeeds(filter, limit)),
     finderUnanswered: (filter, limit) => run(() => finder.finderUnanswered(filter, limit)),
     finderNotHelped: (filter, page) => run(() => finder.finderNotHelped(filter, page)),
-    saveUser: (email, passwordHash, now) => run(() => dashboard.saveUser.immediate(email, passwordHash, now)),
+    saveUser: (email, passwordHash, now) => write('saveUser', email, passwordHash, now),
     findUser: (email) => run(() => dashboard.findUser(email)),
     listUsers: () => run(() => dashboard.listUsers()),
-    removeUser: (email) => run(() => dashboard.removeUser.immediate(email)),
-    createSession: (session) => run(() => dashboard.createSession(session)),
-    findSession: (idHash, now, idleMs) => run(() => dashboard.findSession(idHash, now, idleMs)),
-    deleteSession: (idHash) => run(() => dashboard.deleteSession(idHash)),
-    recordSignInFailure: (email, at) => run(() => dashboard.recordSignInFailure(email, at)),
+    removeUser: (email) => write('removeUser', email),
+    createSession: (session) => write('createSession', session),
+    findSession: (idHash, now, idleMs) => write('findSession', idHash, now, idleMs),
+    deleteSession: (idHash) => write('deleteSession', idHash),
+    recordSignInFailure: (email, at) => write('recordSignInFailure', email, at),
     countSignInFailures: (email, since) => run(() => dashboard.countSignInFailures(email, since)),
-    clearSignInFailures: (email) => run(() => dashboard.clearSignInFailures(email)),
-    syncFilePolls: (list, now) => run(() => polls.syncFilePolls.immediate(list, now)),
+    clearSignInFailures: (email) => write('clearSignInFailures', email),
+    syncFilePolls: (list, now) => write('syncFilePolls', list, now),
     getPoll: (id) => run(() => polls.getPoll(id)),
     listPolls: (site) => run(() => polls.listPolls(site)),
-    createPoll: (poll, by, now) => run(() => polls.createPoll(poll, by, now)),
-    updatePoll: (poll, by, now) => run(() => polls.updatePoll(poll, by, now)),
-    setPollResponse: (id, response, by, now) => run(() => polls.setPollResponse(id, response, by, now)),
+    createPoll: (poll, by, now) => write('createPoll', poll, by, now),
+    updatePoll: (poll, by, now) => write('updatePoll', poll, by, now),
+    setPollResponse: (id, response, by, now) => write('setPollResponse', id, response, by, now),
     // One read transaction, so the counters, statements and `mine` agree with each other.
     readPoll: (id, participant) => run(() => readPoll(id, participant)),
     getStatement: (id) => run(() => polls.getStatement(id)),
     listStatements: (pollId, query) => run(() => polls.listStatements(pollId, query)),
     countStatements: (pollId) => run(() => polls.countStatements(pollId)),
-    moderateStatement: (pollId, id, change) => run(() => polls.moderateStatement(pollId, id, change)),
-    replyToStatement: (pollId, id, reply, by, at) => run(() => polls.replyToStatement(pollId, id, reply, by, at)),
-    deleteStatement: (pollId, id) => run(() => polls.deleteStatement.immediate(pollId, id)),
+    moderateStatement: (pollId, id, change) => write('moderateStatement', pollId, id, change),
+    replyToStatement: (pollId, id, reply, by, at) => write('replyToStatement', pollId, id, reply, by, at),
+    deleteStatement: (pollId, id) => write('deleteStatement', pollId, id),
     getSitePolicy: (site) => run(() => polls.getSitePolicy(site)),
-    setSitePolicy: (site, policy, by, at) => run(() => polls.setSitePolicy(site, policy, by, at)),
+    setSitePolicy: (site, policy, by, at) => write('setSitePolicy', site, policy, by, at),
     close: async () => {
       if (closed) return;
       closed = true;

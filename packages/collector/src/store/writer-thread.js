@@ -8,8 +8,8 @@ import { Worker } from 'node:worker_threads';
 /** @typedef {import('./store.js').SaveOutcome} SaveOutcome */
 /** @typedef {import('./store.js').RateLimitHit} RateLimitHit */
 /** @typedef {{ file: string, synchronous: 'full' | 'normal', busyTimeoutMs: number }} WriterOptions */
-/** @typedef {{ records: SubmissionRecord[] } | { hits: import('./sqlite-counters.js').HitsEntry[], now: number }} WriterRequest */
-/** @typedef {{ result: SaveOutcome[] | RateLimitHit[] } | { error: { name: string, message: string, code?: string } }} WriterReply */
+/** @typedef {{ records: SubmissionRecord[] } | { hits: import('./sqlite-counters.js').HitsEntry[], now: number } | { write: string, args: unknown[] }} WriterRequest */
+/** @typedef {{ result: unknown } | { error: { name: string, message: string, code?: string } }} WriterReply */
 
 /** @param {WriterOptions} options */
 export function writerThread(options) {
@@ -57,6 +57,11 @@ export function writerThread(options) {
      * @param {import('./sqlite-counters.js').HitsEntry[]} hits  @param {number} now
      */
     addHits: (hits, now) => /** @type {Promise<RateLimitHit[]>} */ (send({ hits, now })),
+    /**
+     * One of staff's writes (sqlite-staff-writes.js), by name; resolves with what it returns.
+     * @param {import('./sqlite-staff-writes.js').StaffWriteName} write  @param {unknown[]} args
+     */
+    call: (write, args) => send({ write, args }),
     /** Lets the requests sent finish, then closes the thread's connections and waits for it to end. */
     async close() {
       const thread = worker;
