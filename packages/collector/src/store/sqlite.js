@@ -23,7 +23,8 @@ import { writerThread } from './writer-thread.js';
 export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 5000 }) {
   mkdirSync(dirname(file), { recursive: true });
   const db = connect(file, busyTimeoutMs);
-  // "full": a 2xx means the answer is on disk, even if the machine loses power right after.
+  // This connection writes only the migrations (the writer thread makes every other write),
+  // with the same durability: "full", on disk even if the machine loses power right after.
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   try {
     migrate(db);
@@ -46,23 +47,23 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   let closed = false;
   const readPoll = db.transaction(polls.readPoll);
 
-  /** One of the writes the writer thread makes for staff (sqlite-staff-writes.js). @param {import('./sqlite-staff-writes.js').StaffWriteName} name  @param {unknown[]} args  @returns {Promise<any>} */
-  const write = (name, ...args) => (closed ? Promise.reject(new Error('The store is closed')) : writes.call(name, args));
-
-  /** @template T @param {() => T} work @returns {Promise<T>} */
+  /** Work on an open store: a read here, or a request to the writer thread. @template T @param {() => T} work @returns {Promise<Awaited<T>>} */
   const run = (work) => {
     if (closed) return Promise.reject(new Error('The store is closed'));
     try {
-      return Promise.resolve(work());
+      return /** @type {Promise<Awaited<T>>} */ (Promise.resolve(work()));
     } catch (error) {
       return Promise.reject(error);
     }
   };
 
+  /** One of the writes the writer thread makes for staff (sqlite-staff-writes.js). @param {import('./sqlite-staff-writes.js').StaffWriteName} name  @param {unknown[]} args  @returns {Promise<any>} */
+  const write = (name, ...args) => run(() => writes.call(name, args));
+
   return {
     file,
     schemaVersion: () => /** @type {number} */ (schemaVersion.get()),
-    saveSubmission: (record) => (closed ? Promise.reject(new Error('The store is closed')) : writer.write(record)),
+    saveSubmission: (record) => run(() => writer.write(record)),
     getSubmission: (id) =>
       run(() => {
         const row = selectOne.get(id);
@@ -74,7 +75,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
           count.get({ site: filter.site ?? null, quarantined: filter.quarantined === undefined ? null : Number(filter.quarantined) })
         ),
       ),
-    addRateLimitHits: (entries, now = Date.now()) => (closed ? Promise.reject(new Error('The store is closed')) : writes.addHits(entries, now)),
+    addRateLimitHits: (entries, now = Date.now()) => run(() => writes.addHits(entries, now)),
     purgeBefore: (before) => write('purgeBefore', before),
     check: () =>
       run(() => {
