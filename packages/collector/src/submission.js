@@ -1,7 +1,7 @@
 // From a checked submission to the record the store keeps: free text redacted again, likely
 // bots quarantined, and a fingerprint that tells a retry (same answer) from a clash (same id).
 import { hash } from 'node:crypto';
-import { redactText } from '@tandem/core/redact.js';
+import { redactText, storableText } from '@tandem/core/redact.js';
 
 /** @typedef {import('@tandem/core/schema.js').Submission} Submission */
 /** @typedef {import('./store/store.js').SubmissionRecord} SubmissionRecord */
@@ -32,6 +32,7 @@ export function quarantineReason(submission) {
 
 /**
  * The same rules as in the browser, again: an old or hand-made client may not have run them.
+ * (Redaction finds nothing new in storable text, so making it storable first changes nothing else.)
  * @param {Submission['answers']} answers
  */
 export function redactAnswers(answers) {
@@ -40,7 +41,7 @@ export function redactAnswers(answers) {
   // The schema allows only simple names as keys, never `__proto__`, so none reaches a prototype.
   for (const key of Object.keys(answers)) {
     const value = answers[key];
-    redacted[key] = typeof value === 'string' ? redactText(value) : Array.isArray(value) ? value.map((item) => redactText(item)) : value;
+    redacted[key] = typeof value === 'string' ? redactText(storableText(value)) : Array.isArray(value) ? value.map((item) => redactText(storableText(item))) : value;
   }
   return redacted;
 }
@@ -103,14 +104,14 @@ export function toRecord(submission, receivedAt, repeatOf = null, answersJson = 
     site: submission.site,
     widget: submission.widget,
     instance: submission.instance,
-    pageUrl: submission.page.url,
-    pageTitle: submission.page.title,
+    pageUrl: storableText(submission.page.url),
+    pageTitle: storableText(submission.page.title),
     lang: submission.lang,
     answers: redactAnswers(submission.answers),
     honeypot: submission.signals.honeypot,
     fillMs: submission.signals.fillMs,
     clientTime: submission.clientTime,
-    sdkVersion: submission.sdkVersion,
+    sdkVersion: storableText(submission.sdkVersion),
     receivedAt,
     quarantine: quarantineReason(submission) ?? (repeatOf ? 'repeat' : null),
     fingerprint: fingerprint(submission, answersJson),

@@ -3,7 +3,7 @@
 // with 30,000 generated values, near every limit, and on the parts it must leave to valibot.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CheckedSubmissionSchema, MAX_SUBMISSION_BYTES, MAX_TEXT } from '@tandem/core/schema.js';
+import { CheckedSubmissionSchema, MAX_ANSWER_NUMBER, MAX_FILL_MS, MAX_SUBMISSION_BYTES, MAX_TEXT } from '@tandem/core/schema.js';
 import * as v from 'valibot';
 import { compileSchema } from '../src/schema-compile.js';
 import { makeSubmission, random } from '../test-support/helpers.js';
@@ -24,7 +24,7 @@ const VALID = [
   makeSubmission({ clientTime: '2026-11-26T09:30:00+01:00', signals: { honeypot: true, fillMs: 0 } }),
 ];
 
-const ODD = [null, true, false, 0, -0, -1, 1.5, 1e308, '', ' ', 'x', '\u0000', '\ud800', 'é'.repeat(MAX_TEXT), 'x'.repeat(MAX_TEXT + 1), [], ['x'], [1], {}, { a: 1 }];
+const ODD = [null, true, false, 0, -0, -1, 1.5, 1e308, MAX_ANSWER_NUMBER, -MAX_ANSWER_NUMBER, MAX_ANSWER_NUMBER + 1, Number.MAX_SAFE_INTEGER, '', ' ', 'x', '\u0000', '\ud800', 'é'.repeat(MAX_TEXT), 'x'.repeat(MAX_TEXT + 1), [], ['x'], [1], {}, { a: 1 }];
 const STRINGS = {
   id: ['7D3F1C2E-9A4B-4C5D-8E6F-1A2B3C4D5E6F', '7d3f1c2e-9a4b-1c5d-8e6f-1a2b3c4d5e6f', '7d3f1c2e9a4b4c5d8e6f1a2b3c4d5e6f'],
   site: ['a', 'a'.repeat(63), 'a'.repeat(64), '-a', 'A', 'a_b'],
@@ -46,7 +46,7 @@ function mutate(s) {
   if (choice === 1) delete s[rng.pick(Object.keys(s))];
   if (choice === 2) s[rng.pick(['extra', 'toString', 'participant'])] = rng.pick(ODD);
   if (choice === 3) into('page')[rng.pick(['url', 'title', 'extra'])] = rng.pick([...ODD, ...STRINGS.url]);
-  if (choice === 4) into('signals')[rng.pick(['honeypot', 'fillMs', 'extra'])] = rng.pick([...ODD, 12000, 2 ** 53]);
+  if (choice === 4) into('signals')[rng.pick(['honeypot', 'fillMs', 'extra'])] = rng.pick([...ODD, 12000, 2 ** 53, MAX_FILL_MS, MAX_FILL_MS + 1, 1e20]);
   if (choice === 5) into('answers')[rng.pick(STRINGS.key)] = rng.pick([...ODD, 'x']);
   if (choice === 6) s.answers = Object.fromEntries(Array.from({ length: 28 + rng.int(4) }, (_, i) => [`a${i}`, true]));
   if (choice === 7) into('answers').list = Array.from({ length: 49 + rng.int(3) }, () => 'x'.repeat(199 + rng.int(3)));

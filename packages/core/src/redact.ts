@@ -109,3 +109,13 @@ export function redact(text: string): Redaction {
 export function redactText(text: string): string {
   return redact(text).text;
 }
+
+/**
+ * Text as every store can keep it exactly: a lone surrogate (half of an emoji, cut off by a
+ * length limit) becomes U+FFFD, and NUL, which PostgreSQL text cannot hold, is dropped.
+ * Run on every text an answer carries, in the browser and again in the collector.
+ */
+export const storableText = (text: string): string => text.replace(STORABLE_PROBLEM, (found) => (found === '\0' ? '' : '\uFFFD'));
+
+// With the u flag a paired surrogate is one code point, so \p{Cs} finds only the lone ones.
+const STORABLE_PROBLEM = /[\p{Cs}\0]/gu;

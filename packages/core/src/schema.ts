@@ -15,23 +15,23 @@ const isAnswerKey = (key: string) => KEY.test(key) && !(key in Object.prototype)
 /** The largest submission, as UTF-8 JSON: under the collector's 64 KiB limit and keepalive's budget. */
 export const MAX_SUBMISSION_BYTES = 60000;
 
-import { MAX_TEXT } from './limits.js';
+import { MAX_ANSWER_NUMBER, MAX_FILL_MS, MAX_TEXT } from './limits.js';
 
-export { MAX_TEXT };
+export { MAX_ANSWER_NUMBER, MAX_FILL_MS, MAX_TEXT };
 
-/** An answer: text, a finite number, true/false, or a short list of short texts. */
+/** An answer: text, a number within ±MAX_ANSWER_NUMBER, true/false, or a short list of short texts. */
 export type AnswerValue = string | number | boolean | string[];
 
 const isAnswerValue = (value: unknown): boolean =>
   typeof value === 'string'
     ? value.length <= MAX_TEXT
     : typeof value === 'number'
-      ? Number.isFinite(value)
+      ? value >= -MAX_ANSWER_NUMBER && value <= MAX_ANSWER_NUMBER
       : typeof value === 'boolean' ||
         (Array.isArray(value) && value.length <= 50 && value.every((item) => typeof item === 'string' && item.length <= 200));
 
 // One custom check is far smaller in the browser than a union of four schemas.
-const AnswerValue = v.custom<AnswerValue>(isAnswerValue, `must be text of at most ${MAX_TEXT} characters, a number, true or false, or a list of short texts`);
+const AnswerValue = v.custom<AnswerValue>(isAnswerValue, `must be text of at most ${MAX_TEXT} characters, a number from -${MAX_ANSWER_NUMBER} to ${MAX_ANSWER_NUMBER}, true or false, or a list of short texts`);
 
 export const SubmissionSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(ID, 'must be a version 4 UUID')),
@@ -55,7 +55,9 @@ export const SubmissionSchema = v.strictObject({
   /** Signals a collector uses to quarantine likely bots; never shown to the person. */
   signals: v.strictObject({
     honeypot: v.boolean(),
-    fillMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    // Whole milliseconds, at most a day (a widget counts a form left open longer as a day),
+    // so every store can keep it as an integer.
+    fillMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_FILL_MS, `must be whole milliseconds, at most a day (${MAX_FILL_MS})`)),
   }),
   clientTime: v.pipe(v.string(), v.isoTimestamp()),
   sdkVersion: v.pipe(v.string(), v.maxLength(40)),

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { checkSubmission, MAX_SUBMISSION_BYTES } from '../src/schema.js';
+import { checkSubmission, MAX_ANSWER_NUMBER, MAX_FILL_MS, MAX_SUBMISSION_BYTES } from '../src/schema.js';
 
 const valid = () => ({
   id: '0b6a2f7e-3c1d-4e5f-8a9b-0c1d2e3f4a5b',
@@ -66,6 +66,15 @@ describe('submission schema', () => {
   it('accepts a poll participant id only as a version 4 UUID', () => {
     expect(checkSubmission({ ...valid(), widget: 'poll', participant: '7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f' }).ok).to.equal(true);
     expect(problemsOf({ ...valid(), widget: 'poll', participant: 'someone@example.com' })).to.deep.equal(['participant']);
+  });
+
+  it('bounds every number to what every store keeps exactly', () => {
+    const withSignals = (fillMs: number) => ({ ...valid(), signals: { honeypot: false, fillMs } });
+    expect(problemsOf(withSignals(MAX_FILL_MS))).to.deep.equal([]);
+    for (const fillMs of [MAX_FILL_MS + 1, 1e20, 2 ** 53 + 2, 2.5, Infinity, NaN]) expect(problemsOf(withSignals(fillMs)), String(fillMs)).to.deep.equal(['signals.fillMs']);
+    const withAnswer = (value: number) => ({ ...valid(), answers: { value } });
+    for (const value of [MAX_ANSWER_NUMBER, -MAX_ANSWER_NUMBER, 0, -0, 0.25]) expect(problemsOf(withAnswer(value)), String(value)).to.deep.equal([]);
+    for (const value of [MAX_ANSWER_NUMBER + 1, -1e308, Infinity, NaN]) expect(problemsOf(withAnswer(value)), String(value)).to.deep.equal(['answers.value']);
   });
 
   it('names every field that is wrong', () => {
