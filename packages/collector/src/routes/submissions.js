@@ -109,6 +109,10 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
       }
       // Ids, site and widget only: never the answers.
       req.log.info({ submission: submission.id, site: submission.site, widget: submission.widget, outcome }, 'submission');
+      if (typeof outcome === 'object') {
+        if (key) repeats.forget(key, submission.id);
+        return refuse(reply, 422, 'The submission has a value the collector cannot store', [outcome.unstorable]);
+      }
       if (outcome === 'duplicate-statement') {
         return refusePoll(reply, { status: 409, code: 'duplicate-statement', field: 'answers.statement', error: 'This poll already has this statement: agree or disagree with it instead' });
       }

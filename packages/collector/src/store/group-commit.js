@@ -1,6 +1,6 @@
 // Group commit, first stage: answers that arrive in the same turn of the event loop go to the
 // writer as one batch, without waiting for the batches before them; the writer thread joins
-// whatever batches are waiting when it is free into one transaction (sqlite-writer.js), so a
+// whatever batches are waiting when it is free into one transaction (sqlite-writer-thread.js), so a
 // busy collector syncs the disk once for many answers. Each caller hears back only after the
 // batch holding its item has committed.
 //

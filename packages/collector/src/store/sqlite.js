@@ -1,5 +1,5 @@
 // The SQLite store (better-sqlite3): one file in WAL mode, migrated at open, every statement
-// prepared once. Every write is made by the writer thread (sqlite-writer.js): submissions
+// prepared once. Every write is made by the writer thread (sqlite-writer-thread.js): submissions
 // through group commit, rate-limit counters (batched by rate-limit.js), staff's writes and the
 // purge; so the event loop never waits for the write lock. Reads use this thread's connection.
 import { mkdirSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { pollQueries } from './sqlite-polls.js';
 import { finderQueries } from './sqlite-finder.js';
 import { fromRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
-import { writerThread } from './writer-thread.js';
+import { writerClient } from './sqlite-writer-client.js';
 
 /** @typedef {import('./store.js').Store} Store */
 /** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
@@ -42,7 +42,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   const finder = finderQueries(db);
 
   // Migrated above, so the writer thread finds the tables it prepares statements for.
-  const writes = writerThread({ file, synchronous, busyTimeoutMs });
+  const writes = writerClient({ file, synchronous, busyTimeoutMs });
   const writer = groupCommit(writes.commit);
   let closed = false;
   const readPoll = db.transaction(polls.readPoll);

@@ -74,7 +74,8 @@
  * `created`: stored now. `duplicate`: this id was stored before with the same fingerprint.
  * `conflict`: this id was stored before with a different fingerprint (nothing changed).
  * `duplicate-statement`: a new poll statement the same as one already in the poll (nothing stored).
- * @typedef {'created' | 'duplicate' | 'conflict' | 'duplicate-statement'} SaveOutcome
+ * `{ unstorable }`: the database would not take one of its values (nothing stored); names the field.
+ * @typedef {'created' | 'duplicate' | 'conflict' | 'duplicate-statement' | { unstorable: { field: string, message: string } }} SaveOutcome
  */
 
 /**
