@@ -2,7 +2,8 @@
 // node:http server that reads the body, parses the JSON and inserts the same row into the same
 // table (the collector's own migration) in SQLite, answering 201 {"id"} after the commit.
 //
-// Same durability as the collector's store (src/store/sqlite.js): WAL, synchronous=FULL, and
+// Same durability as the collector's store (src/store/sqlite.js): WAL, synchronous=FULL (or
+// NORMAL, given as the second argument, to compare with a collector set to "normal"), and
 // group commit: the inserts that arrive in one turn of the event loop share one IMMEDIATE
 // transaction (one disk sync), flushed on setImmediate, at most 500 rows a batch.
 //
@@ -11,7 +12,7 @@
 // redaction, no logging. The fingerprint column is a SHA-256 of the raw body (the collector
 // hashes canonical JSON), so the row has the same shape and roughly the same size.
 //
-// Usage: node bench/ingest/baseline.mjs DATABASE_FILE   (prints {"url"} on stdout when listening)
+// Usage: node bench/ingest/baseline.mjs DATABASE_FILE [full|normal]   (prints {"url"} on stdout when listening)
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
@@ -26,7 +27,7 @@ if (!file) throw new Error('usage: baseline.mjs DATABASE_FILE');
 
 const db = new Database(file);
 if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') throw new Error('SQLite refused WAL mode');
-db.pragma('synchronous = FULL');
+db.pragma(`synchronous = ${process.argv[3] === 'normal' ? 'NORMAL' : 'FULL'}`);
 db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
 for (const migration of MIGRATIONS) db.exec(migration.sql);
 
