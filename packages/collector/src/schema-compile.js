@@ -51,7 +51,6 @@ function actionCode(action, v, out) {
   }
   if (type === 'max_length') return `if (${v}.length > ${numberLiteral(requirement)}) return false;`;
   if (type === 'min_value') return `if (!(${v} >= ${numberLiteral(requirement)})) return false;`;
-  if (type === 'max_value') return `if (!(${v} <= ${numberLiteral(requirement)})) return false;`;
   if (type === 'url' || type === 'integer' || type === 'check') {
     if (typeof requirement !== 'function') throw unsupported(`the requirement of "${type}"`);
     return `if (!${out.ref(requirement)}(${v})) return false;`;

@@ -113,7 +113,7 @@ export function redactText(text: string): string {
 /**
  * Text as every store can keep it exactly: a lone surrogate (half of an emoji, cut off by a
  * length limit) becomes U+FFFD, and NUL, which PostgreSQL text cannot hold, is dropped.
- * Run on every text an answer carries, in the browser and again in the collector.
+ * Run by the collector on every text an answer carries (the browser sends what the resident typed).
  */
 export const storableText = (text: string): string => text.replace(STORABLE_PROBLEM, (found) => (found === '\0' ? '' : '\uFFFD'));
 

@@ -31,7 +31,7 @@ const isAnswerValue = (value: unknown): boolean =>
         (Array.isArray(value) && value.length <= 50 && value.every((item) => typeof item === 'string' && item.length <= 200));
 
 // One custom check is far smaller in the browser than a union of four schemas.
-const AnswerValue = v.custom<AnswerValue>(isAnswerValue, `must be text of at most ${MAX_TEXT} characters, a number from -${MAX_ANSWER_NUMBER} to ${MAX_ANSWER_NUMBER}, true or false, or a list of short texts`);
+const AnswerValue = v.custom<AnswerValue>(isAnswerValue, `must be text of at most ${MAX_TEXT} characters, a number (at most a million million either side of 0), true or false, or a list of short texts`);
 
 export const SubmissionSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(ID, 'must be a version 4 UUID')),
@@ -57,7 +57,7 @@ export const SubmissionSchema = v.strictObject({
     honeypot: v.boolean(),
     // Whole milliseconds, at most a day (a widget counts a form left open longer as a day),
     // so every store can keep it as an integer.
-    fillMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_FILL_MS, `must be whole milliseconds, at most a day (${MAX_FILL_MS})`)),
+    fillMs: v.custom<number>((ms) => Number.isInteger(ms) && (ms as number) >= 0 && (ms as number) <= MAX_FILL_MS, 'must be whole milliseconds, from 0 to a day'),
   }),
   clientTime: v.pipe(v.string(), v.isoTimestamp()),
   sdkVersion: v.pipe(v.string(), v.maxLength(40)),

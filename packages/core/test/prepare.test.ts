@@ -34,14 +34,6 @@ describe('prepareSubmission: the last step before an answer leaves the widget', 
     expect(String(prepared.answers.need)).not.to.contain('jane');
   });
 
-  it('keeps an emoji whole or not at all where the limit cuts it, and drops NUL', () => {
-    const emoji = '\u{1F600}';
-    const prepared = prepareSubmission({ ...draft({ need: `${'x'.repeat(MAX_TEXT - 1)}${emoji}`, tags: ['a\u0000b'] }), page: { url: 'https://www.example.gov.uk/', title: 'Care\u0000 \ud800' } });
-    expect(prepared.answers.need).to.equal(`${'x'.repeat(MAX_TEXT - 1)}\uFFFD`);
-    expect(prepared.answers.tags).to.deep.equal(['ab']);
-    expect(prepared.page.title).to.equal('Care \uFFFD');
-  });
-
   it('counts a form left open for days as a day, so its answer is still sent', () => {
     const prepared = prepareSubmission({ ...draft({ need: 'help' }), signals: { honeypot: false, fillMs: 3 * MAX_FILL_MS } });
     expect(prepared.signals.fillMs).to.equal(MAX_FILL_MS);

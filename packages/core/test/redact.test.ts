@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { redact, redactText, type PersonalDataKind } from '../src/redact.js';
+import { redact, redactText, storableText, type PersonalDataKind } from '../src/redact.js';
 import { corpus } from './redact-corpus.js';
 
 
@@ -118,3 +118,14 @@ describe('redact', () => {
     }
   });
 });
+
+describe('storableText', () => {
+  it('turns a lone surrogate (half an emoji cut by a limit) into U+FFFD and drops NUL, leaving whole emoji alone', () => {
+    const emoji = '\u{1F600}';
+    expect(storableText(`care${emoji.slice(0, 1)}`)).to.equal('care\uFFFD');
+    expect(storableText(`\udc00${emoji}\ud800`)).to.equal(`\uFFFD${emoji}\uFFFD`);
+    expect(storableText('home\u0000care\u0000')).to.equal('homecare');
+    expect(storableText(`Siân ${emoji} 07700`)).to.equal(`Siân ${emoji} 07700`);
+  });
+});
+
