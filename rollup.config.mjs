@@ -17,7 +17,7 @@ const WIDGETS = {
   'tandem-poll': 'packages/poll/src/define.ts',
 };
 const NPM_PACKAGES = {
-  core: ['index', 'schema', 'redact', 'global'],
+  core: ['index', 'schema', 'protocol/index', 'redact', 'global'],
   feedback: ['index', 'define', 'feedback'],
   finder: ['index', 'define', 'finder'],
   poll: ['index', 'define', 'poll'],

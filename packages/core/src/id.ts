@@ -1,3 +1,6 @@
+// Made in the browser: the rule every id must meet is in protocol/ids.ts. (Kept apart from
+// it so the patterns load only with the validator.)
+
 /** A version 4 UUID made in the browser, so every retry of a submission is idempotent. */
 export function newId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

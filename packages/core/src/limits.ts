@@ -1,15 +1,2 @@
-// The bounds of the wire that widgets and the collector both hold to: every number and text
-// an answer carries is one that every store can keep exactly.
-
-/** The longest free-text answer a widget may send, in characters. */
-export const MAX_TEXT = 2000;
-
-/**
- * The largest number an answer may carry, either side of zero: ratings, counts, and sums of
- * money in pence for any budget a council could ask residents to share out. (A bound well
- * inside the safe integers, so that a number is kept exactly as sent.)
- */
-export const MAX_ANSWER_NUMBER = 1e12;
-
-/** The longest time a form may take to fill, in milliseconds: a day. */
-export const MAX_FILL_MS = 24 * 60 * 60 * 1000;
+// Kept for the modules that import it here: the limits live in protocol/limits.ts.
+export * from './protocol/limits.js';

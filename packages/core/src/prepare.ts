@@ -1,6 +1,6 @@
-import { MAX_FILL_MS, MAX_TEXT } from './limits.js';
+import { MAX_FILL_MS, MAX_TEXT } from './protocol/limits.js';
 import { redactText } from './redact.js';
-import { checkSubmission, type AnswerValue, type Submission } from './schema.js';
+import { checkSubmission, type AnswerValue, type Submission } from './protocol/submission.js';
 
 /**
  * The last step before an answer leaves the widget, in its own chunk so that pages whose

@@ -1,0 +1,7 @@
+// The one definition of the wire between the widgets and the collector: ids, the submission
+// schema and its limits, and poll protocol v1. Widgets, the collector and the browser tests'
+// stand-in collector all import it; nothing keeps a copy.
+export * from './ids.js';
+export * from './limits.js';
+export * from './poll.js';
+export * from './submission.js';
