@@ -1,6 +1,6 @@
 // A stand-in Open Referral UK directory for the finder's tests, built from the standard's
-// own example record (../shared/fixtures/open-referral-uk/service_full.json, beside the
-// repository): that record as published, plus copies renamed as other local services, so
+// own example record (test/fixtures/open-referral-uk/service_full.json, copied unchanged with
+// its licence): that record as published, plus copies renamed as other local services, so
 // that searching, paging and postcodes have something to tell apart.
 //
 //   GET /oruk/v3/services?search=&page=&per_page=&postcode=       v3 page: contents, total_items, …
@@ -11,7 +11,8 @@
 //   GET /oruk/garbage/v3/services      200 with a body that is not JSON
 //   GET /oruk/wrong/v3/services        200 with JSON that is not a page of services
 //   GET /oruk/nourl/v3/services?…      as v3, with no web address on any service (shown in place)
-//   GET /oruk/hits   {"path?query": count} of directory requests so far;  DELETE /oruk/hits resets
+//   GET /oruk/hits   {"path?query": count} of this page's directory requests so far;  DELETE resets
+//   (counted by the asking page, its Referer, so test files running side by side do not mix)
 //
 // And catalogues that are wrong in each way the finder must survive:
 //   GET /finder-catalogues/example.json      examples/adult-social-care/catalogue.json, as JSON
@@ -21,8 +22,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-// shared/ sits beside the repository, here and in CI alike.
-const FIXTURES = resolve(ROOT, '../shared/fixtures/open-referral-uk');
+const FIXTURES = join(ROOT, 'test/fixtures/open-referral-uk');
 
 const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -82,12 +82,19 @@ function pageOf(list, query) {
   return { items, page, size, pages };
 }
 
-const hits = new Map();
+/** Directory requests by the page that made them (its Referer): path?query → count. */
+const hitsByPage = new Map();
+const hitsOf = (ctx) => {
+  const page = ctx.req?.headers?.referer ?? '';
+  if (!hitsByPage.has(page)) hitsByPage.set(page, new Map());
+  return hitsByPage.get(page);
+};
 
 export function orukServer() {
   let records;
   return async (ctx, next) => {
     if (ctx.path === '/oruk/hits') {
+      const hits = hitsOf(ctx);
       if (ctx.method === 'DELETE') hits.clear();
       ctx.set('Cache-Control', 'no-store');
       ctx.body = Object.fromEntries(hits);
@@ -97,6 +104,7 @@ export function orukServer() {
     if (directory) {
       const [, mode, version] = directory;
       const key = `${ctx.path}?${ctx.querystring}`;
+      const hits = hitsOf(ctx);
       hits.set(key, (hits.get(key) ?? 0) + 1);
       ctx.set('Cache-Control', 'no-store');
       if (mode === 'slow') await new Promise((r) => setTimeout(r, 400));

@@ -6,8 +6,8 @@
 //   POST /collector/{scenario}/v1/submissions the endpoint under test; takes the next scripted step
 //   GET  /collector/{scenario}/received      { stored: {id: submission}, accepted: {id: 2xx count}, attempts, log, pollRequests }
 //
-// Polls (poll protocol v1, /work/brief/poll-contract.md), from the definitions in
-// packages/poll/test/fixtures/{id}.json:
+// Polls (poll protocol v1, as packages/poll/README.md and packages/collector/README.md describe
+// it), from the definitions in packages/poll/test/fixtures/{id}.json:
 //   PUT  /collector/{scenario}/polls/{id}      body: the poll's state (status, counts, votes, statements, policy, response…)
 //                                              and optionally its `definition`, in place of the fixture file
 //   PUT  /collector/{scenario}/poll-script     body: steps for GET requests, as for submissions
