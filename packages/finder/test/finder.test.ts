@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, emulateMedia, executeServerCommand, findAccessibilityNode, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { TandemSubmittedEvent } from '@tandem/core';
 import '../src/define.js';
 import type { Catalogue } from '../src/catalogue.js';
@@ -41,6 +41,12 @@ async function snapshot(): Promise<Node> {
 
 async function axNode(predicate: (node: Node) => boolean): Promise<Node | null> {
   return findAccessibilityNode((await snapshot()) as never, predicate as never) as Node | null;
+}
+
+/** Every node of the full accessibility tree under a selector (`pierce/…` reaches into shadow roots). */
+async function fullTree(selector: string): Promise<Node[]> {
+  const flatten = (node: Node): Node[] => [node, ...(node.children ?? []).flatMap(flatten)];
+  return flatten((await executeServerCommand('a11y-tree', { selector })) as Node);
 }
 
 async function combobox(): Promise<Node> {
@@ -186,6 +192,33 @@ describe('<tandem-finder>', () => {
       expect(finder.activeOption).to.equal('option-0', 'Down on the last option wraps to the first');
       expect(finder.focused).to.equal('input');
       expect(finder.input.value).to.equal('help', 'moving through the list does not change the text');
+    });
+
+    it('each option is named by its title alone and described by its details, with the spaces kept', async () => {
+      const finder = await mount();
+      await typeKeys(finder, 'help at home');
+      await press('ArrowDown');
+      const options = (await fullTree('pierce/#listbox')).filter((n) => n.role === 'option');
+      expect(options.length).to.equal(finder.results.length);
+      expect(options.map((o) => o.name)).to.deep.equal(finder.results, 'each name is the title');
+      for (const option of options) expect(option.name!.length).to.be.below(60);
+      const first = options[0]!;
+      expect(first.selected).to.equal(true);
+      expect(first.description).to.contain('Phone: 0300 123 4567');
+      expect(first.description).to.contain('Open: Monday to Friday, 8:30am to 5pm');
+      expect(first.description).to.contain('Who it is for: Adults who need help to stay at home');
+      expect(first.description).to.not.match(/(Phone|Open|Cost|Who it is for):\S/, 'a space after every label');
+    });
+
+    it('on a Welsh page, an option with English details keeps its spaces and marks them lang="en"', async () => {
+      const finder = await mount(ATTRS, { lang: 'cy' });
+      await finder.type('falls');
+      const option = finder.control('option-0');
+      expect(option.querySelector('.option-title [lang="en"]')?.textContent).to.equal('Falls prevention and alarms');
+      const [node] = (await fullTree('pierce/#listbox')).filter((n) => n.role === 'option');
+      expect(node!.name).to.equal('Falls prevention and alarms');
+      expect(node!.description).to.match(/Cost: Alarms from £4 a week/);
+      expect(node!.description).to.not.match(/(Ffôn|Ar agor|Cost|Ar gyfer pwy):\S/, 'a space after every label');
     });
 
     it('Escape closes the list and keeps the text; Escape again clears it', async () => {
