@@ -1,43 +1,26 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import {
-  base,
-  ComboboxController,
-  Delay,
-  headingLevel,
-  SettleLog,
-  systemClock,
-  TandemElement,
-  TandemErrorEvent,
-  tokens,
-  type Clock,
-  type ConfigProblem,
-} from '@tandem/core';
-import type { Catalogue, ContactRoute, SearchResult } from './catalogue.js';
-import { parseContact, POSTCODE } from './contact.js';
+import { base, ComboboxController, headingLevel, SettleLog, systemClock, TandemElement, TandemErrorEvent, tokens, type Clock, type ConfigProblem } from '@tandem/core';
+import type { Catalogue } from './catalogue.js';
+import { POSTCODE } from './contact.js';
 import { TandemChooseEvent } from './events.js';
+import { contactAttribute, finderProblems } from './finder-config.js';
 import { finderStyles } from './finder.styles.js';
 import { answerTemplate, comboboxTemplate, noResultsTemplate, noticeTemplate, postcodeTemplate, safeUrl } from './finder.templates.js';
 import { HelpedController } from './helped.js';
 import { entryText } from './localised.js';
 import en from './locales/en.json';
-import { CatalogueSource, type CatalogueStatus } from './sources/catalogue-source.js';
-import { DirectorySource } from './sources/directory-source.js';
-import type { ResultsSource, SourceProblem } from './sources/results-source.js';
+import { MIN_QUERY, ResultsController } from './results-controller.js';
+import type { CatalogueStatus } from './sources/catalogue-source.js';
 
 export { NEED_MAX_LENGTH, type HelpedStep } from './helped.js';
+export { ANNOUNCE_DELAY_MS } from './results-controller.js';
 export { DIRECTORY_DELAY_MS } from './sources/directory-source.js';
 export type { CatalogueStatus } from './sources/catalogue-source.js';
 
-/** How long typing must pause before the number of results is announced. */
-export const ANNOUNCE_DELAY_MS = 500;
 /** How long typing must pause before a search counts as settled and is sent. */
 export const SETTLE_DELAY_MS = 1500;
-/** The fewest characters that make a search. */
-const MIN_QUERY = 2;
 /** The longest wait for an answer to be stored before going to a chosen page. */
 const NAVIGATE_WAIT_MS = 300;
-/** While the search for the typed text is still on its way, the announcement looks again this often. */
-const ANNOUNCE_RETRY_MS = 100;
 
 /**
  * "What did you need?": a need in a person's own words finds the right service. An editable
@@ -127,53 +110,55 @@ export class TandemFinder extends TandemElement {
 
   protected readonly widget = 'finder' as const;
 
-  private source: ResultsSource | undefined;
-  /** What the source was made from, to tell when it changes. */
-  private sourceKey: unknown;
-  /** The last catalogue's contact route, kept in view if the next catalogue is broken. */
-  private earlierContact: ContactRoute | undefined;
-  /** Whether the search box has been used: from then on, a new catalogue loads at once. */
-  private used = false;
-
-  private query = '';
-  /** The query the results are for. */
-  private searched = '';
-  private results: SearchResult[] = [];
-  private suggestions: string[] = [];
-  private announcement = '';
-  /** The query the source could not answer, and the kind of failure last reported. */
-  private failedFor = '';
-  private reported = '';
-  private residentPostcode = '';
-  private postcodeError = false;
-
   private readonly time = () => this.clock;
-  private readonly announceDelay = new Delay(this.time);
-  private readonly searchDelay = new Delay(this.time);
 
-  private readonly combobox = new ComboboxController(this, {
-    count: () => this.results.length,
+  private readonly combobox: ComboboxController = new ComboboxController(this, {
+    count: () => this.search.results.length,
     choose: (index) => this.choose(index),
     submit: () => this.settled(),
     clear: () => {
       this.settled();
-      this.clearSearch();
+      this.search.clear();
+      this.log.cancel();
     },
     leave: () => this.settled(),
   });
 
+  private readonly search: ResultsController = new ResultsController(this, {
+    clock: this.time,
+    t: () => this.t,
+    language: () => this.language,
+    limit: () => {
+      const limit = Math.floor(Number(this.limit));
+      return Number.isFinite(limit) ? Math.min(20, Math.max(1, limit)) : 6;
+    },
+    postcode: () => this.postcodeInUse(),
+    combobox: () => this.combobox,
+    report: (attribute, message) => this.report(attribute, message),
+    catalogueFailed: () => {
+      // Someone was in the search box: keep their focus in the finder, on the notice.
+      if (this.renderRoot.contains((this.renderRoot as ShadowRoot).activeElement)) this.focusAfterRender = 'failed';
+      this.requestUpdate();
+    },
+    fail: (error) => this.fail(error),
+  });
+
+  /** The entry being chosen, while the search is logged with it. */
+  private chosenId: string | undefined;
+
+  /** Each settled search, sent once: its words (redacted by core), the number of results, and any choice. */
   private readonly log = new SettleLog<{ query: string; results: number; chosen?: string }>(this, {
     delayMs: SETTLE_DELAY_MS,
     clock: this.time,
     read: () => {
-      const query = this.query.trim();
-      if (query.length < MIN_QUERY || this.searched !== this.query) return undefined;
-      return { key: `${query}\n${this.chosenId ?? ''}`, value: { query, results: this.results.length, ...(this.chosenId ? { chosen: this.chosenId } : {}) } };
+      const { query: typed, searched, results } = this.search;
+      const query = typed.trim();
+      if (query.length < MIN_QUERY || searched !== typed) return undefined;
+      const chosen = this.chosenId;
+      return { key: `${query}\n${chosen ?? ''}`, value: { query, results: results.length, ...(chosen ? { chosen } : {}) } };
     },
     send: (answers, fillMs) => this.send(answers, fillMs),
   });
-  /** The entry being chosen, while the search is logged with it. */
-  private chosenId: string | undefined;
 
   private readonly helped = new HelpedController(this, {
     send: (answers, fillMs) => this.send(answers, fillMs),
@@ -181,6 +166,9 @@ export class TandemFinder extends TandemElement {
     t: () => this.t,
     clock: this.time,
   });
+
+  private residentPostcode = '';
+  private postcodeError = false;
 
   constructor() {
     super();
@@ -191,94 +179,31 @@ export class TandemFinder extends TandemElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.announceDelay.cancel();
-    this.searchDelay.cancel();
     this.guard(() => this.log.settle());
-    // Connected again, the finder starts afresh from its attributes.
-    this.source?.close();
-    this.source = this.sourceKey = undefined;
   }
 
   /** The catalogue the finder searches, once loaded. */
   get catalogueInUse(): Catalogue | undefined {
-    return this.catalogueSource?.catalogue;
+    return this.search.catalogue?.catalogue;
   }
 
   /** Where the catalogue is: `none`, `loading`, `ready` or `failed`. */
   get catalogueStatus(): CatalogueStatus {
-    return this.catalogueSource?.status ?? 'none';
+    return this.search.catalogue?.status ?? 'none';
   }
 
   /** The problem with the catalogue, if it could not be used. */
   get catalogueProblem(): string {
-    return this.catalogueSource?.problem ?? '';
-  }
-
-  private get catalogueSource(): CatalogueSource | undefined {
-    return this.source instanceof CatalogueSource ? this.source : undefined;
+    return this.search.catalogue?.problem ?? '';
   }
 
   protected override configProblems(): ConfigProblem[] {
-    const problems = super.configProblems();
-    const directory = this.directory?.trim();
-    if (!this.catalogueData && !this.catalogue?.trim() && !directory) {
-      problems.push({ attribute: 'catalogue', message: 'is missing: set it to the address of the catalogue (JSON), or set the catalogueData property (or "directory")' });
-    }
-    if (directory && !safeUrl(directory)) {
-      problems.push({ attribute: 'directory', message: `must be the http(s) address of an Open Referral UK API, not "${directory}"` });
-    }
-    if (this.directoryVersion && !['v1', 'v3'].includes(this.directoryVersion)) {
-      problems.push({ attribute: 'directory-version', message: `must be "v3" or "v1", not "${this.directoryVersion}"` });
-    }
-    if (this.postcode?.trim() && !POSTCODE.test(this.postcode.trim())) {
-      problems.push({ attribute: 'postcode', message: `must be a UK postcode or its first part ("NS2 1EF" or "NS2"), not "${this.postcode}"` });
-    }
-    const contact = this.contact?.trim() ? parseContact(this.contact) : undefined;
-    if (typeof contact === 'string') problems.push({ attribute: 'contact', message: contact });
-    else if (directory && !contact) {
-      problems.push({ attribute: 'contact', message: 'is missing: a directory needs the contact route, as JSON' });
-    }
-    return problems;
+    return [...super.configProblems(), ...finderProblems(this)];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.guard(() => this.sourceIfChanged());
-  }
-
-  // ---- where results come from ----
-
-  /**
-   * A new catalogue or directory starts afresh: no old results, no old failure. Nothing is
-   * fetched until someone uses the search box, so a page view without a search downloads
-   * neither the catalogue nor the search engine.
-   */
-  private sourceIfChanged(): void {
-    if (!this.isConnected) return;
-    const directory = safeUrl(this.directory);
-    const key = directory ? `${directory} ${this.directoryVersion}` : this.catalogueData ?? this.catalogue?.trim();
-    if (!key || key === this.sourceKey) return;
-    this.sourceKey = key;
-    this.earlierContact = this.source?.contact() ?? this.earlierContact;
-    this.source?.close();
-    this.clearSearch();
-    if (directory) {
-      this.source = new DirectorySource(directory, this.directoryVersion);
-      return;
-    }
-    const source: CatalogueSource = new CatalogueSource(key as string | Catalogue, {
-      changed: () => this.requestUpdate(),
-      failed: (message) => this.source === source && this.catalogueFailed(message),
-    });
-    this.source = source;
-    if (this.used) void source.load();
-  }
-
-  private catalogueFailed(message: string): void {
-    // Someone was in the search box: keep their focus in the finder, on the notice.
-    if (this.renderRoot.contains((this.renderRoot as ShadowRoot).activeElement)) this.focusAfterRender = 'failed';
-    this.report('catalogue', message);
-    this.requestUpdate();
+    if (this.isConnected) this.guard(() => this.search.use(safeUrl(this.directory), this.directoryVersion, this.catalogueData ?? this.catalogue?.trim()));
   }
 
   /** A console message and a `tandem-error` naming the attribute to fix. */
@@ -286,23 +211,6 @@ export class TandemFinder extends TandemElement {
     const text = `[tandem] <${this.localName}>: "${attribute}" ${message}`;
     console.error(text, this);
     this.dispatchEvent(new TandemErrorEvent({ kind: 'configuration', attribute, message: text }));
-  }
-
-  /**
-   * The directory is down or sent something that is not a page of services: the search box
-   * stays (the next search tries again), the contact route shows, and the console says why,
-   * once per kind of failure until a search works again, rather than once per key.
-   */
-  private sourceFailed({ kind, message }: SourceProblem, query: string): void {
-    this.failedFor = query;
-    this.results = [];
-    this.suggestions = [];
-    this.searched = '';
-    this.combobox.close();
-    if (kind !== this.reported) {
-      this.reported = kind;
-      this.report('directory', `could not be used: ${message}`);
-    }
   }
 
   /** The resident's postcode if they gave a usable one, else the element's. */
@@ -320,83 +228,22 @@ export class TandemFinder extends TandemElement {
     this.guard(() => {
       const own = this.residentPostcode.trim();
       this.postcodeError = !!own && !POSTCODE.test(own);
-      if (this.query.trim().length >= MIN_QUERY) this.search();
+      if (this.search.query.trim().length >= MIN_QUERY) this.search.search();
       this.requestUpdate();
     });
 
-  /** Where to turn when nothing fits: the `contact` attribute, else the catalogue's. */
-  private contactRoute(): ContactRoute | undefined {
-    const own = this.contact?.trim() ? parseContact(this.contact) : undefined;
-    return typeof own === 'object' ? own : this.source?.contact() ?? this.earlierContact;
-  }
+  // ---- the search box ----
 
-  // ---- the search ----
-
-  /** Asks the source for the query in the box: at once for a catalogue, once typing pauses for a directory. */
-  private search(): void {
-    const query = this.query;
-    const source = this.source;
-    this.searchDelay.cancel();
-    source?.cancel();
-    if (query.trim().length < MIN_QUERY || !source) {
-      this.failedFor = this.searched = '';
-      this.results = [];
-      this.suggestions = [];
-      this.combobox.close();
-      return;
-    }
-    this.used = true;
-    const ask = () =>
-      this.guard(async () => {
-        const answer = await source.search(query, { limit: this.resultLimit(), lang: this.language, postcode: this.postcodeInUse() });
-        if (!answer || this.query !== query || this.source !== source || !this.isConnected) return;
-        if ('problem' in answer) return this.sourceFailed(answer.problem, query);
-        this.failedFor = this.reported = '';
-        this.results = answer.results;
-        this.suggestions = answer.suggestions;
-        this.searched = query;
-        this.combobox.show();
-      });
-    if (!source.delayMs) return ask();
-    // Until the answer comes, the list shows the last results, with none active.
-    this.combobox.deactivate();
-    this.searchDelay.restart(source.delayMs, ask);
-  }
-
-  private resultLimit(): number {
-    const limit = Math.floor(Number(this.limit));
-    return Number.isFinite(limit) ? Math.min(20, Math.max(1, limit)) : 6;
-  }
-
-  private clearSearch(): void {
-    this.query = this.searched = this.announcement = this.failedFor = '';
-    this.results = [];
-    this.suggestions = [];
-    this.combobox.close();
-    this.source?.cancel();
-    this.announceDelay.cancel();
-    this.searchDelay.cancel();
-    this.log.cancel();
-  }
-
-  /** A new query: search, and announce the count and send the search once typing pauses. */
+  /** A new query: the last answer (and its errors) leave the screen; the search is sent once typing pauses. */
   private queryChanged(query: string): void {
-    this.query = query;
-    // The last answer (and its errors) leave the screen with a new search.
     this.helped.dismiss();
-    this.search();
-    // Emptied now, so the same count is heard again.
-    this.announcement = '';
-    this.announceDelay.restart(ANNOUNCE_DELAY_MS, () => this.guard(() => this.announce()));
+    this.search.typed(query);
     this.log.changed();
+    this.requestUpdate();
   }
 
   /** The catalogue is loaded and the index built when the search box is first used, not when the page loads. */
-  private readonly onFocus = () =>
-    this.guard(async () => {
-      this.used = true;
-      await this.source?.warm(this.language);
-    });
+  private readonly onFocus = () => this.guard(() => this.search.warm());
 
   private readonly onInput = (event: Event) => this.guard(() => this.queryChanged((event.target as HTMLInputElement).value));
 
@@ -404,25 +251,9 @@ export class TandemFinder extends TandemElement {
 
   private readonly onBlur = (event: FocusEvent) => this.guard(() => this.combobox.onBlur(event));
 
-  private announce(): void {
-    if (this.failedFor && this.failedFor === this.query) {
-      // The notice's own words; the contact route is read after it.
-      this.announcement = this.t('catalogueFailed');
-    } else if (this.searched && this.searched === this.query) {
-      this.announcement = this.results.length ? this.t('results', { count: this.results.length }) : this.t('noResultsAnnounced');
-    } else {
-      // The search is still on its way (the index, or the directory): look again shortly.
-      if (this.query.trim().length >= MIN_QUERY && this.catalogueStatus !== 'failed') {
-        this.announceDelay.restart(ANNOUNCE_RETRY_MS, () => this.guard(() => this.announce()));
-      }
-      return;
-    }
-    this.requestUpdate();
-  }
-
   /** Sends a settled search (Enter, leaving the box, Escape), once per query. */
   private settled(): void {
-    if (this.query.trim()) this.guard(() => this.log.settle());
+    if (this.search.query.trim()) this.guard(() => this.log.settle());
   }
 
   /** Sends answers; a failure becomes the notice, never a rejection. */
@@ -441,10 +272,10 @@ export class TandemFinder extends TandemElement {
 
   /** Chooses the result at a position in the list, as Enter or a click does. */
   choose(index: number): void {
-    const result = this.results[index];
+    const result = this.search.results[index];
     if (!result) return;
     const { entry } = result;
-    const query = this.query;
+    const query = this.search.query;
     const input = this.input();
     if (input) input.value = entryText(entry, 'title', this.language).text;
     this.combobox.close();
@@ -469,10 +300,11 @@ export class TandemFinder extends TandemElement {
   private readonly newSearch = () =>
     this.guard(() => {
       this.helped.dismiss();
-      this.clearSearch();
+      this.search.clear();
       const input = this.input();
       if (input) input.value = '';
       this.focusAfterRender = 'input';
+      this.requestUpdate();
     });
 
   private readonly onSubmitNeed = (event: SubmitEvent) => {
@@ -493,31 +325,30 @@ export class TandemFinder extends TandemElement {
   // ---- rendering (finder.templates.ts) ----
 
   protected renderWidget() {
-    const { t, language } = this;
+    const { t, language, search } = this;
     const level = headingLevel(this.headingLevel);
-    const contact = this.contactRoute();
+    // Where to turn when nothing fits: the `contact` attribute, else the catalogue's.
+    const contact = contactAttribute(this.contact) ?? search.contact();
     if (this.catalogueStatus === 'failed') return noticeTemplate(t, language, 'failed', contact, level);
-    const noResults = this.searched && this.searched === this.query && this.results.length === 0;
-    const failed = !!this.failedFor && this.failedFor === this.query;
     const entry = this.helped.entry;
     return html`<div class="finder">
       ${this.askPostcode && this.directory?.trim() ? postcodeTemplate(t, this.residentPostcode, this.postcodeError, this.onPostcodeInput, this.onPostcodeChange) : nothing}
       ${comboboxTemplate({
         t,
         language,
-        query: this.query,
+        query: search.query,
         placeholder: this.placeholder,
         combobox: this.combobox,
-        entries: this.results.map((result) => result.entry),
+        entries: search.results.map((result) => result.entry),
         onFocus: this.onFocus,
         onInput: this.onInput,
         onKeydown: this.onKeydown,
         onBlur: this.onBlur,
         onChoose: this.onChoose,
       })}
-      <div class="visually-hidden" role="status" id="announcement">${this.announcement}</div>
-      ${failed ? noticeTemplate(t, language, 'directory-failed', contact, level) : nothing}
-      ${noResults ? noResultsTemplate(t, language, this.searched, this.suggestions, this.useSuggestion, contact, level) : nothing}
+      <div class="visually-hidden" role="status" id="announcement">${search.announcement}</div>
+      ${search.failed ? noticeTemplate(t, language, 'directory-failed', contact, level) : nothing}
+      ${search.nothingFound ? noResultsTemplate(t, language, search.searched, search.suggestions, this.useSuggestion, contact, level) : nothing}
       ${entry
         ? answerTemplate(
             { t, language, level, helped: this.helped, onSubmitNeed: this.onSubmitNeed, onVote: this.onVote, onNewSearch: this.newSearch, focusField: this.focusField },

@@ -55,7 +55,7 @@ export class FinderHarness extends WidgetHarness<TandemFinder> {
     await this.settle();
     // The list may still show the last query's results while a directory is asked: wait for
     // the search of the text in the box itself (or the notice that it could not be done).
-    const searched = () => (this.element as unknown as { searched: string }).searched === this.input.value;
+    const searched = () => (this.element as unknown as { search: { searched: string } }).search.searched === this.input.value;
     while (this.input.value.trim().length >= 2 && !(searched() && (this.query('[role=option]') || this.query('#no-results'))) && !this.query('#directory-failed, #failed')) {
       if (Date.now() > end) throw new Error(`no search result for "${this.input.value}"`);
       await sleep(10);
