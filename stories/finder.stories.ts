@@ -58,6 +58,19 @@ export const Results: Story = {
   },
 };
 
+/**
+ * Entries the council has not yet written in Welsh: on a Welsh page they show in English,
+ * marked `lang="en"` so screen readers read them in an English voice; the widget's own words
+ * stay Welsh. Each result's name is its title; its details are its description.
+ */
+export const EnglishEntries: Story = {
+  name: 'Results: entries in English only',
+  play: async (context) => {
+    const widget = await finderIn(context.canvasElement);
+    await widget.type(STORY_QUERIES.en.englishOnly);
+  },
+};
+
 /** Nothing fits: a kind message, near matches to try, and the council's contact route. */
 export const NoResults: Story = {
   name: 'No results',
@@ -111,12 +124,22 @@ export const Thanks: Story = {
   },
 };
 
-/** "Yes": thanks. */
+/** "Yes": thanks, with focus on the message, and "Search again" after it. */
 export const HelpedThanks: Story = {
   name: 'Helped: thanks',
   play: async (context) => {
     const widget = await chooseAnswer(context);
     await widget.yes();
+  },
+};
+
+/** "Search again" after the thanks: the box empty, with focus, ready for the next need. */
+export const SearchAgain: Story = {
+  name: 'Search again',
+  play: async (context) => {
+    const widget = await chooseAnswer(context);
+    await widget.yes();
+    await widget.click('new-search');
   },
 };
 

@@ -46,6 +46,14 @@ const claims: Record<string, (check: Check) => void> = {
     expect(widget.control('option-0').getAttribute('aria-selected')).to.equal('true');
     expect(widget.focused).to.equal('input');
   },
+  EnglishEntries: ({ widget, locale }) => {
+    expect(widget.results[0]).to.equal('Falls prevention and alarms');
+    const title = widget.query('#option-0 .option-title')!;
+    // English in a Welsh page is marked; in an English page nothing needs marking.
+    expect(title.querySelector('[lang]')?.getAttribute('lang')).to.equal(locale === 'cy' ? 'en' : undefined);
+    expect(widget.control('option-0').getAttribute('aria-describedby')).to.equal('option-0-details');
+    expect(widget.focused).to.equal('input');
+  },
   NoResults: ({ widget, s }) => {
     expect(widget.expanded).to.equal(false);
     expect(widget.text('#no-results')).to.contain(s.noResultsKind);
@@ -74,6 +82,14 @@ const claims: Record<string, (check: Check) => void> = {
   HelpedThanks: ({ widget, s }) => {
     expect(widget.text('#thanks')).to.equal(s.thanksYes);
     expect(widget.focused).to.equal('thanks');
+    expect(widget.query('#thanks')!.closest('[role=status], [aria-live]')).to.equal(null);
+    expect(widget.text('#new-search')).to.equal(s.newSearch);
+  },
+  SearchAgain: ({ widget, s }) => {
+    expect(widget.focused).to.equal('input');
+    expect(widget.input.value).to.equal('');
+    expect(widget.query('#answer, #thanks')).to.equal(null);
+    expect(widget.text('#label')).to.equal(s.label);
   },
   BadCatalogue: ({ widget, s }) => {
     expect(widget.text('#failed')).to.equal(s.catalogueFailed);

@@ -77,7 +77,7 @@ export const STORY_CONTACT = JSON.stringify({
 });
 
 /** What the stories type, per language: the catalogue's Welsh is searched on Welsh pages. */
-export const STORY_QUERIES: Record<'en' | 'cy', { results: string; answer: string; nothing: string; need: string }> = {
-  en: { results: 'help at home', answer: 'meals on wheels', nothing: 'bin collection', need: 'Vegetarian meals for my dad' },
-  cy: { results: 'help yn y cartref', answer: 'prydau bwyd', nothing: 'casglu biniau', need: 'Prydau llysieuol i fy nhad' },
+export const STORY_QUERIES: Record<'en' | 'cy', { results: string; answer: string; nothing: string; need: string; englishOnly: string }> = {
+  en: { results: 'help at home', answer: 'meals on wheels', nothing: 'bin collection', need: 'Vegetarian meals for my dad', englishOnly: 'falls' },
+  cy: { results: 'help yn y cartref', answer: 'prydau bwyd', nothing: 'casglu biniau', need: 'Prydau llysieuol i fy nhad', englishOnly: 'falls' },
 };

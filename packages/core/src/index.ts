@@ -18,3 +18,6 @@ export { base } from './styles/base.js';
 export { tokens } from './styles/tokens.js';
 export { VERSION } from './version.js';
 export { characterCount, errorSummary, textArea, yesNoButtons, type FieldError, type TextAreaField } from './fields.js';
+export { ComboboxController, type ComboboxOptions } from './controllers/combobox.js';
+export { SettleLog, type LogEntry, type SettleLogOptions } from './controllers/settle-log.js';
+export { Delay, systemClock, type Clock } from './controllers/clock.js';

@@ -18,6 +18,13 @@ export const finderStyles = css`
     border-block-start: 0;
     background: var(--_surface);
   }
+  /* The list scrolls within itself, so the search box stays in view above it (six results
+     with their details are over 1,500px tall at 320px wide). */
+  .listbox {
+    max-block-size: max(11rem, min(24rem, 55vh));
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
   .listbox[hidden] {
     display: none;
   }
@@ -133,6 +140,13 @@ export const finderStyles = css`
   }
   .message {
     font-weight: 700;
+  }
+  /* A message or notice that focus is moved to shows where focus is. */
+  .message:focus,
+  .notice:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 5px var(--_focus-text);
   }
   @media (forced-colors: active) {
     .input,

@@ -100,15 +100,19 @@ describe('<tandem-finder directory>', () => {
       await expectNoAxeViolations();
     });
 
-    it('waits for typing to pause: one request for a word typed key by key, and the cache answers it again', async () => {
-      const finder = await mount('/oruk/v3');
-      await typeKeys(finder, 'memory');
+    it('waits for typing to pause (DIRECTORY_DELAY_MS, on a manual clock): one request for a word typed key by key, and the cache answers it again', async () => {
+      const finder = (await mount('/oruk/v3')).useManualClock();
+      await press('Tab');
+      await sendKeys({ type: 'memory' });
+      await finder.pause(DIRECTORY_DELAY_MS - 1);
+      expect(await requests()).to.equal(0, 'nothing asked before the pause is over');
+      await finder.searched();
       expect(finder.results).to.deep.equal(['Memory Cafe']);
       const asked = await hits();
-      expect(Object.keys(asked)).to.deep.equal(['/oruk/v3/services?search=memory&page=1&per_page=6'], 'sendKeys types faster than the pause');
+      expect(Object.keys(asked)).to.deep.equal(['/oruk/v3/services?search=memory&page=1&per_page=6'], 'one request, once typing paused');
       // Away and back to the same words: from the cache, no new request.
       for (let i = 0; i < 3; i += 1) await press('Backspace');
-      await sleep(DIRECTORY_DELAY_MS + 200);
+      await finder.searched();
       await sendKeys({ type: 'ory' });
       await finder.searched();
       expect(finder.results).to.deep.equal(['Memory Cafe']);
@@ -116,12 +120,12 @@ describe('<tandem-finder directory>', () => {
     });
 
     it('a slow answer to an old query never replaces the newer one', async () => {
-      const finder = await mount('/oruk/slow/v3');
+      const finder = (await mount('/oruk/slow/v3')).useManualClock();
       await finder.type('counselling');
       expect(finder.results).to.include('Community Counselling');
       finder.input.value = 'falls';
       finder.input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      await sleep(DIRECTORY_DELAY_MS + 50);
+      await finder.pause(DIRECTORY_DELAY_MS);
       // The first request for "falls" is on its way (400 ms): replace it.
       finder.input.value = 'memory';
       finder.input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -226,8 +230,9 @@ describe('<tandem-finder directory>', () => {
       await press('Escape');
       expect(finder.input.value).to.equal('');
       await fetch('/oruk/hits', { method: 'DELETE' });
+      finder.useManualClock();
       await sendKeys({ type: 'm' });
-      await sleep(DIRECTORY_DELAY_MS + 200);
+      await finder.pause(DIRECTORY_DELAY_MS * 4);
       expect(await requests()).to.equal(0);
     });
   });

@@ -1,12 +1,13 @@
 import { expect } from '@esm-bundle/chai';
-import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, emulateMedia, executeServerCommand, findAccessibilityNode, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { TandemSubmittedEvent } from '@tandem/core';
 import '../src/define.js';
 import type { Catalogue } from '../src/catalogue.js';
 import type { TandemChooseEvent } from '../src/events.js';
-import { NEED_MAX_LENGTH } from '../src/finder.js';
+import { ANNOUNCE_DELAY_MS, NEED_MAX_LENGTH, SETTLE_DELAY_MS } from '../src/finder.js';
 import { FinderSearch } from '../src/search/engine.js';
 import { fixtureCatalogue, fixtureCatalogueJson } from './fixture-catalogue.js';
+import example from '../../../examples/adult-social-care/catalogue.json';
 import { FinderHarness } from './harness.js';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
 import { mountPage } from '../../../test/support/page.js';
@@ -41,6 +42,12 @@ async function snapshot(): Promise<Node> {
 
 async function axNode(predicate: (node: Node) => boolean): Promise<Node | null> {
   return findAccessibilityNode((await snapshot()) as never, predicate as never) as Node | null;
+}
+
+/** Every node of the full accessibility tree under a selector (`pierce/…` reaches into shadow roots). */
+async function fullTree(selector: string): Promise<Node[]> {
+  const flatten = (node: Node): Node[] => [node, ...(node.children ?? []).flatMap(flatten)];
+  return flatten((await executeServerCommand('a11y-tree', { selector })) as Node);
 }
 
 async function combobox(): Promise<Node> {
@@ -188,6 +195,33 @@ describe('<tandem-finder>', () => {
       expect(finder.input.value).to.equal('help', 'moving through the list does not change the text');
     });
 
+    it('each option is named by its title alone and described by its details, with the spaces kept', async () => {
+      const finder = await mount();
+      await typeKeys(finder, 'help at home');
+      await press('ArrowDown');
+      const options = (await fullTree('pierce/#listbox')).filter((n) => n.role === 'option');
+      expect(options.length).to.equal(finder.results.length);
+      expect(options.map((o) => o.name)).to.deep.equal(finder.results, 'each name is the title');
+      for (const option of options) expect(option.name!.length).to.be.below(60);
+      const first = options[0]!;
+      expect(first.selected).to.equal(true);
+      expect(first.description).to.contain('Phone: 0300 123 4567');
+      expect(first.description).to.contain('Open: Monday to Friday, 8:30am to 5pm');
+      expect(first.description).to.contain('Who it is for: Adults who need help to stay at home');
+      expect(first.description).to.not.match(/(Phone|Open|Cost|Who it is for):\S/, 'a space after every label');
+    });
+
+    it('on a Welsh page, an option with English details keeps its spaces and marks them lang="en"', async () => {
+      const finder = await mount(ATTRS, { lang: 'cy' });
+      await finder.type('falls');
+      const option = finder.control('option-0');
+      expect(option.querySelector('.option-title [lang="en"]')?.textContent).to.equal('Falls prevention and alarms');
+      const [node] = (await fullTree('pierce/#listbox')).filter((n) => n.role === 'option');
+      expect(node!.name).to.equal('Falls prevention and alarms');
+      expect(node!.description).to.match(/Cost: Alarms from £4 a week/);
+      expect(node!.description).to.not.match(/(Ffôn|Ar agor|Cost|Ar gyfer pwy):\S/, 'a space after every label');
+    });
+
     it('Escape closes the list and keeps the text; Escape again clears it', async () => {
       const finder = await mount();
       await typeKeys(finder, 'blue badge');
@@ -328,21 +362,26 @@ describe('<tandem-finder>', () => {
     });
   });
 
-  describe('announcements', () => {
-    it('announces the number of results once typing settles, not on each key', async () => {
-      const finder = await mount();
+  describe('announcements (on a manual clock)', () => {
+    it('announces the number of results once typing pauses for ANNOUNCE_DELAY_MS, not on each key', async () => {
+      const finder = (await mount()).useManualClock();
       await typeKeys(finder, 'help at home');
-      expect(finder.announcement).to.equal('');
       const status = finder.root.getElementById('announcement')!;
       expect(status.getAttribute('role')).to.equal('status');
-      const text = await finder.announced();
-      expect(text).to.match(new RegExp(`^${finder.results.length} results? (is|are) available`));
+      await finder.pause(ANNOUNCE_DELAY_MS - 1);
+      expect(finder.announcement).to.equal('');
+      await finder.pause(1);
+      expect(finder.announcement).to.match(new RegExp(`^${finder.results.length} results? (is|are) available`));
+      await sendKeys({ type: 's' });
+      await finder.searched();
+      expect(finder.announcement).to.equal('', 'emptied by the next key, so the same count is heard again');
     });
 
     it('announces when nothing is found', async () => {
-      const finder = await mount();
+      const finder = (await mount()).useManualClock();
       await typeKeys(finder, 'zzqx vvbn');
-      expect(await finder.announced()).to.equal('No results. Suggestions and how to contact us are below the search box.');
+      await finder.pause(ANNOUNCE_DELAY_MS);
+      expect(finder.announcement).to.equal('No results. Suggestions and how to contact us are below the search box.');
     });
   });
 
@@ -371,27 +410,50 @@ describe('<tandem-finder>', () => {
     });
   });
 
-  describe('settled searches', () => {
-    it('sends one search after typing pauses, redacted, not one per key', async () => {
-      const finder = await mount();
+  describe('settled searches (on a manual clock)', () => {
+    /** Lets a delivery already started finish (the redactor is loaded): a task, not a wait for time. */
+    const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    it('sends one search once typing pauses for SETTLE_DELAY_MS, redacted, not one per key', async () => {
+      const finder = (await mount()).useManualClock();
       await typeKeys(finder, 'help for mum call 07700 900123');
-      await sleep(400);
-      expect(submitted).to.have.length(0);
-      await until(() => submitted.length === 1, 3000);
-      await sleep(300);
+      await finder.pause(SETTLE_DELAY_MS - 1);
+      await flush();
+      expect(submitted).to.have.length(0, 'not before the pause is over');
+      await finder.pause(1);
+      await until(() => submitted.length === 1);
+      await finder.pause(SETTLE_DELAY_MS * 4);
+      await flush();
       expect(answers()).to.deep.equal([{ query: 'help for mum call [phone]', results: answers()[0]!.results }]);
       expect(submitted[0]!.submission).to.include({ widget: 'finder', site: 'adult-social-care', lang: 'en' });
       expect(finder.element.catalogueInUse).to.exist;
     });
 
-    it('sends the search at once when the person leaves the box', async () => {
-      const finder = await mount();
+    it('each key puts the pause off again; the fill time runs from the first key to the send', async () => {
+      const finder = (await mount()).useManualClock();
+      await typeKeys(finder, 'stair');
+      await finder.pause(SETTLE_DELAY_MS - 100);
+      await sendKeys({ type: ' lift' });
+      await finder.searched();
+      await finder.pause(SETTLE_DELAY_MS - 100);
+      await flush();
+      expect(submitted).to.have.length(0, 'the pause started again with the last key');
+      await finder.pause(100);
+      await until(() => submitted.length === 1);
+      expect(answers()[0]).to.include({ query: 'stair lift' });
+      expect(submitted[0]!.submission.signals.fillMs).to.equal(2 * SETTLE_DELAY_MS - 100);
+    });
+
+    it('sends the search at once when the person leaves the box, and not again when the pause ends', async () => {
+      const finder = (await mount()).useManualClock();
       await typeKeys(finder, 'stair lift');
       await tab();
       await until(() => submitted.length === 1, 500);
       expect(answers()[0]).to.include({ query: 'stair lift' });
-      await sleep(1600);
+      await finder.pause(SETTLE_DELAY_MS * 2);
+      await flush();
       expect(submitted).to.have.length(1, 'not sent again when the pause ends');
+      expect(finder.clock!.pending).to.equal(0);
     });
   });
 
@@ -482,6 +544,52 @@ describe('<tandem-finder>', () => {
       expect(finder.text('#thanks')).to.equal('Thank you. Your answer helps us improve our services.');
       await until(() => submitted.length === 2);
       expect(answers()[1]).to.deep.equal({ query: 'meals on wheels', chosen: 'meals-at-home', helped: false, need: 'Vegetarian meals for my dad, email [email]' });
+    });
+
+    it('after the thank-you, Tab goes on to "Search again" and then out of the widget; the message is read once and shows its focus', async () => {
+      mountPage(`<tandem-finder ${ATTRS}></tandem-finder><p><a href="#after" id="after">After the finder</a></p>`);
+      const element = document.querySelector('tandem-finder')!;
+      element.catalogueData = fixtureCatalogue;
+      const finder = await new FinderHarness(element).ready();
+      await typeKeys(finder, 'meals on wheels');
+      await press('ArrowDown');
+      await press('Enter');
+      await finder.settle();
+      finder.control('yes').focus();
+      await press('Enter');
+      await finder.settle();
+      expect(finder.focused).to.equal('thanks');
+      const thanks = finder.control('thanks');
+      expect(thanks.closest('[role=status], [role=alert], [aria-live]')).to.equal(null, 'focus reads it: not a live region too');
+      expect(getComputedStyle(thanks).outlineStyle).to.equal('solid', 'a visible focus ring');
+      expect(parseFloat(getComputedStyle(thanks).outlineWidth)).to.be.at.least(3);
+      await tab();
+      expect(finder.focused).to.equal('new-search');
+      await tab();
+      expect(document.activeElement?.id).to.equal('after', 'Tab leaves the widget, it does not wrap to its first control');
+      await expectNoAxeViolations();
+    });
+
+    it('"Search again" empties the box and puts focus in it', async () => {
+      const finder = await answered();
+      await finder.yes();
+      await finder.click('new-search');
+      expect(finder.focused).to.equal('input');
+      expect(finder.input.value).to.equal('');
+      expect(finder.query('#answer')).to.equal(null);
+    });
+
+    it('a new search clears the last answer and its errors from the screen; an unsent "No" counts as not helped', async () => {
+      const finder = await answered();
+      await finder.no();
+      await finder.send();
+      expect(finder.query('#error-summary')).to.exist;
+      await finder.type('blue badge');
+      expect(finder.query('#answer, #error-summary, #need-error')).to.equal(null);
+      expect(finder.results[0]).to.equal('Blue Badge');
+      await until(() => answers().some((a) => 'helped' in a));
+      expect(answers().find((a) => 'helped' in a)).to.deep.equal({ query: 'meals on wheels', chosen: 'meals-at-home', helped: false });
+      await expectNoAxeViolations();
     });
 
     it('counts the characters and refuses more than the limit', async () => {
@@ -630,6 +738,10 @@ describe('<tandem-finder>', () => {
       expect(finder.text('#helped-question')).to.equal('Oedd hyn yn ateb eich angen?');
       await finder.type('falls');
       expect(finder.results[0]).to.equal('Falls prevention and alarms', 'no Welsh title: the English one');
+      await finder.choose(0);
+      expect(finder.query('#answer-heading [lang="en"]')?.textContent).to.equal('Falls prevention and alarms', 'English marked as English');
+      expect([...finder.root.querySelectorAll('#answer > p[lang="en"]')].length).to.equal(2, 'its answer is English too');
+      expect(finder.query('#helped-question')!.closest('[lang="en"]')).to.equal(null, 'the widget\'s own words are Welsh');
       await finder.type('zzqx vvbn');
       expect(finder.text('#contact')).to.contain("Mae'r llinellau ar agor dydd Llun i ddydd Gwener");
       expect(finder.control<HTMLAnchorElement>('contact-link').textContent!.trim()).to.equal('Cysylltu â gofal cymdeithasol oedolion');
@@ -676,6 +788,27 @@ describe('<tandem-finder>', () => {
       await finder.no();
       await finder.send();
       fits('form with errors');
+    });
+
+    it('at 320 by 640 pixels, six results keep the search box in view: the list scrolls, not the page', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const finder = await mount(ATTRS, { catalogue: example as unknown as Catalogue });
+      await typeKeys(finder, 'help at home');
+      expect(finder.results.length).to.equal(6);
+      const listbox = finder.control('listbox');
+      expect(listbox.getBoundingClientRect().height).to.be.at.most(640 * 0.6);
+      expect(listbox.scrollHeight).to.be.above(listbox.clientHeight, 'the list scrolls within itself');
+      for (let i = 0; i < 6; i += 1) {
+        await press('ArrowDown');
+        await finder.settle();
+        const input = finder.input.getBoundingClientRect();
+        expect(input.top, `option ${i}`).to.be.at.least(0);
+        expect(input.bottom, `option ${i}`).to.be.at.most(innerHeight);
+        const option = finder.control(`option-${i}`).getBoundingClientRect();
+        const list = listbox.getBoundingClientRect();
+        expect(option.top, `option ${i} in view`).to.be.at.least(list.top - 1);
+        expect(option.bottom, `option ${i} in view`).to.be.at.most(list.bottom + 1);
+      }
     });
 
     it('shows the active result and the focus in forced colours', async () => {

@@ -1,5 +1,7 @@
 import type { TandemFinder } from '../src/finder.js';
+import { DIRECTORY_DELAY_MS } from '../src/sources/directory-source.js';
 import { sleep, WidgetHarness } from '../../../test/support/widget-harness.js';
+import { ManualClock } from './manual-clock.js';
 
 /**
  * Drives <tandem-finder> as a person would, for tests and story play functions:
@@ -7,6 +9,23 @@ import { sleep, WidgetHarness } from '../../../test/support/widget-harness.js';
  * It works through the DOM only (no test-runner commands), so stories can use it too.
  */
 export class FinderHarness extends WidgetHarness<TandemFinder> {
+  /** The finder's clock, once `useManualClock()` gave it one: time moves only by `pause()`. */
+  clock: ManualClock | undefined;
+
+  /** From now on the finder's delays (settle, announce, debounce) wait for `pause()`. */
+  useManualClock(): this {
+    this.clock = new ManualClock();
+    this.element.clock = this.clock;
+    return this;
+  }
+
+  /** The person stops typing for a while: the finder's clock moves on by `ms`. */
+  async pause(ms: number): Promise<void> {
+    if (!this.clock) throw new Error('pause() needs useManualClock() first');
+    this.clock.advance(ms);
+    await this.settle();
+  }
+
   /** Waits until the widget has rendered with its strings (and its catalogue, if it loads one). */
   override async ready(): Promise<this> {
     await super.ready();
@@ -52,10 +71,12 @@ export class FinderHarness extends WidgetHarness<TandemFinder> {
   /** Waits until the search for what is in the box has run. */
   async searched(timeout = 3000): Promise<void> {
     const end = Date.now() + timeout;
+    // A directory is asked once typing pauses: on a manual clock, that pause happens here.
+    if (this.clock && this.element.directory) this.clock.advance(DIRECTORY_DELAY_MS);
     await this.settle();
     // The list may still show the last query's results while a directory is asked: wait for
     // the search of the text in the box itself (or the notice that it could not be done).
-    const searched = () => (this.element as unknown as { searched: string }).searched === this.input.value;
+    const searched = () => (this.element as unknown as { search: { searched: string } }).search.searched === this.input.value;
     while (this.input.value.trim().length >= 2 && !(searched() && (this.query('[role=option]') || this.query('#no-results'))) && !this.query('#directory-failed, #failed')) {
       if (Date.now() > end) throw new Error(`no search result for "${this.input.value}"`);
       await sleep(10);
@@ -88,7 +109,7 @@ export class FinderHarness extends WidgetHarness<TandemFinder> {
     await this.settle();
   }
 
-  private async click(id: string): Promise<void> {
+  async click(id: string): Promise<void> {
     this.control(id).click();
     await this.settle();
   }

@@ -9,6 +9,22 @@ export interface RelevanceCase {
   lang?: 'en' | 'cy';
 }
 
+/** Pairs where the first entry must rank above the second: an emergency above a class. */
+export const orderCases: { query: string; above: string; below: string; lang?: 'en' | 'cy' }[] = [
+  { query: 'mae mam wedi cwympo', above: 'fallen-now', below: 'falls-prevention', lang: 'cy' },
+  { query: 'mum fell and cant get up', above: 'fallen-now', below: 'falls-prevention' },
+];
+
+/**
+ * Welsh searches that must work on a catalogue with no Welsh text at all (the vocabulary
+ * alone, synonyms.ts): most councils' catalogues start in English.
+ */
+export const welshOnEnglishCatalogue: RelevanceCase[] = [
+  { query: 'gweithiwr cymdeithasol', expect: 'contact-social-worker', lang: 'cy' },
+  { query: 'cwyno', expect: 'complaints', lang: 'cy' },
+  { query: 'bathodyn glas wedi dod i ben', expect: 'blue-badge-renew', lang: 'cy' },
+];
+
 export const relevanceCases: RelevanceCase[] = [
   // The issue's own examples.
   { query: 'help getting mum washed', expect: 'help-at-home' },
@@ -99,6 +115,15 @@ export const relevanceCases: RelevanceCase[] = [
   { query: 'sedd doiled', expect: 'equipment', lang: 'cy' }, // "seddi toiled uwch": soft t→d
   { query: 'fy nghartref gofal', expect: 'care-homes', lang: 'cy' }, // nasal c→ngh
   { query: 'gwirfoddolwyr', expect: 'befriending', lang: 'cy' }, // "Gwirfoddolwr": -wyr
+  // Natural Welsh, as residents type it (issue 12): Welsh stopwords ("mae", "yn", "fy") and
+  // the Welsh groups of synonyms.ts; the example catalogue's Welsh text for these entries.
+  { query: 'gweithiwr cymdeithasol', expect: 'contact-social-worker', lang: 'cy' },
+  { query: 'siarad â fy ngweithiwr cymdeithasol', expect: 'contact-social-worker', lang: 'cy' },
+  { query: 'cwyno', expect: 'complaints', lang: 'cy' },
+  { query: 'cwyno am fy ngofalwr', expect: 'complaints', lang: 'cy' },
+  { query: 'bathodyn glas wedi dod i ben', expect: 'blue-badge-renew', lang: 'cy' },
+  { query: 'mae mam wedi cwympo', expect: 'fallen-now', lang: 'cy' },
+  { query: 'mae dad wedi cwympo ac yn methu codi', expect: 'fallen-now', lang: 'cy' },
   // Welsh readers who search in English still find the entry.
   { query: 'blue badge', expect: 'blue-badge', lang: 'cy' },
 ];

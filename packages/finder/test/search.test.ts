@@ -9,7 +9,7 @@ import { FIELDS, documentOf } from '../src/search/documents.js';
 import { fieldTerms } from '../src/search/normalise.js';
 import { editDistance } from '../src/search/edit-distance.js';
 import example from '../../../examples/adult-social-care/catalogue.json';
-import { relevanceCases } from './relevance-cases.js';
+import { orderCases, relevanceCases, welshOnEnglishCatalogue } from './relevance-cases.js';
 
 const catalogue = example as unknown as Catalogue;
 const english = new FinderSearch(catalogue);
@@ -41,6 +41,27 @@ describe('FinderSearch', () => {
         expect(found, `got ${found.join(', ')}`).to.include(id);
       });
     }
+
+    for (const { query, above, below, lang } of orderCases) {
+      it(`${lang === 'cy' ? '[cy] ' : ''}"${query}" ranks ${above} above ${below}`, () => {
+        const found = ids(lang === 'cy' ? welsh : english, query, 10);
+        expect(found, `got ${found.join(', ')}`).to.include(above);
+        expect(found.indexOf(below) === -1 || found.indexOf(above) < found.indexOf(below), `got ${found.join(', ')}`).to.equal(true);
+      });
+    }
+
+    const englishOnly = new FinderSearch({ ...catalogue, entries: catalogue.entries.map(({ cy: _cy, ...entry }) => entry) }, { lang: 'cy' });
+    for (const { query, expect: id } of welshOnEnglishCatalogue) {
+      it(`[cy, no Welsh in the catalogue] "${query}" has ${id} in its top three`, () => {
+        const found = ids(englishOnly, query);
+        expect(found, `got ${found.join(', ')}`).to.include(id);
+      });
+    }
+
+    it('drops Welsh stopwords on Welsh pages only', () => {
+      expect(analyse('mae mam wedi cwympo', true)).to.deep.equal(analyse('mam wedi cwympo', true));
+      expect(analyse('mae', false)).to.have.length(1);
+    });
   });
 
   describe('normaliser', () => {
@@ -202,7 +223,9 @@ describe('FinderSearch', () => {
       // Not plurals: English -tion/-sion words on Welsh pages, and words too short to tell.
       expect(key('station')).to.equal(key('stations'));
       expect(key('session')).to.contain('sion');
-      expect(['yn', 'ei', 'eu'].map(key)).to.deep.equal(['yn', 'ei', 'eu']);
+      expect(['da', 'ti', 'te'].map(key)).to.deep.equal(['da', 'ti', 'te']);
+      // Welsh's little words ("yn", "ei", "eu") are stopwords on Welsh pages.
+      expect(['yn', 'ei', 'eu'].map(key)).to.deep.equal([null, null, null]);
       // English pages never see any of it.
       expect(termOf('ofalwyr')).to.equal('ofalwyr');
       expect(termOf('fam')).to.equal('fam');

@@ -15,11 +15,33 @@ const STOPWORDS = new Set(
 );
 
 /**
+ * Welsh words that carry no meaning for finding a service, dropped on Welsh pages only:
+ * "mae" (is), "yn", "y"/"yr" (the), "fy" (my)… so "mae mam wedi cwympo" searches for
+ * "mam wedi cwympo". "wedi" stays: "wedi cwympo" (has fallen) is not "yn cwympo" (keeps falling).
+ */
+const WELSH_STOPWORDS = new Set(
+  ('mae yn y yr ac ei fy eich ein eu sydd oes dw dwi rwy rwyf rydw rydyn rydych ydw ydy yw oedd ond neu gyda gan ' +
+    'ar o na nac nid ni ddim hefyd iawn bod fod mor')
+    .split(' '),
+);
+
+/**
  * Words people add to a need that say little about which service fits ("I need help
  * getting…"). They are indexed (someone may search for them alone) but dropped from a
  * query that has other words, so they neither narrow nor skew its results.
  */
-export const WEAK_TERMS = new Set(['help', 'need', 'get', 'want', 'keep', 'someone', 'please', 'support', 'service', 'find', 'look', 'some', 'any', 'more', 'very', 'about', 'just', 'now', 'still', 'really']);
+const WEAK_WORDS = ['help', 'need', 'get', 'want', 'keep', 'someone', 'please', 'support', 'service', 'find', 'look', 'some', 'any', 'more', 'very', 'about', 'just', 'now', 'still', 'really'];
+/** The same in Welsh: "angen" (need), "eisiau" (want), "cymorth" (support), "rhywun" (someone)… */
+const WELSH_WEAK_WORDS = ['angen', 'eisiau', 'moyn', 'cymorth', 'gwasanaeth', 'rhywun', 'plis', 'cael', 'chwilio', 'dal', 'nawr', 'rhagor'];
+export const WEAK_TERMS = new Set(WEAK_WORDS);
+let welshWeak: Set<string> | undefined;
+
+/** Whether a query's term is one of the weak words above, in the page's language (Welsh pages take English words too). */
+export function isWeak(term: string, welsh = false): boolean {
+  if (!welsh) return WEAK_TERMS.has(term);
+  welshWeak ??= new Set([...WEAK_WORDS, ...WELSH_WEAK_WORDS].map((word) => welshKey(word, stem)));
+  return welshWeak.has(term);
+}
 
 // Apostrophes of every kind go, so "can't" and "cant", "carer's" and "carers" meet.
 const APOSTROPHES = /['\u2018\u2019\u02bc\u0060\u00b4]/g;
@@ -57,8 +79,8 @@ export function fieldTerms(text: string, welsh = false): string[] {
   return found;
 }
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+export function isStopword(word: string, welsh = false): boolean {
+  return STOPWORDS.has(word) || (welsh && WELSH_STOPWORDS.has(word));
 }
 
 // A catalogue repeats the same few thousand words; stemming each once halves index time.
@@ -74,7 +96,7 @@ export function termOf(word: string, welsh = false): string | null {
   let term = cache.get(word);
   if (term !== undefined) return term;
   // Very long tokens are noise (pasted URLs, keyboard mashing) and slow every comparison.
-  term = STOPWORDS.has(word) || word.length > 40 ? null : welsh ? welshKey(word, stem) : stem(word);
+  term = isStopword(word, welsh) || word.length > 40 ? null : welsh ? welshKey(word, stem) : stem(word);
   if (cache.size > 50_000) cache.clear();
   cache.set(word, term);
   return term;

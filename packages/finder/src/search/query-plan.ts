@@ -5,7 +5,7 @@
  * and, for the word still being typed, its completions.
  */
 import { stem } from './stem.js';
-import { WEAK_TERMS, isStopword, termOf, words } from './normalise.js';
+import { isStopword, isWeak, termOf, words } from './normalise.js';
 import type { Phrase, SynonymTable } from './synonyms.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
@@ -48,7 +48,7 @@ export class QueryPlanner {
 
   plan(query: string): Plan {
     const text = query.slice(0, MAX_CHARS);
-    const typed = words(text).filter((w) => !isStopword(w) && w.length <= 40);
+    const typed = words(text).filter((w) => !isStopword(w, this.welsh) && w.length <= 40);
     // The last word is still being typed unless something (a space, a full stop) follows it.
     const lastIsPartial = typed.length > 0 && /[\p{L}\p{N}]$/u.test(text);
     // A single letter being typed says nothing yet, and its completions are the costliest search.
@@ -58,7 +58,7 @@ export class QueryPlanner {
     const concepts: { phrase: Phrase; from: number; weak: boolean }[] = [];
     for (let at = 0; at < terms.length; ) {
       const phrase = this.synonyms.match(terms, at, lastIsPartial) ?? [terms[at]!];
-      const weak = phrase.length === 1 && WEAK_TERMS.has(phrase[0]!);
+      const weak = phrase.length === 1 && isWeak(phrase[0]!, this.welsh);
       concepts.push({ phrase, from: at, weak });
       at += phrase.length;
     }

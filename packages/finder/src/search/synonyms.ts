@@ -37,6 +37,10 @@ export const DEFAULT_SYNONYMS: string[][] = [
   ['learning disability', 'learning difficulty', 'learning disabilities'],
   ['wheelchair', 'mobility aid', 'walking aid', 'walking frame', 'zimmer frame'],
   ['money', 'benefits', 'allowance', 'income'],
+  ['complain', 'complaint', 'cwyno', 'cwyn'],
+  ['social worker', 'care manager', 'gweithiwr cymdeithasol'],
+  ['expired', 'run out', 'running out', 'out of date', 'wedi dod i ben', 'wedi rhedeg allan'],
+  ['emergency', 'urgent', 'argyfwng', 'brys'],
 ];
 
 /** One way of saying something: its terms, matched in order. */

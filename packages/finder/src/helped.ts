@@ -1,0 +1,129 @@
+/**
+ * "Did this answer your need?", under an answer shown in place: Yes thanks the person; No
+ * asks what they needed, in their own words. Either is sent once, with the query and the
+ * entry; a "No" left unsent when the person moves on, leaves or searches again still counts
+ * as not helped.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { characterCount, Delay, type Clock, type FieldError, type Translate } from '@tandem/core';
+import type { CatalogueEntry } from './catalogue.js';
+
+/** The most characters "What did you need?" may have. */
+export const NEED_MAX_LENGTH = 500;
+/** How long typing must pause before the count of characters left is read out. */
+const COUNT_DELAY_MS = 1000;
+
+/** The "Did this answer your need?" step under an inline answer. */
+export type HelpedStep = 'ask' | 'form' | 'thanks-yes' | 'thanks-no';
+
+export interface HelpedOptions {
+  send: (answers: Record<string, string | boolean>, fillMs: number) => Promise<unknown>;
+  /** Moves focus, once rendered, to the element with this id. */
+  focus: (id: string) => void;
+  t: () => Translate;
+  clock: () => Clock;
+}
+
+export class HelpedController implements ReactiveController {
+  entry: CatalogueEntry | undefined;
+  step: HelpedStep = 'ask';
+  need = '';
+  errors: FieldError[] = [];
+  /** The count as last read out to screen readers. */
+  announcedCount = '';
+  private query = '';
+  private sent = false;
+  private formOpenedAt = 0;
+  private readonly countDelay: Delay;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: HelpedOptions,
+  ) {
+    this.countDelay = new Delay(options.clock);
+    host.addController(this);
+  }
+
+  /** An answer shown for a query: the question starts again (the last answer's "No" is sent first). */
+  show(entry: CatalogueEntry, query: string): void {
+    this.dismiss();
+    this.entry = entry;
+    this.query = query;
+    this.step = 'ask';
+    this.sent = false;
+    this.need = '';
+    this.errors = [];
+    addEventListener('pagehide', this.leaving);
+    this.host.requestUpdate();
+  }
+
+  /** The answer leaves the screen (a new search): an unsent "No" is sent as not helped. */
+  dismiss(): void {
+    this.sendUnhelped();
+    this.countDelay.cancel();
+    removeEventListener('pagehide', this.leaving);
+    if (this.entry) this.host.requestUpdate();
+    this.entry = undefined;
+    this.errors = [];
+  }
+
+  readonly vote = (helped: boolean) => async (): Promise<void> => {
+    if (helped) {
+      this.step = 'thanks-yes';
+      this.options.focus('thanks');
+      this.host.requestUpdate();
+      await this.send(true);
+    } else {
+      this.step = 'form';
+      this.formOpenedAt = this.options.clock().now();
+      this.options.focus('need');
+      this.host.requestUpdate();
+    }
+  };
+
+  readonly onNeedInput = (event: InputEvent): void => {
+    this.need = (event.target as HTMLTextAreaElement).value;
+    this.countDelay.restart(COUNT_DELAY_MS, () => {
+      this.announcedCount = characterCount(this.options.t(), this.need, NEED_MAX_LENGTH);
+      this.host.requestUpdate();
+    });
+    this.host.requestUpdate();
+  };
+
+  /** Send pressed: the errors, or the need sent and thanks. */
+  async submit(): Promise<void> {
+    const need = this.need.trim();
+    this.errors = !need ? [{ field: 'need', message: 'needEmpty' }] : [...need].length > NEED_MAX_LENGTH ? [{ field: 'need', message: 'needTooLong' }] : [];
+    this.host.requestUpdate();
+    if (this.errors.length) return this.options.focus('error-summary');
+    this.step = 'thanks-no';
+    this.options.focus('thanks');
+    await this.send(false, need);
+  }
+
+  private send(helped: boolean, need?: string): Promise<unknown> {
+    const entry = this.entry;
+    if (!entry || this.sent) return Promise.resolve();
+    this.sent = true;
+    removeEventListener('pagehide', this.leaving);
+    const answers: Record<string, string | boolean> = { query: this.query.trim(), chosen: entry.id, helped };
+    if (need) answers.need = need;
+    const fillMs = need ? Math.max(0, Math.round(this.options.clock().now() - this.formOpenedAt)) : 0;
+    return this.options.send(answers, fillMs);
+  }
+
+  /** "No" pressed but nothing sent yet: the answer still counts as not helped. */
+  private sendUnhelped(): void {
+    if (this.entry && this.step === 'form' && !this.sent) void this.send(false);
+  }
+
+  private readonly leaving = () => this.sendUnhelped();
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.countDelay.cancel();
+    this.sendUnhelped();
+    removeEventListener('pagehide', this.leaving);
+  }
+}
