@@ -21,14 +21,29 @@ const MAX_MESSAGE = 200;
  * @param {number} status
  * @param {string} error
  * @param {Problem[]} [problems]
+ * @param {{ code?: string, field?: string }} [contract]  The poll contract's code (and field), in the body too.
  */
-export function refuse(reply, status, error, problems = []) {
+export function refuse(reply, status, error, problems = [], contract = {}) {
   // Messages may quote what was sent (valibot's "received …"); keep refusals short.
   const short = problems.slice(0, MAX_PROBLEMS).map(({ field, message }) => ({
     field: field.slice(0, MAX_MESSAGE),
     message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message,
   }));
-  return reply.code(status).type('application/json; charset=utf-8').send({ error, problems: short });
+  const { code, field } = contract;
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ error, ...(field ? { field } : {}), ...(code ? { code } : {}), problems: short });
+}
+
+/**
+ * Sends a refusal from the submission steps (routes/submission-steps.js), with Retry-After
+ * when it says when to come back.
+ * @param {import('fastify').FastifyReply} reply  @param {import('./routes/submission-steps.js').Refusal} refusal
+ */
+export function sendRefusal(reply, { status, error, problems, code, field, retryAfter }) {
+  if (retryAfter) reply.header('Retry-After', String(retryAfter));
+  return refuse(reply, status, error, problems, { code, field });
 }
 
 /** @param {import('fastify').FastifyInstance} app */

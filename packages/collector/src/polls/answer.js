@@ -12,17 +12,6 @@ export const STATEMENT_LENGTH = Object.freeze({ min: 10, max: 280 });
 /** @param {number} status  @param {string} code  @param {string | undefined} field  @param {string} error  @returns {{ ok: false } & PollRefusal} */
 const refusal = (status, code, field, error) => ({ ok: false, status, code, ...(field ? { field } : {}), error });
 
-/**
- * The contract's refusal, { error, field?, code }, with the collector's usual `problems` too.
- * @param {import('fastify').FastifyReply} reply  @param {PollRefusal} refused
- */
-export function refusePoll(reply, { status, code, field, error }) {
-  return reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send({ error, ...(field ? { field } : {}), code, problems: [{ field: field ?? '(body)', message: error }] });
-}
-
 /** Characters as a person counts them (an emoji is one). @param {string} text */
 export const characters = (text) => [...text].length;
 

@@ -1,14 +1,13 @@
-// POST /v1/submissions: every answer of every widget. Checked with the browser's own schema,
-// refused unless its site and origin match, then stored exactly once by its id.
+// POST /v1/submissions: every answer of every widget, taken through the steps in
+// submission-steps.js (parse → site and origin → limits → poll → classify → store → answer).
+// This file adds only what HTTP needs: CORS, the per-address limit counted before the body is
+// read, and sending each step's refusal.
 import { randomBytes } from 'node:crypto';
-import { CheckedSubmissionSchema, checkSubmission } from '@tandem/core/schema.js';
 import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
-import { refuse } from '../errors.js';
-import { checkPollAnswer, refusePoll } from '../polls/answer.js';
+import { refuse, sendRefusal } from '../errors.js';
 import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
-import { compileSchema } from '../schema-compile.js';
-import { foldKey, quarantineReason, sortedAnswersJson, toRecord } from '../submission.js';
+import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany } from './submission-steps.js';
 
 /**
  * @typedef {object} SubmissionRouteOptions
@@ -26,17 +25,12 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
   const foldSecret = randomBytes(32).toString('base64url');
   const repeats = repeatTracker();
-  // The shared schema, compiled: it passes most answers at a third of valibot's cost, and
-  // valibot checks the rest and names what is wrong.
-  const passesSchema = compileSchema(CheckedSubmissionSchema);
-  /** @param {unknown} body */
-  const check = (body) => (passesSchema(body) ? { ok: /** @type {const} */ (true), submission: /** @type {import('@tandem/core/schema.js').Submission} */ (body) } : checkSubmission(body));
-  const perParticipant = limits.perParticipantPerMinute ?? 120;
+  const secondsToWait = (/** @type {string} */ key, /** @type {number} */ max) => rateLimits.secondsToWait(key, max);
 
-  /** A 429 the outboxes understand: they wait for Retry-After, then send again. @param {import('fastify').FastifyReply} reply  @param {number} seconds  @param {string} message */
-  const tooMany = (reply, seconds, message) => {
-    reply.log.info({ statusCode: 429 }, 'request refused');
-    return refuse(reply.header('Retry-After', String(seconds)), 429, message);
+  /** @param {import('fastify').FastifyReply} reply  @param {import('./submission-steps.js').Refusal} refusal */
+  const refused = (reply, refusal) => {
+    if (refusal.status === 429) reply.log.info({ statusCode: 429 }, 'request refused');
+    return sendRefusal(reply, refusal);
   };
 
   // CORS, as for the polls: only the sites' origins may read the answers (never with
@@ -62,65 +56,29 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
         allowOrigin(req, reply);
         // Counted before the body is read, so a flood costs no parsing.
         const wait = rateLimits.secondsToWait(`ip:${clientAddress(req)}`, limits.perIpPerMinute);
-        if (wait) tooMany(reply, wait, 'Too many requests; try again after the time in Retry-After');
+        if (wait) refused(reply, tooMany(wait, 'Too many requests; try again after the time in Retry-After'));
         else done();
       },
     },
     async (req, reply) => {
-      const checked = check(req.body);
-      if (!checked.ok) return refuse(reply, 422, 'The submission does not match the Tandem schema', checked.problems);
-      const { submission } = checked;
+      const submission = parse(req.body);
+      if (isRefusal(submission)) return refused(reply, submission);
+      const site = checkSite(submission, req.headers.origin, sites);
+      if (isRefusal(site)) return refused(reply, site);
+      const overLimit = limit(submission, site, secondsToWait, limits);
+      if (overLimit) return refused(reply, overLimit);
+      const poll = await checkPoll(store, submission, Date.now());
+      if (isRefusal(poll)) return refused(reply, poll);
 
-      const allowed = sites.authorize(submission.site, req.headers.origin);
-      if (!allowed.ok) return refuse(reply, 403, `This ${allowed.field} may not send answers here`, [{ field: allowed.field, message: allowed.message }]);
-
-      const siteWait = rateLimits.secondsToWait(`site:${submission.site}`, allowed.site.perMinute ?? limits.perSitePerMinute);
-      if (siteWait) return tooMany(reply, siteWait, 'This site is receiving too many answers; try again after the time in Retry-After');
-
-      /** @type {import('../store/store.js').PollAction | undefined} */
-      let poll;
-      if (submission.widget === 'poll') {
-        const participantWait = submission.participant ? rateLimits.secondsToWait(`participant:${submission.participant}`, perParticipant) : 0;
-        if (participantWait) {
-          reply.header('Retry-After', String(participantWait));
-          return refusePoll(reply, { status: 429, code: 'rate-limited', field: 'participant', error: 'Too many answers from this device; try again after the time in Retry-After' });
-        }
-        const checked = await checkPollAnswer(store, submission, Date.now());
-        // A retry of an answer already stored (say, before the poll closed) still gets its 200.
-        const stored = checked.ok ? undefined : await store.getSubmission(submission.id);
-        if (!checked.ok && !stored) return refusePoll(reply, checked);
-        if (checked.ok) poll = checked.action;
-      }
-
-      let outcome;
-      const receivedAt = Date.now();
-      const answersJson = sortedAnswersJson(submission.answers);
-      // Only an answer that would be counted can be the first of a repeat.
-      const key = quarantineReason(submission) ? null : foldKey(submission, clientAddress(req), foldSecret, answersJson);
-      const repeatOf = key ? repeats.firstOf(key, submission.id, receivedAt) : null;
-      try {
-        outcome = await store.saveSubmission({ ...toRecord(submission, receivedAt, repeatOf, answersJson), ...(poll ? { poll } : {}) });
-      } catch (error) {
-        const err = /** @type {Error & { code?: string }} */ (error);
-        req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission');
-        if (key) repeats.forget(key, submission.id);
-        reply.header('Retry-After', '5');
-        return refuse(reply, 503, 'The answer could not be stored just now; try again');
-      }
+      const { record, key } = classify(submission, { address: clientAddress(req), foldSecret, repeats, now: Date.now(), ...poll });
+      const outcome = await save(store, record, (err) => req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission'));
+      const answered = isRefusal(outcome) ? outcome : answer(outcome, submission.id);
+      // An answer not stored is not the first of any repeat.
+      if (key && isRefusal(answered)) repeats.forget(key, submission.id);
       // Ids, site and widget only: never the answers.
-      req.log.info({ submission: submission.id, site: submission.site, widget: submission.widget, outcome }, 'submission');
-      if (typeof outcome === 'object') {
-        if (key) repeats.forget(key, submission.id);
-        return refuse(reply, 422, 'The submission has a value the collector cannot store', [outcome.unstorable]);
-      }
-      if (outcome === 'duplicate-statement') {
-        return refusePoll(reply, { status: 409, code: 'duplicate-statement', field: 'answers.statement', error: 'This poll already has this statement: agree or disagree with it instead' });
-      }
-      if (outcome === 'conflict') {
-        return refuse(reply, 409, 'This id was already used for a different submission', [{ field: 'id', message: 'is already taken by a different submission' }]);
-      }
-      // A retry gets the same answer as the first attempt, with 200 instead of 201.
-      return reply.code(outcome === 'created' ? 201 : 200).send({ id: submission.id });
+      req.log.info({ submission: submission.id, site: submission.site, widget: submission.widget, outcome: isRefusal(outcome) ? 'not-stored' : typeof outcome === 'object' ? 'unstorable' : outcome }, 'submission');
+      if (isRefusal(answered)) return refused(reply, answered);
+      return reply.code(answered.status).send(answered.body);
     },
   );
 }
