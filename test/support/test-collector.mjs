@@ -14,8 +14,7 @@
 //   GET  /collector/{scenario}/v1/polls/{id}?site=…&participant=…   the poll with its results (and `mine`)
 // Poll submissions are applied as the collector applies them: a vote counts once per
 // participant and question (a later one changes it), a statement waits as pending, and the
-// contract's refusals are answered with its codes (422 participant, unknown-question,
-// unknown-option, statement-length, statements-closed; 409 poll-closed, duplicate-statement).
+// contract's refusals are answered with its codes (PollRefusalCode in @tandem/core/protocol.js).
 //
 // Steps: "drop" ends the connection with no HTTP answer; "hang" answers nothing (for 30 s, or
 // until the client gives up); {"status": n, "retryAfter": "…"} answers n; {"delay": ms} waits,
@@ -26,7 +25,9 @@
 // { at, id, step, contentType, bytes }, and for a "hang", heldMs: how long the client kept it open.
 
 import { readFileSync } from 'node:fs';
-import { pollView, sameStatement, statusAt } from '../../packages/poll/test/fixtures/poll-view.mjs';
+// The built protocol module (npm test builds first; run `npm run build` before the browser tests alone).
+import { pollStatus, SLUG, statementKey, statementLengthProblem } from '@tandem/core/protocol.js';
+import { pollView } from '../../packages/poll/test/fixtures/poll-view.mjs';
 
 const scenarios = new Map();
 
@@ -34,8 +35,6 @@ function scenario(name) {
   if (!scenarios.has(name)) scenarios.set(name, { script: [], pollScript: [], stored: {}, accepted: {}, attempts: 0, log: [], polls: {}, pollRequests: [] });
   return scenarios.get(name);
 }
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** A poll's definition: one the test set for the scenario, else the fixture file of that id. */
 function definition(id, state) {
@@ -57,21 +56,25 @@ function pollState(state, id) {
   return poll;
 }
 
-/** Applies a poll submission as the collector would; returns a refusal, or nothing when it counts. */
+/**
+ * Applies a poll submission as the collector would, by the protocol's own rules
+ * (@tandem/core/protocol.js: status, statement length, the duplicate key); returns a refusal,
+ * or nothing when it counts.
+ */
 function applyPoll(state, submission) {
   const refuse = (status, code, field) => ({ status, body: { error: `refused: ${code}`, code, ...(field ? { field } : {}) } });
-  if (!submission.participant) return refuse(422, 'participant', 'participant');
+  if (!submission.participant) return refuse(422, 'participant-required', 'participant');
   const poll = definition(submission.instance, state);
-  if (!poll || poll.site !== submission.site) return refuse(422, 'unknown-question', 'instance');
+  if (!poll || poll.site !== submission.site) return refuse(422, 'unknown-poll', 'instance');
   const current = pollState(state, poll.id);
-  if ((current.status ?? statusAt(poll)) !== 'open') return refuse(409, 'poll-closed');
+  if ((current.status ?? pollStatus(poll, Date.now())) !== 'open') return refuse(409, 'poll-closed', 'instance');
   const { question, choice, statement } = submission.answers;
   if (typeof statement === 'string') {
-    if (!(current.allowStatements ?? poll.allowStatements)) return refuse(422, 'statements-closed');
+    if (!(current.allowStatements ?? poll.allowStatements)) return refuse(422, 'statements-closed', 'answers.statement');
+    if (statementLengthProblem(statement)) return refuse(422, 'statement-length', 'answers.statement');
     const text = statement.trim();
-    if ([...text].length < 10 || [...text].length > 280) return refuse(422, 'statement-length', 'answers.statement');
     const existing = [...poll.questions.filter((q) => q.type === 'statement').map((q) => q.text.en), ...current.statements.map((s) => s.text)];
-    if (existing.some((other) => sameStatement(other, text))) return refuse(409, 'duplicate-statement');
+    if (existing.some((other) => statementKey(other) === statementKey(text))) return refuse(409, 'duplicate-statement', 'answers.statement');
     current.statements.push({ id: `s-${current.statements.length + 1}`, participant: submission.participant, text, status: 'pending', reason: null, reply: null });
     return undefined;
   }
