@@ -61,7 +61,9 @@ ${body}
  */
 export function errorSummary(problems) {
   if (!problems.length) return '';
-  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+  // Focus starts here when the page loads (autofocus, so it works without JavaScript): the
+  // first thing a screen reader reads is what to fix.
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
 <h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>
 <ul class="error-summary__list">
 ${problems.map((problem) => html`<li><a href="#${problem.field}">${problem.message}</a></li>`)}
