@@ -37,11 +37,14 @@ export const EXAMPLE_CONFIG = resolve(PACKAGE_DIR, 'config/example.json');
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+/** The origin the collector itself serves pages from, whatever its host and port: for the pages it serves (the example site). */
+export const SELF_ORIGIN = 'self';
+
 const Origin = v.pipe(
   v.string(),
-  v.check((value) => originOf(value) !== null, 'must be an origin such as https://www.example.gov.uk (scheme and host, an optional port, no path)'),
+  v.check((value) => value === SELF_ORIGIN || originOf(value) !== null, 'must be an origin such as https://www.example.gov.uk (scheme and host, an optional port, no path), or "self"'),
   // Stored as the browser sends it: lower-case host, no default port.
-  v.transform((value) => /** @type {string} */ (originOf(value))),
+  v.transform((value) => (value === SELF_ORIGIN ? value : /** @type {string} */ (originOf(value)))),
 );
 
 /** For a misspelt setting, valibot would say "Expected never". */

@@ -37,13 +37,15 @@ export function parse(body) {
 }
 
 /**
- * 2. Site and origin: the site must be one of ours, and the page one of its origins.
+ * 2. Site and origin: the site must be one of ours, and the page one of its origins ("self":
+ * the collector's own, `selfOrigin`).
  * @param {Submission} submission  @param {string | undefined} origin
- * @param {{ authorize: (site: string, origin: string | undefined) => { ok: true, site: SiteConfig } | { ok: false, field: 'site' | 'origin', message: string } }} sites
+ * @param {{ authorize: (site: string, origin: string | undefined, selfOrigin?: string) => { ok: true, site: SiteConfig } | { ok: false, field: 'site' | 'origin', message: string } }} sites
+ * @param {string} [selfOrigin]
  * @returns {SiteConfig | Refusal}
  */
-export function checkSite(submission, origin, sites) {
-  const allowed = sites.authorize(submission.site, origin);
+export function checkSite(submission, origin, sites, selfOrigin) {
+  const allowed = sites.authorize(submission.site, origin, selfOrigin);
   if (allowed.ok) return allowed.site;
   return { status: 403, error: `This ${allowed.field} may not send answers here`, problems: [{ field: allowed.field, message: allowed.message }] };
 }

@@ -63,7 +63,7 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
     async (req, reply) => {
       const submission = parse(req.body);
       if (isRefusal(submission)) return refused(reply, submission);
-      const site = checkSite(submission, req.headers.origin, sites);
+      const site = checkSite(submission, req.headers.origin, sites, `${req.protocol}://${req.host}`);
       if (isRefusal(site)) return refused(reply, site);
       const overLimit = limit(submission, site, secondsToWait, limits);
       if (overLimit) return refused(reply, overLimit);
