@@ -9,9 +9,9 @@ const [file, top = '15'] = process.argv.slice(2);
 if (!file) throw new Error('usage: profile-summary.mjs FILE.cpuprofile [N]');
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 
-/** Which part of the program a frame's URL is: a package, one of ours, Node itself, or V8. */
-function partOf(url) {
-  if (!url) return '(V8: GC, compiled code, idle)';
+/** Which part of the program a frame is: a package, one of ours, Node itself, native code, or V8's own work. */
+function partOf({ url, functionName }) {
+  if (!url) return functionName.startsWith('(') ? '(V8: GC, program)' : '(native: sockets, threads, JSON)';
   if (url.startsWith('node:')) return url;
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (inModules) return inModules[1];
@@ -31,7 +31,7 @@ for (const [id, micros] of selfMicros) {
   const { callFrame } = byNode.get(id);
   if (callFrame.functionName === '(idle)') continue;
   total += micros;
-  const part = partOf(callFrame.url);
+  const part = partOf(callFrame);
   parts.set(part, (parts.get(part) ?? 0) + micros);
   const name = `${callFrame.functionName || '(anonymous)'} ${part}:${callFrame.lineNumber + 1}`;
   functions.set(name, (functions.get(name) ?? 0) + micros);
