@@ -207,8 +207,30 @@ export interface FrameWindow extends Window {
   ready: Promise<void>;
   problems: string[];
   outbox: import('../src/outbox.js').Outbox;
+  /** With clock=test: the outbox's clock. */
+  clock: TestClock;
   Outbox: typeof import('../src/outbox.js').Outbox;
   DeviceStore: typeof import('../src/outbox-store.js').DeviceStore;
+}
+
+export interface FetchCall {
+  url: string;
+  keepalive: boolean;
+  /** The body's size in UTF-8 bytes. */
+  bytes: number;
+  id?: string;
+}
+
+/** Records each fetch a window makes (and still makes it), to see which went with keepalive. */
+export function recordFetches(win: Window): FetchCall[] {
+  const calls: FetchCall[] = [];
+  const real = win.fetch.bind(win);
+  win.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const body = typeof init?.body === 'string' ? init.body : '';
+    calls.push({ url: String(input), keepalive: init?.keepalive === true, bytes: new TextEncoder().encode(body).length, id: /"id":"([^"]+)"/.exec(body)?.[1] });
+    return real(input, init);
+  };
+  return calls;
 }
 
 /** Loads test/fixtures/outbox-frame.html with `query` in an iframe and waits for its outbox. */
