@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { html } from 'lit';
 import { TandemElement, defineElement, tandemGlobal, VERSION } from '../src/index.js';
 import { mountPage } from '../../../test/support/page.js';
+import { waitFor } from './outbox-support.js';
 
 const strings = { notice: { broken: 'Broken.', misconfigured: 'Misconfigured.' }, hello: 'Hello' };
 
@@ -59,8 +60,7 @@ describe('TandemElement error boundary', () => {
     element.throwIn = 'render';
     element.requestUpdate();
     await element.updateComplete.catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(element.shadowRoot!.textContent).to.contain('Broken.');
+    await waitFor(() => element.shadowRoot!.textContent?.includes('Broken.'), 'the notice');
     expect(errors).to.deep.equal(['internal']);
     expect(windowErrors).to.deep.equal([]);
   });
@@ -68,8 +68,8 @@ describe('TandemElement error boundary', () => {
   it('an async handler that rejects becomes a notice, not an unhandled rejection', async () => {
     const element = await mount();
     element.shadowRoot!.querySelector<HTMLButtonElement>('#go')!.click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(element.shadowRoot!.textContent).to.contain('Broken.');
+    // The notice comes from the same catch that keeps the rejection from reaching the window.
+    await waitFor(() => element.shadowRoot!.textContent?.includes('Broken.'), 'the notice');
     expect(windowErrors).to.deep.equal([]);
   });
 });

@@ -1,7 +1,9 @@
 // Helpers for the outbox tests: the scripted collector (test/support/test-collector.mjs, served
 // by the test runner), real IndexedDB read directly (not through the code under test), host
 // pages in iframes, and a watch for errors that reach a window.
+import type { Outbox } from '../src/outbox.js';
 import type { Submission } from '../src/schema.js';
+import type { TestClock } from './clock.js';
 
 export interface LogEntry {
   at: number;
@@ -79,6 +81,57 @@ export function waitForAccepted(at: Collector, ids: string[], timeout?: number):
   }, `the collector to accept ${ids.length} submission(s)`, timeout);
 }
 
+/**
+ * Whether an outbox has done all it can until its clock moves on: it has handled every answer
+ * the collector gave it (each failure counted in its item's attempts, each success deleted),
+ * and its retry timer is set for the next item due. A request the collector holds ("hang")
+ * or dropped may wait for its timeout, on the clock too.
+ */
+export async function quiet(outbox: Outbox, at: Collector, clock: TestClock, maxAgeMs = 7 * 24 * 60 * 60 * 1000): Promise<boolean> {
+  const [items, { log }] = await Promise.all([outbox.pending(), at.received()]);
+  const waiting = [];
+  let opened = false;
+  for (const item of items) {
+    const requests = log.filter((entry) => entry.id === item.submission.id);
+    const last = requests.at(-1);
+    // A request the collector holds, or whose connection it dropped: the browser may still be
+    // waiting for it (Chromium can wait on a dropped connection) until the timeout.
+    const open = (last?.step === 'hang' && last.heldMs === undefined) || last?.step === 'drop';
+    if (open && item.attempts === requests.length - 1) {
+      opened = true;
+      continue;
+    }
+    if (item.attempts !== requests.length) return false;
+    waiting.push(item);
+  }
+  // A flush sends one item at a time: one waiting on the network holds back the rest, timer or not.
+  if (opened) return true;
+  if (waiting.length === 0) return true;
+  const next = Math.min(...waiting.map((item) => Math.min(item.nextAttemptAt, item.createdAt + maxAgeMs + 1)));
+  return clock.pending().includes(Math.max(0, next - clock.now()));
+}
+
+/**
+ * Moves `clock` on, one timer at a time and only when the outbox is quiet, until `done`.
+ * Returns each wait, in ms of the clock: the retry delays (and timeouts) the outbox chose.
+ */
+export async function drive(outbox: Outbox, at: Collector, clock: TestClock, done: () => Promise<boolean>, what: string, maxAgeMs?: number): Promise<number[]> {
+  const waits: number[] = [];
+  for (let turn = 0; turn < 500; turn += 1) {
+    // Quiet first, then done: an answer delivered between the two reads is then seen as done.
+    const state = await waitFor(async () => {
+      const still = await quiet(outbox, at, clock, maxAgeMs);
+      return (await done()) ? 'done' : still && 'quiet';
+    }, what, 15000);
+    if (state === 'done') return waits;
+    // One timer at a time: two set at the same moment (two sends' timeouts) fire in turn.
+    const wait = clock.next();
+    if (wait === undefined) throw new Error(`Nothing left on the clock, and still waiting for ${what}`);
+    waits.push(wait);
+  }
+  throw new Error(`Still waiting for ${what} after 500 turns of the clock`);
+}
+
 export const uniqueDatabase = () => `tandem:test:${crypto.randomUUID().slice(0, 8)}`;
 
 export async function databaseExists(name: string): Promise<boolean> {
@@ -154,8 +207,30 @@ export interface FrameWindow extends Window {
   ready: Promise<void>;
   problems: string[];
   outbox: import('../src/outbox.js').Outbox;
+  /** With clock=test: the outbox's clock. */
+  clock: TestClock;
   Outbox: typeof import('../src/outbox.js').Outbox;
   DeviceStore: typeof import('../src/outbox-store.js').DeviceStore;
+}
+
+export interface FetchCall {
+  url: string;
+  keepalive: boolean;
+  /** The body's size in UTF-8 bytes. */
+  bytes: number;
+  id?: string;
+}
+
+/** Records each fetch a window makes (and still makes it), to see which went with keepalive. */
+export function recordFetches(win: Window): FetchCall[] {
+  const calls: FetchCall[] = [];
+  const real = win.fetch.bind(win);
+  win.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const body = typeof init?.body === 'string' ? init.body : '';
+    calls.push({ url: String(input), keepalive: init?.keepalive === true, bytes: new TextEncoder().encode(body).length, id: /"id":"([^"]+)"/.exec(body)?.[1] });
+    return real(input, init);
+  };
+  return calls;
 }
 
 /** Loads test/fixtures/outbox-frame.html with `query` in an iframe and waits for its outbox. */
