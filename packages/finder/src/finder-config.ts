@@ -7,6 +7,9 @@ import type { Catalogue, ContactRoute } from './catalogue.js';
 import { parseContact, POSTCODE } from './contact.js';
 import { safeUrl } from './finder.templates.js';
 
+/** The most characters "What did you need?" may have. */
+export const NEED_MAX_LENGTH = 500;
+
 export interface FinderConfig {
   catalogue: string | undefined;
   catalogueData: Catalogue | undefined;

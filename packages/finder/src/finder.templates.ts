@@ -4,13 +4,18 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { errorSummary, heading, textArea, yesNoButtons, type ComboboxController, type Translate } from '@tandem/core';
+import { characterCount, errorSummary, heading, textArea, yesNoButtons, type ComboboxController, type Translate } from '@tandem/core';
+
+/**
+ * Core's field templates for the answer's chunk, held here: imported straight from core by
+ * that chunk alone, they would split into a chunk of their own that every widget fetches.
+ */
+export const fields = { characterCount, errorSummary, textArea, yesNoButtons };
 import type { CatalogueEntry, ContactRoute } from './catalogue.js';
-import { NEED_MAX_LENGTH, type HelpedController } from './helped.js';
 import { contactText, entryText, type Localised } from './localised.js';
 
 /** Text in its own language: marked only when that is not the page's. */
-const inLang = ({ text, lang }: Localised) => (lang ? html`<span lang=${lang}>${text}</span>` : text);
+export const inLang = ({ text, lang }: Localised) => (lang ? html`<span lang=${lang}>${text}</span>` : text);
 
 /**
  * "Open: 9am to 5pm" as one text node where it can be: a space alone between two nodes is
@@ -18,9 +23,9 @@ const inLang = ({ text, lang }: Localised) => (lang ? html`<span lang=${lang}>${
  */
 const labelled = (label: string, value: Localised) => (value.lang ? html`${`${label} `}<span lang=${value.lang}>${value.text}</span>` : `${label} ${value.text}`);
 
-const MARK = '\u0000';
+export const MARK = '\u0000';
 /** A string with a placeholder filled by marked-up text: `t(key, { [name]: MARK })` split at the mark. */
-function around(text: string, content: unknown) {
+export function around(text: string, content: unknown) {
   const [before = '', after = ''] = text.split(MARK);
   return html`${before}${content}${after}`;
 }
@@ -36,12 +41,12 @@ export function safeUrl(value: string | undefined): string | undefined {
   }
 }
 
-const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 const DETAILS = ['hours', 'cost', 'eligibility'] as const;
 
 /** An entry's hours, cost and who it is for, in the page's language where given. */
-function details(entry: CatalogueEntry, language: string) {
+export function details(entry: CatalogueEntry, language: string) {
   return DETAILS.map((field) => [field, entryText(entry, field, language)] as const).filter(([, value]) => value.text.trim());
 }
 
@@ -194,82 +199,4 @@ export function noResultsTemplate(
       : nothing}
     ${contact ? contactTemplate(t, language, contact, Math.min(level + 1, 6)) : nothing}
   </div>`;
-}
-
-export interface AnswerView {
-  t: Translate;
-  language: string;
-  helped: HelpedController;
-  level: number;
-  onSubmitNeed: (event: SubmitEvent) => void;
-  onVote: (helped: boolean) => () => void;
-  onNewSearch: () => void;
-  focusField: (id: string) => void;
-}
-
-export function answerTemplate(view: AnswerView, entry: CatalogueEntry): TemplateResult {
-  const { t, language, level } = view;
-  const title = entryText(entry, 'title', language);
-  const url = safeUrl(entryText(entry, 'url', language).text);
-  const answer = entryText(entry, 'answer', language);
-  const paragraphs = answer.text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const shown = details(entry, language);
-  return html`<section class="panel answer" part="message" id="answer" aria-labelledby="answer-heading">
-    ${heading(level, inLang(title), 'answer-heading')}
-    ${paragraphs.map((p) => html`<p lang=${ifDefined(answer.lang)}>${p}</p>`)}
-    ${entry.phone || shown.length
-      ? html`<dl class="answer-details">
-          ${entry.phone
-            ? html`<div>
-                <dt>${t('phone')}</dt>
-                <dd><a class="link" href=${telHref(entry.phone)} id="answer-phone">${entry.phone}</a></dd>
-              </div>`
-            : nothing}
-          ${shown.map(([field, value]) => html`<div><dt>${t(field)}</dt><dd lang=${ifDefined(value.lang)}>${value.text}</dd></div>`)}
-        </dl>`
-      : nothing}
-    ${url ? html`<p><a class="link" href=${url} id="answer-link">${around(t('moreAbout', { title: MARK }), inLang(title))}</a></p>` : nothing}
-    ${helpedTemplate(view, Math.min(level + 1, 6))}
-  </section>`;
-}
-
-/**
- * The last step. The thank-you takes focus and is not a live region as well, so it is read
- * once; a "Search again" button follows it, so Tab goes on from there, not back to the top.
- */
-function helpedTemplate({ t, helped, onVote, onSubmitNeed, onNewSearch, focusField }: AnswerView, level: number): TemplateResult {
-  const step = helped.step;
-  if (step === 'thanks-yes' || step === 'thanks-no') {
-    return html`<div class="helped">
-      <p class="message" part="message" id="thanks" tabindex="-1">${t(step === 'thanks-yes' ? 'thanksYes' : 'thanksNo')}</p>
-      <div class="button-group">
-        <button type="button" class="button secondary" part="button" id="new-search" @click=${onNewSearch}>${t('newSearch')}</button>
-      </div>
-    </div>`;
-  }
-  if (step === 'ask') {
-    return html`<div class="helped">
-      ${heading(level, t('helpedQuestion'), 'helped-question', 'heading-small')} ${yesNoButtons(t, onVote)}
-    </div>`;
-  }
-  const errors = helped.errors.map(({ field, message }) => ({ field, message: t(message, { max: NEED_MAX_LENGTH }) }));
-  return html`<form class="helped form" part="form" novalidate @submit=${onSubmitNeed}>
-    ${errors.length ? errorSummary(t, errors, focusField, level) : nothing}
-    <p class="hint" id="privacy">${t('privacy')}</p>
-    ${textArea(t, {
-      id: 'need',
-      label: t('needLabel'),
-      value: helped.need,
-      max: NEED_MAX_LENGTH,
-      error: errors[0]?.message,
-      announcedCount: helped.announcedCount,
-      onInput: helped.onNeedInput,
-    })}
-    <div class="button-group">
-      <button type="submit" class="button" part="button" id="send">${t('send')}</button>
-    </div>
-  </form>`;
 }

@@ -5,14 +5,15 @@ import { POSTCODE } from './contact.js';
 import { TandemChooseEvent } from './events.js';
 import { contactAttribute, finderProblems } from './finder-config.js';
 import { finderStyles } from './finder.styles.js';
-import { answerTemplate, comboboxTemplate, noResultsTemplate, noticeTemplate, postcodeTemplate, safeUrl } from './finder.templates.js';
-import { HelpedController } from './helped.js';
+import { comboboxTemplate, noResultsTemplate, noticeTemplate, postcodeTemplate, safeUrl } from './finder.templates.js';
+import type { HelpedController } from './helped.js';
 import { entryText } from './localised.js';
 import en from './locales/en.json';
 import { MIN_QUERY, ResultsController } from './results-controller.js';
 import type { CatalogueStatus } from './sources/catalogue-source.js';
 
-export { NEED_MAX_LENGTH, type HelpedStep } from './helped.js';
+export { NEED_MAX_LENGTH } from './finder-config.js';
+export type { HelpedStep } from './helped.js';
 export { ANNOUNCE_DELAY_MS } from './results-controller.js';
 export { DIRECTORY_DELAY_MS } from './sources/directory-source.js';
 export type { CatalogueStatus } from './sources/catalogue-source.js';
@@ -110,31 +111,31 @@ export class TandemFinder extends TandemElement {
 
   protected readonly widget = 'finder' as const;
 
-  private readonly time = () => this.clock;
+  readonly #time = () => this.clock;
 
-  private readonly combobox: ComboboxController = new ComboboxController(this, {
+  readonly #combobox: ComboboxController = new ComboboxController(this, {
     count: () => this.search.results.length,
     choose: (index) => this.choose(index),
-    submit: () => this.settled(),
+    submit: () => this.#settled(),
     clear: () => {
-      this.settled();
+      this.#settled();
       this.search.clear();
-      this.log.cancel();
+      this.#log.cancel();
     },
-    leave: () => this.settled(),
+    leave: () => this.#settled(),
   });
 
   private readonly search: ResultsController = new ResultsController(this, {
-    clock: this.time,
+    clock: this.#time,
     t: () => this.t,
     language: () => this.language,
     limit: () => {
       const limit = Math.floor(Number(this.limit));
       return Number.isFinite(limit) ? Math.min(20, Math.max(1, limit)) : 6;
     },
-    postcode: () => this.postcodeInUse(),
-    combobox: () => this.combobox,
-    report: (attribute, message) => this.report(attribute, message),
+    postcode: () => this.#postcodeInUse(),
+    combobox: () => this.#combobox,
+    report: (attribute, message) => this.#report(attribute, message),
     catalogueFailed: () => {
       // Someone was in the search box: keep their focus in the finder, on the notice.
       if (this.renderRoot.contains((this.renderRoot as ShadowRoot).activeElement)) this.focusAfterRender = 'failed';
@@ -144,31 +145,45 @@ export class TandemFinder extends TandemElement {
   });
 
   /** The entry being chosen, while the search is logged with it. */
-  private chosenId: string | undefined;
+  #chosenId: string | undefined;
 
   /** Each settled search, sent once: its words (redacted by core), the number of results, and any choice. */
-  private readonly log = new SettleLog<{ query: string; results: number; chosen?: string }>(this, {
+  readonly #log = new SettleLog<{ query: string; results: number; chosen?: string }>(this, {
     delayMs: SETTLE_DELAY_MS,
-    clock: this.time,
+    clock: this.#time,
     read: () => {
       const { query: typed, searched, results } = this.search;
       const query = typed.trim();
       if (query.length < MIN_QUERY || searched !== typed) return undefined;
-      const chosen = this.chosenId;
+      const chosen = this.#chosenId;
       return { key: `${query}\n${chosen ?? ''}`, value: { query, results: results.length, ...(chosen ? { chosen } : {}) } };
     },
-    send: (answers, fillMs) => this.send(answers, fillMs),
+    send: (answers, fillMs) => this.#send(answers, fillMs),
   });
 
-  private readonly helped = new HelpedController(this, {
-    send: (answers, fillMs) => this.send(answers, fillMs),
-    focus: (id) => (this.focusAfterRender = id),
-    t: () => this.t,
-    clock: this.time,
-  });
+  /** The answer shown in place and its follow-up: their own chunk, fetched when the box is first used. */
+  #answer: typeof import('./answer.js') | undefined;
+  #answerLoading: Promise<typeof import('./answer.js')> | undefined;
+  #helped: HelpedController | undefined;
 
-  private residentPostcode = '';
-  private postcodeError = false;
+  #loadAnswer(): Promise<typeof import('./answer.js')> {
+    this.#answerLoading ??= import('./answer.js').then((module) => {
+      this.#answer = module;
+      this.#helped = new module.HelpedController(this, {
+        send: (answers, fillMs) => this.#send(answers, fillMs),
+        focus: (id) => (this.focusAfterRender = id),
+        t: () => this.t,
+        clock: this.#time,
+      });
+      return module;
+    });
+    // A failed fetch is tried again on the next choice.
+    this.#answerLoading.catch(() => (this.#answerLoading = undefined));
+    return this.#answerLoading;
+  }
+
+  #residentPostcode = '';
+  #postcodeError = false;
 
   constructor() {
     super();
@@ -179,7 +194,7 @@ export class TandemFinder extends TandemElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.guard(() => this.log.settle());
+    this.guard(() => this.#log.settle());
   }
 
   /** The catalogue the finder searches, once loaded. */
@@ -207,27 +222,27 @@ export class TandemFinder extends TandemElement {
   }
 
   /** A console message and a `tandem-error` naming the attribute to fix. */
-  private report(attribute: string, message: string): void {
+  #report(attribute: string, message: string): void {
     const text = `[tandem] <${this.localName}>: "${attribute}" ${message}`;
     console.error(text, this);
     this.dispatchEvent(new TandemErrorEvent({ kind: 'configuration', attribute, message: text }));
   }
 
   /** The resident's postcode if they gave a usable one, else the element's. */
-  private postcodeInUse(): string | undefined {
-    const own = this.askPostcode && this.residentPostcode.trim();
+  #postcodeInUse(): string | undefined {
+    const own = this.askPostcode && this.#residentPostcode.trim();
     return own && POSTCODE.test(own) ? own : this.postcode?.trim() || undefined;
   }
 
-  private readonly onPostcodeInput = (event: Event) => {
-    this.residentPostcode = (event.target as HTMLInputElement).value;
+  readonly #onPostcodeInput = (event: Event) => {
+    this.#residentPostcode = (event.target as HTMLInputElement).value;
   };
 
   /** Checked when the person leaves the field (not on every key); a good one searches again. */
-  private readonly onPostcodeChange = () =>
+  readonly #onPostcodeChange = () =>
     this.guard(() => {
-      const own = this.residentPostcode.trim();
-      this.postcodeError = !!own && !POSTCODE.test(own);
+      const own = this.#residentPostcode.trim();
+      this.#postcodeError = !!own && !POSTCODE.test(own);
       if (this.search.query.trim().length >= MIN_QUERY) this.search.search();
       this.requestUpdate();
     });
@@ -235,39 +250,44 @@ export class TandemFinder extends TandemElement {
   // ---- the search box ----
 
   /** A new query: the last answer (and its errors) leave the screen; the search is sent once typing pauses. */
-  private queryChanged(query: string): void {
-    this.helped.dismiss();
+  #queryChanged(query: string): void {
+    this.#helped?.dismiss();
+    void this.#loadAnswer().catch(() => undefined);
     this.search.typed(query);
-    this.log.changed();
+    this.#log.changed();
     this.requestUpdate();
   }
 
   /** The catalogue is loaded and the index built when the search box is first used, not when the page loads. */
-  private readonly onFocus = () => this.guard(() => this.search.warm());
+  readonly #onFocus = () =>
+    this.guard(() => {
+      void this.#loadAnswer().catch(() => undefined);
+      return this.search.warm();
+    });
 
-  private readonly onInput = (event: Event) => this.guard(() => this.queryChanged((event.target as HTMLInputElement).value));
+  readonly #onInput = (event: Event) => this.guard(() => this.#queryChanged((event.target as HTMLInputElement).value));
 
-  private readonly onKeydown = (event: KeyboardEvent) => this.guard(() => this.combobox.onKeydown(event));
+  readonly #onKeydown = (event: KeyboardEvent) => this.guard(() => this.#combobox.onKeydown(event));
 
-  private readonly onBlur = (event: FocusEvent) => this.guard(() => this.combobox.onBlur(event));
+  readonly #onBlur = (event: FocusEvent) => this.guard(() => this.#combobox.onBlur(event));
 
   /** Sends a settled search (Enter, leaving the box, Escape), once per query. */
-  private settled(): void {
-    if (this.search.query.trim()) this.guard(() => this.log.settle());
+  #settled(): void {
+    if (this.search.query.trim()) this.guard(() => this.#log.settle());
   }
 
   /** Sends answers; a failure becomes the notice, never a rejection. */
-  private send(answers: Record<string, string | number | boolean>, fillMs: number): Promise<unknown> {
+  #send(answers: Record<string, string | number | boolean>, fillMs: number): Promise<unknown> {
     return this.deliver(this.buildSubmission(answers, { honeypot: false, fillMs })).catch((error: unknown) => this.fail(error));
   }
 
-  private readonly useSuggestion = (suggestion: string) => () =>
+  readonly #useSuggestion = (suggestion: string) => () =>
     this.guard(() => {
-      this.settled();
-      const input = this.input();
+      this.#settled();
+      const input = this.#input();
       if (input) input.value = suggestion;
       this.focusAfterRender = 'input';
-      this.queryChanged(suggestion);
+      this.#queryChanged(suggestion);
     });
 
   /** Chooses the result at a position in the list, as Enter or a click does. */
@@ -276,18 +296,21 @@ export class TandemFinder extends TandemElement {
     if (!result) return;
     const { entry } = result;
     const query = this.search.query;
-    const input = this.input();
+    const input = this.#input();
     if (input) input.value = entryText(entry, 'title', this.language).text;
-    this.combobox.close();
-    this.chosenId = entry.id;
-    const logged = this.log.settle();
-    this.chosenId = undefined;
+    this.#combobox.close();
+    this.#chosenId = entry.id;
+    const logged = this.#log.settle();
+    this.#chosenId = undefined;
     const answer = entryText(entry, 'answer', this.language).text;
     const url = safeUrl(entryText(entry, 'url', this.language).text);
     const proceed = this.dispatchEvent(new TandemChooseEvent({ entry, query, ...(url && !answer ? { url } : {}) }));
     if (answer) {
-      this.helped.show(entry, query);
-      this.focusAfterRender = 'answer-heading';
+      this.guard(async () => {
+        await this.#loadAnswer();
+        this.#helped?.show(entry, query);
+        this.focusAfterRender = 'answer-heading';
+      });
     } else if (url && proceed) {
       // Go without waiting long: the outbox keeps the answer and sends it from the next page.
       const wait = new Promise((resolve) => this.clock.setTimeout(() => resolve(undefined), NAVIGATE_WAIT_MS));
@@ -297,28 +320,28 @@ export class TandemFinder extends TandemElement {
   }
 
   /** "Search again" after the thank-you: an empty box, with focus. */
-  private readonly newSearch = () =>
+  readonly #newSearch = () =>
     this.guard(() => {
-      this.helped.dismiss();
+      this.#helped?.dismiss();
       this.search.clear();
-      const input = this.input();
+      const input = this.#input();
       if (input) input.value = '';
       this.focusAfterRender = 'input';
       this.requestUpdate();
     });
 
-  private readonly onSubmitNeed = (event: SubmitEvent) => {
+  readonly #onSubmitNeed = (event: SubmitEvent) => {
     event.preventDefault();
-    this.guard(() => this.helped.submit());
+    this.guard(() => this.#helped?.submit());
   };
 
-  private readonly onVote = (helped: boolean) => () => this.guard(this.helped.vote(helped));
+  readonly #onVote = (helped: boolean) => () => this.guard(() => this.#helped?.vote(helped)());
 
-  private readonly onChoose = (index: number) => () => this.guard(() => this.choose(index));
+  readonly #onChoose = (index: number) => () => this.guard(() => this.choose(index));
 
-  private readonly focusField = (id: string) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  readonly #focusField = (id: string) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
 
-  private input(): HTMLInputElement | null {
+  #input(): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>('#input');
   }
 
@@ -330,28 +353,29 @@ export class TandemFinder extends TandemElement {
     // Where to turn when nothing fits: the `contact` attribute, else the catalogue's.
     const contact = contactAttribute(this.contact) ?? search.contact();
     if (this.catalogueStatus === 'failed') return noticeTemplate(t, language, 'failed', contact, level);
-    const entry = this.helped.entry;
+    const helped = this.#helped;
+    const entry = helped?.entry;
     return html`<div class="finder">
-      ${this.askPostcode && this.directory?.trim() ? postcodeTemplate(t, this.residentPostcode, this.postcodeError, this.onPostcodeInput, this.onPostcodeChange) : nothing}
+      ${this.askPostcode && this.directory?.trim() ? postcodeTemplate(t, this.#residentPostcode, this.#postcodeError, this.#onPostcodeInput, this.#onPostcodeChange) : nothing}
       ${comboboxTemplate({
         t,
         language,
         query: search.query,
         placeholder: this.placeholder,
-        combobox: this.combobox,
+        combobox: this.#combobox,
         entries: search.results.map((result) => result.entry),
-        onFocus: this.onFocus,
-        onInput: this.onInput,
-        onKeydown: this.onKeydown,
-        onBlur: this.onBlur,
-        onChoose: this.onChoose,
+        onFocus: this.#onFocus,
+        onInput: this.#onInput,
+        onKeydown: this.#onKeydown,
+        onBlur: this.#onBlur,
+        onChoose: this.#onChoose,
       })}
       <div class="visually-hidden" role="status" id="announcement">${search.announcement}</div>
       ${search.failed ? noticeTemplate(t, language, 'directory-failed', contact, level) : nothing}
-      ${search.nothingFound ? noResultsTemplate(t, language, search.searched, search.suggestions, this.useSuggestion, contact, level) : nothing}
-      ${entry
-        ? answerTemplate(
-            { t, language, level, helped: this.helped, onSubmitNeed: this.onSubmitNeed, onVote: this.onVote, onNewSearch: this.newSearch, focusField: this.focusField },
+      ${search.nothingFound ? noResultsTemplate(t, language, search.searched, search.suggestions, this.#useSuggestion, contact, level) : nothing}
+      ${entry && helped && this.#answer
+        ? this.#answer.answerTemplate(
+            { t, language, level, helped, onSubmitNeed: this.#onSubmitNeed, onVote: this.#onVote, onNewSearch: this.#newSearch, focusField: this.#focusField },
             entry,
           )
         : nothing}

@@ -5,11 +5,11 @@
  * as not helped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { characterCount, Delay, type Clock, type FieldError, type Translate } from '@tandem/core';
+import { Delay, type Clock, type FieldError, type Translate } from '@tandem/core';
+import { fields } from './finder.templates.js';
 import type { CatalogueEntry } from './catalogue.js';
+import { NEED_MAX_LENGTH } from './finder-config.js';
 
-/** The most characters "What did you need?" may have. */
-export const NEED_MAX_LENGTH = 500;
 /** How long typing must pause before the count of characters left is read out. */
 const COUNT_DELAY_MS = 1000;
 
@@ -31,16 +31,21 @@ export class HelpedController implements ReactiveController {
   errors: FieldError[] = [];
   /** The count as last read out to screen readers. */
   announcedCount = '';
-  private query = '';
-  private sent = false;
-  private formOpenedAt = 0;
-  private readonly countDelay: Delay;
+  #query = '';
+  #sent = false;
+  #formOpenedAt = 0;
+  readonly #countDelay: Delay;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #options: HelpedOptions;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: HelpedOptions,
+    host: ReactiveControllerHost,
+    options: HelpedOptions,
   ) {
-    this.countDelay = new Delay(options.clock);
+    this.#host = host;
+    this.#options = options;
+    this.#countDelay = new Delay(options.clock);
     host.addController(this);
   }
 
@@ -48,21 +53,21 @@ export class HelpedController implements ReactiveController {
   show(entry: CatalogueEntry, query: string): void {
     this.dismiss();
     this.entry = entry;
-    this.query = query;
+    this.#query = query;
     this.step = 'ask';
-    this.sent = false;
+    this.#sent = false;
     this.need = '';
     this.errors = [];
-    addEventListener('pagehide', this.leaving);
-    this.host.requestUpdate();
+    addEventListener('pagehide', this.#leaving);
+    this.#host.requestUpdate();
   }
 
   /** The answer leaves the screen (a new search): an unsent "No" is sent as not helped. */
   dismiss(): void {
-    this.sendUnhelped();
-    this.countDelay.cancel();
-    removeEventListener('pagehide', this.leaving);
-    if (this.entry) this.host.requestUpdate();
+    this.#sendUnhelped();
+    this.#countDelay.cancel();
+    removeEventListener('pagehide', this.#leaving);
+    if (this.entry) this.#host.requestUpdate();
     this.entry = undefined;
     this.errors = [];
   }
@@ -70,60 +75,60 @@ export class HelpedController implements ReactiveController {
   readonly vote = (helped: boolean) => async (): Promise<void> => {
     if (helped) {
       this.step = 'thanks-yes';
-      this.options.focus('thanks');
-      this.host.requestUpdate();
-      await this.send(true);
+      this.#options.focus('thanks');
+      this.#host.requestUpdate();
+      await this.#send(true);
     } else {
       this.step = 'form';
-      this.formOpenedAt = this.options.clock().now();
-      this.options.focus('need');
-      this.host.requestUpdate();
+      this.#formOpenedAt = this.#options.clock().now();
+      this.#options.focus('need');
+      this.#host.requestUpdate();
     }
   };
 
   readonly onNeedInput = (event: InputEvent): void => {
     this.need = (event.target as HTMLTextAreaElement).value;
-    this.countDelay.restart(COUNT_DELAY_MS, () => {
-      this.announcedCount = characterCount(this.options.t(), this.need, NEED_MAX_LENGTH);
-      this.host.requestUpdate();
+    this.#countDelay.restart(COUNT_DELAY_MS, () => {
+      this.announcedCount = fields.characterCount(this.#options.t(), this.need, NEED_MAX_LENGTH);
+      this.#host.requestUpdate();
     });
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 
   /** Send pressed: the errors, or the need sent and thanks. */
   async submit(): Promise<void> {
     const need = this.need.trim();
     this.errors = !need ? [{ field: 'need', message: 'needEmpty' }] : [...need].length > NEED_MAX_LENGTH ? [{ field: 'need', message: 'needTooLong' }] : [];
-    this.host.requestUpdate();
-    if (this.errors.length) return this.options.focus('error-summary');
+    this.#host.requestUpdate();
+    if (this.errors.length) return this.#options.focus('error-summary');
     this.step = 'thanks-no';
-    this.options.focus('thanks');
-    await this.send(false, need);
+    this.#options.focus('thanks');
+    await this.#send(false, need);
   }
 
-  private send(helped: boolean, need?: string): Promise<unknown> {
+  #send(helped: boolean, need?: string): Promise<unknown> {
     const entry = this.entry;
-    if (!entry || this.sent) return Promise.resolve();
-    this.sent = true;
-    removeEventListener('pagehide', this.leaving);
-    const answers: Record<string, string | boolean> = { query: this.query.trim(), chosen: entry.id, helped };
+    if (!entry || this.#sent) return Promise.resolve();
+    this.#sent = true;
+    removeEventListener('pagehide', this.#leaving);
+    const answers: Record<string, string | boolean> = { query: this.#query.trim(), chosen: entry.id, helped };
     if (need) answers.need = need;
-    const fillMs = need ? Math.max(0, Math.round(this.options.clock().now() - this.formOpenedAt)) : 0;
-    return this.options.send(answers, fillMs);
+    const fillMs = need ? Math.max(0, Math.round(this.#options.clock().now() - this.#formOpenedAt)) : 0;
+    return this.#options.send(answers, fillMs);
   }
 
   /** "No" pressed but nothing sent yet: the answer still counts as not helped. */
-  private sendUnhelped(): void {
-    if (this.entry && this.step === 'form' && !this.sent) void this.send(false);
+  #sendUnhelped(): void {
+    if (this.entry && this.step === 'form' && !this.#sent) void this.#send(false);
   }
 
-  private readonly leaving = () => this.sendUnhelped();
+  readonly #leaving = () => this.#sendUnhelped();
 
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    this.countDelay.cancel();
-    this.sendUnhelped();
-    removeEventListener('pagehide', this.leaving);
+    this.#countDelay.cancel();
+    this.#sendUnhelped();
+    removeEventListener('pagehide', this.#leaving);
   }
 }

@@ -43,24 +43,29 @@ export class ResultsController implements ReactiveController {
   announcement = '';
   source: ResultsSource | undefined;
   /** The query the source could not answer. */
-  private failedFor = '';
+  #failedFor = '';
   /** The kind of failure last reported: once per kind until a search works again, not once per key. */
-  private reported = '';
+  #reported = '';
   /** What the source was made from, to tell when it changes. */
-  private sourceKey: unknown;
+  #sourceKey: unknown;
   /** The last catalogue's contact route, kept in view if the next catalogue is broken. */
-  private earlierContact: ContactRoute | undefined;
+  #earlierContact: ContactRoute | undefined;
   /** Whether the search box has been used: from then on, a new catalogue loads at once. */
-  private used = false;
-  private readonly announceDelay: Delay;
-  private readonly searchDelay: Delay;
+  #used = false;
+  readonly #announceDelay: Delay;
+  readonly #searchDelay: Delay;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #options: ResultsOptions;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: ResultsOptions,
+    host: ReactiveControllerHost,
+    options: ResultsOptions,
   ) {
-    this.announceDelay = new Delay(options.clock);
-    this.searchDelay = new Delay(options.clock);
+    this.#host = host;
+    this.#options = options;
+    this.#announceDelay = new Delay(options.clock);
+    this.#searchDelay = new Delay(options.clock);
     host.addController(this);
   }
 
@@ -75,11 +80,11 @@ export class ResultsController implements ReactiveController {
 
   /** The source could not answer the text in the box. */
   get failed(): boolean {
-    return !!this.failedFor && this.failedFor === this.query;
+    return !!this.#failedFor && this.#failedFor === this.query;
   }
 
   contact(): ContactRoute | undefined {
-    return this.source?.contact() ?? this.earlierContact;
+    return this.source?.contact() ?? this.#earlierContact;
   }
 
   /**
@@ -89,9 +94,9 @@ export class ResultsController implements ReactiveController {
    */
   use(directory: string | undefined, version: string | undefined, catalogue: string | Catalogue | undefined): void {
     const key = directory ? `${directory} ${version}` : catalogue;
-    if (!key || key === this.sourceKey) return;
-    this.sourceKey = key;
-    this.earlierContact = this.source?.contact() ?? this.earlierContact;
+    if (!key || key === this.#sourceKey) return;
+    this.#sourceKey = key;
+    this.#earlierContact = this.source?.contact() ?? this.#earlierContact;
     this.source?.close();
     this.clear();
     if (directory) {
@@ -99,21 +104,21 @@ export class ResultsController implements ReactiveController {
       return;
     }
     const source: CatalogueSource = new CatalogueSource(catalogue!, {
-      changed: () => this.host.requestUpdate(),
+      changed: () => this.#host.requestUpdate(),
       failed: (message) => {
         if (this.source !== source) return;
-        this.options.report('catalogue', message);
-        this.options.catalogueFailed();
+        this.#options.report('catalogue', message);
+        this.#options.catalogueFailed();
       },
     });
     this.source = source;
-    if (this.used) void source.load();
+    if (this.#used) void source.load();
   }
 
   /** The box is in use: fetch what searching needs. */
   async warm(): Promise<void> {
-    this.used = true;
-    await this.source?.warm(this.options.language());
+    this.#used = true;
+    await this.source?.warm(this.#options.language());
   }
 
   /** New text in the box: search, and announce the count once typing pauses. */
@@ -122,69 +127,69 @@ export class ResultsController implements ReactiveController {
     this.search();
     // Emptied now, so the same count is heard again.
     this.announcement = '';
-    this.announceDelay.restart(ANNOUNCE_DELAY_MS, this.announce);
+    this.#announceDelay.restart(ANNOUNCE_DELAY_MS, this.#announce);
   }
 
   /** Asks the source for the query in the box: at once for a catalogue, once typing pauses for a directory. */
   search(): void {
     const { query, source } = this;
-    const combobox = this.options.combobox();
-    this.searchDelay.cancel();
+    const combobox = this.#options.combobox();
+    this.#searchDelay.cancel();
     source?.cancel();
     if (query.trim().length < MIN_QUERY || !source) {
-      this.failedFor = this.searched = '';
+      this.#failedFor = this.searched = '';
       this.results = [];
       this.suggestions = [];
       combobox.close();
       return;
     }
-    this.used = true;
+    this.#used = true;
     const ask = async () => {
-      const { limit, language, postcode } = this.options;
+      const { limit, language, postcode } = this.#options;
       const answer = await source.search(query, { limit: limit(), lang: language(), postcode: postcode() });
       if (!answer || this.query !== query || this.source !== source) return;
-      if ('problem' in answer) return this.sourceFailed(answer.problem, query);
-      this.failedFor = this.reported = '';
+      if ('problem' in answer) return this.#sourceFailed(answer.problem, query);
+      this.#failedFor = this.#reported = '';
       this.results = answer.results;
       this.suggestions = answer.suggestions;
       this.searched = query;
       combobox.show();
     };
-    if (!source.delayMs) return void ask().catch((error: unknown) => this.options.fail(error));
+    if (!source.delayMs) return void ask().catch((error: unknown) => this.#options.fail(error));
     // Until the answer comes, the list shows the last results, with none active.
     combobox.deactivate();
-    this.searchDelay.restart(source.delayMs, () => void ask().catch((error: unknown) => this.options.fail(error)));
+    this.#searchDelay.restart(source.delayMs, () => void ask().catch((error: unknown) => this.#options.fail(error)));
   }
 
   /** An empty box, nothing announced, nothing pending. */
   clear(): void {
-    this.query = this.searched = this.announcement = this.failedFor = '';
+    this.query = this.searched = this.announcement = this.#failedFor = '';
     this.results = [];
     this.suggestions = [];
-    this.options.combobox().close();
+    this.#options.combobox().close();
     this.source?.cancel();
-    this.announceDelay.cancel();
-    this.searchDelay.cancel();
+    this.#announceDelay.cancel();
+    this.#searchDelay.cancel();
   }
 
   /**
    * The directory is down or sent something that is not a page of services: the search box
    * stays (the next search tries again), the contact route shows, and the console says why.
    */
-  private sourceFailed({ kind, message }: SourceProblem, query: string): void {
-    this.failedFor = query;
+  #sourceFailed({ kind, message }: SourceProblem, query: string): void {
+    this.#failedFor = query;
     this.results = [];
     this.suggestions = [];
     this.searched = '';
-    this.options.combobox().close();
-    if (kind !== this.reported) {
-      this.reported = kind;
-      this.options.report('directory', `could not be used: ${message}`);
+    this.#options.combobox().close();
+    if (kind !== this.#reported) {
+      this.#reported = kind;
+      this.#options.report('directory', `could not be used: ${message}`);
     }
   }
 
-  private readonly announce = (): void => {
-    const t = this.options.t();
+  readonly #announce = (): void => {
+    const t = this.#options.t();
     if (this.failed) {
       // The notice's own words; the contact route is read after it.
       this.announcement = t('catalogueFailed');
@@ -192,19 +197,19 @@ export class ResultsController implements ReactiveController {
       this.announcement = this.results.length ? t('results', { count: this.results.length }) : t('noResultsAnnounced');
     } else {
       // The search is still on its way (the index, or the directory): look again shortly.
-      if (this.query.trim().length >= MIN_QUERY && this.catalogue?.status !== 'failed') this.announceDelay.restart(ANNOUNCE_RETRY_MS, this.announce);
+      if (this.query.trim().length >= MIN_QUERY && this.catalogue?.status !== 'failed') this.#announceDelay.restart(ANNOUNCE_RETRY_MS, this.#announce);
       return;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 
   hostConnected(): void {}
 
   /** Connected again, the finder starts afresh from its attributes. */
   hostDisconnected(): void {
-    this.announceDelay.cancel();
-    this.searchDelay.cancel();
+    this.#announceDelay.cancel();
+    this.#searchDelay.cancel();
     this.source?.close();
-    this.source = this.sourceKey = undefined;
+    this.source = this.#sourceKey = undefined;
   }
 }

@@ -8,7 +8,10 @@ import type { TandemErrorEvent, TandemSubmittedEvent } from '@tandem/core';
 import '../src/define.js';
 import { DIRECTORY_DELAY_MS } from '../src/finder.js';
 import type { TandemChooseEvent } from '../src/events.js';
-import { FinderHarness } from './harness.js';
+import { FinderHarness, rejection } from './harness.js';
+import type { CatalogueError } from '../src/sources/catalogue-error.js';
+import { OpenReferralClient, searchServices } from '../src/sources/open-referral.js';
+import { entryOfService, firstSentence } from '../src/sources/open-referral-map.js';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
 import { mountPage } from '../../../test/support/page.js';
 
@@ -333,5 +336,118 @@ describe('<tandem-finder directory>', () => {
     await finder.type('memory');
     expect(finder.results).to.deep.equal(['Memory Cafe']);
     expect(finder.text('#option-0')).to.contain('Ffôn:');
+  });
+});
+
+// The client on its own (in this file, not beside the static catalogue's tests, as it shares
+// the stand-in directory's request counter with the element's tests above).
+const base = `${location.origin}/oruk`;
+const V3 = `${base}/v3`;
+const V1 = `${base}/v1/openreferral/v1`;
+const resetHits = () => fetch(`${base}/hits`, { method: 'DELETE' });
+
+describe('Open Referral UK', () => {
+  beforeEach(() => resetHits());
+
+  it('reads the standard’s example record into an entry', async () => {
+    const { entries, total, version } = await new OpenReferralClient(V3).search('counselling');
+    expect(version).to.equal('v3');
+    expect(total).to.equal(2);
+    const example = entries.find((e) => e.id === EXAMPLE_ID)!;
+    expect(example.title).to.equal('Community Counselling');
+    expect(example.summary).to.equal('Counselling Services provided by trained professionals.');
+    expect(example.url).to.equal('http://example.com/counselling');
+    expect(example.hours).to.include('10 am to 6pm');
+    expect(example.cost).to.equal('£35 per 1 hour session (Under 18s and Over 60s)');
+    expect(example.eligibility).to.equal('Ages 12 to 100');
+  });
+
+  it('takes the phone number from the service’s contacts', async () => {
+    const { entries } = await new OpenReferralClient(V3).search('befriending');
+    expect(entries.map((e) => [e.title, e.phone])).to.deep.equal([['Befriending Visits', '01632 960 202']]);
+  });
+
+  it('pages through v3 results', async () => {
+    const client = new OpenReferralClient(V3);
+    const first = await client.search('', { perPage: 4 });
+    const second = await client.search('', { perPage: 4, page: 2 });
+    expect(first.total).to.equal(6);
+    expect(first.entries).to.have.length(4);
+    expect(second.entries).to.have.length(2);
+    expect(new Set([...first.entries, ...second.entries].map((e) => e.id)).size).to.equal(6);
+  });
+
+  it('filters by postcode', async () => {
+    const { entries } = await new OpenReferralClient(V3).search('', { postcode: 'ns2 9zz' });
+    expect(entries.map((e) => e.title).sort()).to.deep.equal(['Falls Prevention Classes', 'Memory Cafe']);
+  });
+
+  it('speaks v1 (text, content, totalElements) to a v1 directory', async () => {
+    const { entries, total, version } = await new OpenReferralClient(V1).search('meals');
+    expect(version).to.equal('v1');
+    expect(total).to.equal(1);
+    expect(entries[0]).to.include({ title: 'Meals at Home', phone: '01632 960 205', eligibility: 'adult. Ages 12 to 100' });
+    expect(entries[0]!.hours).to.equal('Thursday, Friday, 10:00 to 18:00');
+    const asked = Object.keys(await hits());
+    expect(asked.every((url) => url.includes('text=meals'))).to.equal(true);
+  });
+
+  it('finds out a directory speaks v1 when its path does not say so', async () => {
+    const client = new OpenReferralClient(`${base}/legacy`);
+    // Asked in v3's words, it lists everything in v1's shape: the client asks again in v1's.
+    const { version, entries } = await client.search('memory');
+    expect(version).to.equal('v1');
+    expect(entries.map((e) => e.title)).to.deep.equal(['Memory Cafe']);
+    expect(Object.keys(await hits()).map((url) => url.replace(/^.*\?/, '').split('&')[0])).to.deep.equal(['search=memory', 'text=memory']);
+    // And remembers: the next search goes straight to v1.
+    await client.search('falls');
+    expect(Object.keys(await hits())).to.have.length(3);
+  });
+
+  it('answers a repeated search from its cache', async () => {
+    const client = new OpenReferralClient(V3);
+    await client.search('memory');
+    await client.search('memory');
+    await client.search('Memory ');
+    const counted = await hits();
+    expect(Object.values(counted)).to.deep.equal([1]);
+  });
+
+  it('cancels a stale search when a newer one starts', async () => {
+    const client = new OpenReferralClient(`${base}/slow/v3`);
+    const stale = client.search('counselling');
+    const fresh = client.search('memory');
+    const error = (await rejection(stale)) as Error;
+    expect(error.name).to.equal('AbortError');
+    expect((await fresh).entries.map((e) => e.title)).to.deep.equal(['Memory Cafe']);
+  });
+
+  it('stops when the caller aborts', async () => {
+    const controller = new AbortController();
+    const searching = searchServices(`${base}/slow/v3`, 'falls', { signal: controller.signal });
+    controller.abort();
+    expect(((await rejection(searching)) as Error).name).to.equal('AbortError');
+  });
+
+  it('gives a CatalogueError when the directory fails, and asks again next time', async () => {
+    const client = new OpenReferralClient(`${base}/broken/v3`);
+    const error = (await rejection(client.search('x'))) as CatalogueError;
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(500);
+    await rejection(client.search('x'));
+    expect(Object.values(await hits())).to.deep.equal([2]);
+  });
+
+  it('leaves out what a record lacks, and skips records with no name', () => {
+    expect(entryOfService({ id: 'x', name: 'Bare' })).to.deep.equal({ id: 'x', title: 'Bare', summary: 'Bare' });
+    expect(entryOfService({ id: 'x' })).to.equal(undefined);
+    expect(entryOfService('nonsense')).to.equal(undefined);
+    expect(entryOfService({ id: 'x', name: 'Bad link', url: 'javascript:alert(1)' })!.url).to.equal(undefined);
+  });
+
+  it('cuts a description to its first sentence', () => {
+    expect(firstSentence('One. Two.')).to.equal('One.');
+    expect(firstSentence('No full stop')).to.equal('No full stop');
+    expect(firstSentence('x'.repeat(300))).to.have.length(200);
   });
 });

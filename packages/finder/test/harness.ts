@@ -126,3 +126,13 @@ export class FinderHarness extends WidgetHarness<TandemFinder> {
     await this.settle();
   }
 }
+
+/** The error a promise rejects with (and a failure if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}

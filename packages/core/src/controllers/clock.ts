@@ -17,25 +17,25 @@ export const systemClock: Clock = {
 
 /** One pending call that each `restart` puts off again (a debounce), on a clock. */
 export class Delay {
-  private timer: unknown;
+  #timer: unknown;
 
   constructor(private readonly clock: () => Clock) {}
 
   restart(ms: number, callback: () => void): void {
     this.cancel();
     const clock = this.clock();
-    this.timer = clock.setTimeout(() => {
-      this.timer = undefined;
+    this.#timer = clock.setTimeout(() => {
+      this.#timer = undefined;
       callback();
     }, ms);
   }
 
   cancel(): void {
-    if (this.timer !== undefined) this.clock().clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.#timer !== undefined) this.clock().clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   get pending(): boolean {
-    return this.timer !== undefined;
+    return this.#timer !== undefined;
   }
 }

@@ -31,48 +31,53 @@ export class ComboboxController implements ReactiveController {
   expanded = false;
   /** The position of the active option, or -1. */
   active = -1;
-  private readonly prefix: string;
+  readonly #prefix: string;
+
+  readonly #host: Host;
+  readonly #options: ComboboxOptions;
 
   constructor(
-    private readonly host: Host,
-    private readonly options: ComboboxOptions,
+    host: Host,
+    options: ComboboxOptions,
   ) {
-    this.prefix = options.optionId ?? 'option-';
+    this.#host = host;
+    this.#options = options;
+    this.#prefix = options.optionId ?? 'option-';
     host.addController(this);
   }
 
   /** The list is open and has something in it: what `aria-expanded` says. */
   get open(): boolean {
-    return this.expanded && this.options.count() > 0;
+    return this.expanded && this.#options.count() > 0;
   }
 
   /** The id for `aria-activedescendant`, if an option is active in an open list. */
   get activeId(): string | undefined {
-    return this.open && this.active >= 0 ? `${this.prefix}${this.active}` : undefined;
+    return this.open && this.active >= 0 ? `${this.#prefix}${this.active}` : undefined;
   }
 
   /** New options (or none): the list opens if it has any, with none active. */
   show(): void {
-    this.expanded = this.options.count() > 0;
+    this.expanded = this.#options.count() > 0;
     this.active = -1;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** The list closes, with none active. */
   close(): void {
     this.expanded = false;
     this.active = -1;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** No option active (the list stays as it is): while new options are on their way. */
   deactivate(): void {
     this.active = -1;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   readonly onKeydown = (event: KeyboardEvent): void => {
-    const count = this.options.count();
+    const count = this.#options.count();
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
@@ -95,8 +100,8 @@ export class ComboboxController implements ReactiveController {
       }
       case 'Enter':
         event.preventDefault();
-        if (this.open && this.active >= 0) return this.options.choose(this.active);
-        return this.options.submit();
+        if (this.open && this.active >= 0) return this.#options.choose(this.active);
+        return this.#options.submit();
       case 'Escape': {
         const input = event.target as HTMLInputElement;
         if (this.expanded) {
@@ -106,7 +111,7 @@ export class ComboboxController implements ReactiveController {
         } else if (input.value) {
           event.preventDefault();
           input.value = '';
-          this.options.clear();
+          this.#options.clear();
         }
         break;
       }
@@ -120,15 +125,15 @@ export class ComboboxController implements ReactiveController {
       default:
         return;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 
   /** On the text box's blur: focus going elsewhere in the widget (a result) keeps the list. */
   readonly onBlur = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
-    if (next && this.host.renderRoot.contains(next)) return;
+    if (next && this.#host.renderRoot.contains(next)) return;
     this.close();
-    this.options.leave();
+    this.#options.leave();
   };
 
   /** On an option's mousedown: the text box keeps focus while the option is pressed. */
@@ -137,6 +142,6 @@ export class ComboboxController implements ReactiveController {
   hostUpdated(): void {
     const id = this.activeId;
     // The active option in view, scrolling the list (not the page) where it can.
-    if (id) this.host.renderRoot.querySelector(`#${id}`)?.scrollIntoView?.({ block: 'nearest' });
+    if (id) this.#host.renderRoot.querySelector(`#${id}`)?.scrollIntoView?.({ block: 'nearest' });
   }
 }

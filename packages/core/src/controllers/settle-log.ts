@@ -23,44 +23,44 @@ export interface SettleLogOptions<T> {
  * choosing a result). Each entry is sent at most once, however often it settles.
  */
 export class SettleLog<T> implements ReactiveController {
-  private readonly delay: Delay;
-  private lastKey = '';
-  private since: number | undefined;
+  readonly #delay: Delay;
+  #lastKey = '';
+  #since: number | undefined;
 
   constructor(
     host: ReactiveControllerHost,
     private readonly options: SettleLogOptions<T>,
   ) {
-    this.delay = new Delay(options.clock);
+    this.#delay = new Delay(options.clock);
     host.addController(this);
   }
 
   /** An edit: the fill time starts with the first, and the pause starts again. */
   changed(): void {
-    this.since ??= this.options.clock().now();
-    this.delay.restart(this.options.delayMs, () => void this.settle().catch(() => undefined));
+    this.#since ??= this.options.clock().now();
+    this.#delay.restart(this.options.delayMs, () => void this.settle().catch(() => undefined));
   }
 
   /** Sends the entry now unless it was already sent; resolves when it is handed over. */
   settle(): Promise<unknown> {
-    this.delay.cancel();
+    this.#delay.cancel();
     const entry = this.options.read();
-    if (!entry || entry.key === this.lastKey) return Promise.resolve();
-    this.lastKey = entry.key;
+    if (!entry || entry.key === this.#lastKey) return Promise.resolve();
+    this.#lastKey = entry.key;
     const now = this.options.clock().now();
-    const fillMs = Math.max(0, Math.round(now - (this.since ?? now)));
-    this.since = undefined;
+    const fillMs = Math.max(0, Math.round(now - (this.#since ?? now)));
+    this.#since = undefined;
     return this.options.send(entry.value, fillMs);
   }
 
   /** Forgets a pending pause without sending (for example when the source changes). */
   cancel(): void {
-    this.delay.cancel();
+    this.#delay.cancel();
   }
 
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    this.delay.cancel();
+    this.#delay.cancel();
   }
 }

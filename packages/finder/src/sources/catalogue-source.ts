@@ -22,10 +22,10 @@ export class CatalogueSource implements ResultsSource {
   status: CatalogueStatus = 'none';
   catalogue: Catalogue | undefined;
   problem = '';
-  private readonly controller = new AbortController();
-  private loading: Promise<Catalogue | undefined> | undefined;
-  private engine: Promise<FinderSearch | undefined> | undefined;
-  private engineLang = '';
+  readonly #controller = new AbortController();
+  #loading: Promise<Catalogue | undefined> | undefined;
+  #engine: Promise<FinderSearch | undefined> | undefined;
+  #engineLang = '';
 
   /** `source` is the catalogue's address (resolved against the page) or the catalogue itself. */
   constructor(
@@ -35,23 +35,23 @@ export class CatalogueSource implements ResultsSource {
 
   /** Loads and checks the catalogue once. Failures become `failed`, never a rejection. */
   load(): Promise<Catalogue | undefined> {
-    this.loading ??= this.fetch();
-    return this.loading;
+    this.#loading ??= this.#fetch();
+    return this.#loading;
   }
 
-  private async fetch(): Promise<Catalogue | undefined> {
+  async #fetch(): Promise<Catalogue | undefined> {
     const source = this.source;
-    const { signal } = this.controller;
+    const { signal } = this.#controller;
     this.status = 'loading';
     let what = 'the catalogueData property';
     try {
       let catalogue: Catalogue;
       if (typeof source === 'string') {
         what = new URL(source, document.baseURI).href;
-        const { loadCatalogue } = await import('./static.js');
+        const { loadCatalogue } = await import('./static-search.js');
         catalogue = await loadCatalogue(what, { signal });
       } else {
-        const { checkCatalogue } = await import('../catalogue-check.js');
+        const { checkCatalogue } = await import('./static-search.js');
         catalogue = checkCatalogue(source);
       }
       if (signal.aborted) return undefined;
@@ -70,29 +70,29 @@ export class CatalogueSource implements ResultsSource {
   }
 
   /** The search engine for a language, built once per language. */
-  private engineFor(lang: string): Promise<FinderSearch | undefined> {
-    if (!this.engine || this.engineLang !== lang) {
-      this.engineLang = lang;
-      const engine = (this.engine = this.load().then(async (catalogue) => {
+  #engineFor(lang: string): Promise<FinderSearch | undefined> {
+    if (!this.#engine || this.#engineLang !== lang) {
+      this.#engineLang = lang;
+      const engine = (this.#engine = this.load().then(async (catalogue) => {
         if (!catalogue) return undefined;
-        const { FinderSearch } = await import('../search/engine.js');
+        const { FinderSearch } = await import('./static-search.js');
         return new FinderSearch(catalogue, { lang });
       }));
       // A failed chunk load may be tried again on the next search.
       engine.catch(() => {
-        if (this.engine === engine) this.engine = undefined;
+        if (this.#engine === engine) this.#engine = undefined;
       });
     }
-    return this.engine;
+    return this.#engine;
   }
 
   async warm(lang: string): Promise<void> {
-    (await this.engineFor(lang))?.build();
+    (await this.#engineFor(lang))?.build();
   }
 
   async search(query: string, { limit, lang }: SearchOptions): Promise<SourceAnswer | undefined> {
-    const engine = await this.engineFor(lang);
-    if (!engine || this.controller.signal.aborted) return undefined;
+    const engine = await this.#engineFor(lang);
+    if (!engine || this.#controller.signal.aborted) return undefined;
     const results = engine.search(query, limit);
     const suggestions = results.length ? [] : engine.suggestions(query, 3).filter((s) => s.trim() && s !== query).slice(0, 3);
     return { results, suggestions };
@@ -106,6 +106,6 @@ export class CatalogueSource implements ResultsSource {
   cancel(): void {}
 
   close(): void {
-    this.controller.abort();
+    this.#controller.abort();
   }
 }

@@ -12,9 +12,9 @@ export const DIRECTORY_DELAY_MS = 250;
 
 export class DirectorySource implements ResultsSource {
   readonly delayMs = DIRECTORY_DELAY_MS;
-  private client: Promise<DirectorySearch> | undefined;
-  private directory: DirectorySearch | undefined;
-  private cancelled = false;
+  #client: Promise<DirectorySearch> | undefined;
+  #directory: DirectorySearch | undefined;
+  #cancelled = false;
 
   /** `url` is the directory's checked address; `version` `v3`, `v1`, or undefined to find out. */
   constructor(
@@ -22,18 +22,18 @@ export class DirectorySource implements ResultsSource {
     private readonly version: string | undefined,
   ) {}
 
-  private load(): Promise<DirectorySearch> {
-    this.client ??= import('../directory-search.js').then(({ DirectorySearch }) => (this.directory = new DirectorySearch(this.url, this.version)));
-    return this.client;
+  #load(): Promise<DirectorySearch> {
+    this.#client ??= import('../directory-search.js').then(({ DirectorySearch }) => (this.#directory = new DirectorySearch(this.url, this.version)));
+    return this.#client;
   }
 
   async warm(): Promise<void> {
-    await this.load();
+    await this.#load();
   }
 
   async search(query: string, { limit, postcode }: SearchOptions): Promise<SourceAnswer | undefined> {
-    const directory = await this.load();
-    if (this.cancelled) return undefined;
+    const directory = await this.#load();
+    if (this.#cancelled) return undefined;
     const answer = await directory.search(query, { postcode, limit });
     if (!answer) return undefined;
     return Array.isArray(answer) ? { results: answer, suggestions: [] } : { problem: answer };
@@ -45,12 +45,12 @@ export class DirectorySource implements ResultsSource {
   }
 
   cancel(): void {
-    this.directory?.cancel();
+    this.#directory?.cancel();
   }
 
   /** The finder moved to another source: nothing more from this one. */
   close(): void {
-    this.cancelled = true;
+    this.#cancelled = true;
     this.cancel();
   }
 }
