@@ -6,7 +6,6 @@ import { globalOptions, onConfigure } from './global.js';
 import { applyHostStrings, hasStrings, loadStrings, registerNamespace, resolveLanguage, setElementStrings, translator, type StringsSource, type Translate } from './i18n.js';
 import { newId } from './id.js';
 import { LocaleController } from './locale-controller.js';
-import { pageOutbox } from './outbox.js';
 import { pageAddress } from './page.js';
 import type { AnswerValue, Submission, WidgetName } from './schema.js';
 import { VERSION } from './version.js';
@@ -95,8 +94,8 @@ export abstract class TandemElement extends LitElement {
       super.connectedCallback();
       this.unsubscribe = onConfigure(() => this.guard(() => this.localeChanged()));
       // Ready before anyone can answer: an answer made before this code is here could not be kept.
-      whenIdle(prefetchPreparer);
-      if (this.resolveConfig().transport === 'collector') pageOutbox();
+      // It brings the outbox, which then sends what earlier pages left waiting.
+      whenIdle(() => prefetchPreparer(this.resolveConfig().transport === 'collector'));
     } catch (error) {
       this.fail(error);
     }
@@ -269,7 +268,7 @@ export abstract class TandemElement extends LitElement {
     if (!this.dispatchEvent(new TandemSubmitEvent({ submission }))) return this.submitted(submission, 'host');
     const { endpoint, transport } = this.resolveConfig();
     if (transport === 'events') return this.submitted(submission, 'events');
-    const delivery = await pageOutbox().submit(submission, new URL('v1/submissions', new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
+    const delivery = await prepared.pageOutbox().submit(submission, new URL('v1/submissions', new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
     if (delivery.status === 'rejected') {
       this.dispatchEvent(new TandemErrorEvent({ kind: 'rejected', message: `The collector refused the answer (HTTP ${delivery.httpStatus}).`, response: delivery.message }));
       return { outcome: 'rejected', submission, refusal: { httpStatus: delivery.httpStatus, code: refusalCode(delivery.message), response: delivery.message } };
@@ -286,8 +285,8 @@ export abstract class TandemElement extends LitElement {
 let preparer: Promise<typeof import('./prepare.js')> | undefined;
 
 /**
- * Loads the redactor and validator (their own chunk, kept out of the first paint). A failed
- * load is forgotten, so the next answer (or the device coming back online) tries again.
+ * Loads the redactor, the validator and the outbox (their own chunk, kept out of the first
+ * paint). A failed load is forgotten, so the next answer (or the device back online) tries again.
  */
 function loadPreparer(): Promise<typeof import('./prepare.js')> {
   preparer ??= import('./prepare.js').catch((error: unknown) => {
@@ -297,9 +296,12 @@ function loadPreparer(): Promise<typeof import('./prepare.js')> {
   return preparer;
 }
 
-/** Fetches the preparer ahead of any answer; offline, tries again when the device is back. */
-function prefetchPreparer(): void {
-  loadPreparer().catch(() => window.addEventListener('online', prefetchPreparer, { once: true }));
+/** Fetches the preparer ahead of any answer (offline, again when the device is back), and resumes the outbox. */
+function prefetchPreparer(resume: boolean): void {
+  loadPreparer().then(
+    (prepared) => resume && prepared.pageOutbox(),
+    () => window.addEventListener('online', () => prefetchPreparer(resume), { once: true }),
+  );
 }
 
 function whenIdle(task: () => void): void {
