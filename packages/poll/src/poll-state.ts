@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { PollController } from './controller.js';
 import { ensureParticipant, storedParticipant } from './participant.js';
 import { fetchPoll, pollUrl, type PollFetch } from './poll-api.js';
 import type { PollView } from './types.js';
@@ -34,7 +34,7 @@ export interface PollStateOptions {
  * kept apart, and the poll as shown is the collector's plus these, worked out afresh for each
  * render, so a fetch that crosses an answer in flight can neither lose it nor count it twice.
  */
-export class PollState implements ReactiveController {
+export class PollState extends PollController<PollStateOptions> {
   status: PollLoadStatus = 'idle';
   /** The results could not be brought up to date (the questions stay). */
   resultsUnavailable = false;
@@ -48,16 +48,7 @@ export class PollState implements ReactiveController {
   private fetchController: AbortController | undefined;
   /** This device's participant id while storage is blocked (otherwise read from storage). */
   private participant: string | undefined;
-  private readonly host: ReactiveControllerHost;
-  private readonly options: PollStateOptions;
-
-  constructor(host: ReactiveControllerHost, options: PollStateOptions) {
-    this.host = host;
-    this.options = options;
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
+  override hostDisconnected(): void {
     this.fetchController?.abort();
     // Shown again later (a single-page app putting it back): fetch the results afresh.
     this.loaded = undefined;

@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit';
 import {
   characterCount,
   elapsedSince,
@@ -13,6 +13,7 @@ import {
   type Submission,
   type Translate,
 } from '@tandem/core';
+import { PollController } from './controller.js';
 import type { ShownStatement } from './mine.js';
 import { paragraphs } from './poll-text.js';
 import { STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH, type PollView } from './types.js';
@@ -46,7 +47,7 @@ export interface StatementFormOptions {
  * sending it, and what became of it, including the statements sent from this page that the
  * collector's list does not show yet.
  */
-export class StatementForm implements ReactiveController {
+export class StatementForm extends PollController<StatementFormOptions> {
   outcome: StatementOutcome | undefined;
   /** Statements sent from this page that the collector's list did not yet show. */
   local: ShownStatement[] = [];
@@ -57,16 +58,7 @@ export class StatementForm implements ReactiveController {
   private timer: number | undefined;
   private startedAt: number | undefined;
   private sending = false;
-  private readonly host: ReactiveControllerHost;
-  private readonly options: StatementFormOptions;
-
-  constructor(host: ReactiveControllerHost, options: StatementFormOptions) {
-    this.host = host;
-    this.options = options;
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
+  override hostDisconnected(): void {
     this.options.clock().clearTimeout(this.timer);
   }
 
