@@ -8,6 +8,7 @@ import { testCollector } from './test/support/test-collector.mjs';
 import { fixturePages } from './test/support/fixture-pages.mjs';
 import { orukServer } from './test/support/oruk-server.mjs';
 import { a11yTreePlugin } from './test/support/a11y-tree-plugin.mjs';
+import { emulationPlugin } from './test/support/emulation-plugin.mjs';
 
 const chromePaths = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
 const executablePath = chromePaths.find((path) => path && existsSync(path));
@@ -51,5 +52,6 @@ export default {
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     a11ySnapshotPlugin(),
     a11yTreePlugin(),
+    emulationPlugin(),
   ],
 };

@@ -22,7 +22,7 @@ const meta = {
     variant: { control: 'inline-radio', options: ['inline', 'compact'] },
     headingLevel: { control: { type: 'number', min: 2, max: 6 } },
     transport: { control: 'inline-radio', options: ['events', 'collector'] },
-    state: { control: 'select', options: ['ask', 'thanks', 'form', 'sending', 'sent', 'queued', 'failed'] },
+    state: { control: 'select', options: ['ask', 'thanks', 'form', 'sending', 'sent', 'queued', 'failed', 'unsent'] },
   },
   render: (args) => feedback(args),
   parameters: {
@@ -98,6 +98,12 @@ export const Sent: Story = {
 
 /** Offline: the answer is kept on the device and sent when the person is back online. */
 export const OfflineQueued: Story = { name: 'Offline: queued', args: { state: 'queued' } };
+
+/**
+ * Offline before the code that prepares an answer could be fetched: nothing was kept, so the
+ * form stays with what was written, and the error summary says so and links to Send.
+ */
+export const Unsent: Story = { name: 'Offline: not sent', args: { state: 'unsent' } };
 
 /** The collector refused the answer. */
 export const Failed: Story = { args: { state: 'failed' } };

@@ -65,6 +65,16 @@ export const JustSaved: Story = {
   },
 };
 
+/** Chosen but not saved yet: "Not saved yet" beside Save answer, until it is saved. */
+export const ChosenNotSaved: Story = {
+  name: 'Chosen, not saved yet',
+  args: { pollData: storyPoll({}, ['overall']) },
+  play: async (context) => {
+    const widget = await pollIn(context.canvasElement);
+    await widget.choose('overall', '2');
+  },
+};
+
 /** "Save answer" with nothing chosen: the error in the group, focus on its first option. */
 export const NothingChosen: Story = {
   name: 'Nothing chosen',

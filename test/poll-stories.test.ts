@@ -59,6 +59,11 @@ const claims: Record<string, (check: Check) => void> = {
     expect(widget.announcement).to.equal(s.savedAnnouncement);
     expect(widget.results('overall')[3]![1]).to.equal('15');
   },
+  ChosenNotSaved: ({ widget, s }) => {
+    expect(widget.checked('overall')).to.equal('2');
+    expect(widget.answerState('overall')).to.equal(s.unsaved);
+    expect(widget.query('#q0-results')).to.equal(null);
+  },
   NothingChosen: ({ widget, s }) => {
     const i = widget.index('visits');
     expect(widget.text(`#q${i}-error`)).to.equal(`${s.errorPrefix} ${s.chooseAnswer}`);
@@ -77,6 +82,7 @@ const claims: Record<string, (check: Check) => void> = {
   StatementPending: ({ widget, s, locale }) => {
     expect(widget.text('#statement-message')).to.equal(s.statementSent);
     expect(widget.focused).to.equal('statement-message');
+    expect(widget.query('form.form > #statement-message + .hint'), 'the message leads its form').to.exist;
     expect(widget.myStatements).to.deep.equal([[STORY_STATEMENTS[locale], s.statusPending]]);
   },
   StatementPublished: ({ widget, s, locale }) => {

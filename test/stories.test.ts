@@ -33,20 +33,23 @@ const claims: Record<string, (check: Check) => void> = {
     expect(widget.state).to.equal('form');
     expect(widget.text('#form-heading')).to.equal(s.formHeading);
     expect(ids(widget, 'textarea')).to.deep.equal(['trying']);
-    expect(widget.focused).to.equal('trying');
+    expect(widget.focused).to.equal('form-heading');
   },
   FormAfterNo: ({ widget, s }) => {
     expect(widget.state).to.equal('form');
     expect(widget.text('#form-heading')).to.equal(s.formHeading);
     expect(ids(widget, 'textarea')).to.deep.equal(['trying', 'wrong']);
     expect(widget.query('#error-summary')).to.equal(null);
-    expect(widget.focused).to.equal('trying');
+    expect(widget.focused).to.equal('form-heading');
+    // The privacy warning and the limit describe each field, so they are heard from first focus.
+    for (const id of ['trying', 'wrong']) expect(widget.control(id).getAttribute('aria-describedby'), id).to.equal(`privacy ${id}-limit`);
+    expect(widget.text('#trying-limit')).to.equal(s.limit_other.replace('{{count}}', '500'));
   },
   ReportAProblem: ({ widget, s }) => {
     expect(widget.state).to.equal('form');
     expect(widget.text('label[for="trying"]')).to.equal(s.tryingLabel);
     expect(widget.text('label[for="wrong"]')).to.equal(s.wrongLabel);
-    expect(widget.focused).to.equal('trying');
+    expect(widget.focused).to.equal('form-heading');
   },
   Errors: ({ widget, s }) => {
     expect(widget.focused).to.equal('error-summary');
@@ -60,20 +63,26 @@ const claims: Record<string, (check: Check) => void> = {
   },
   Sending: ({ widget, s }) => {
     expect(widget.state).to.equal('sending');
-    expect(widget.text('[role="status"] #message')).to.equal(s.sending);
+    expect(widget.text('#message')).to.equal(s.sending);
   },
   Sent: ({ widget, s }) => {
     expect(widget.state).to.equal('sent');
-    expect(widget.text('[role="status"] #message')).to.equal(s.sent);
+    expect(widget.text('#message')).to.equal(s.sent);
     expect(widget.focused).to.equal('message');
   },
   OfflineQueued: ({ widget, s }) => {
     expect(widget.state).to.equal('queued');
-    expect(widget.text('[role="status"] #message')).to.equal(s.queued);
+    expect(widget.text('#message')).to.equal(s.queued);
+  },
+  Unsent: ({ widget, s }) => {
+    expect(widget.state).to.equal('unsent');
+    expect(widget.text('#error-summary a')).to.equal(s.unsent);
+    expect(widget.query('#error-summary a')!.getAttribute('href')).to.equal('#send');
+    expect(ids(widget, 'textarea')).to.deep.equal(['trying', 'wrong']);
   },
   Failed: ({ widget, s }) => {
     expect(widget.state).to.equal('failed');
-    expect(widget.text('[role="status"] #message')).to.equal(s.failed);
+    expect(widget.text('#message')).to.equal(s.failed);
   },
   Misconfigured: ({ widget, s }) => {
     expect(widget.text('.notice')).to.equal(s.notice.misconfigured);

@@ -33,6 +33,9 @@ it('a resident reports a problem with the keyboard; staff see it, redacted, in t
   // "Is this page useful?" → No, then the form, all by keyboard.
   await tabTo(page, 'tandem-feedback', 'no');
   await page.keyboard.press('Enter');
+  // Focus starts at the form's heading, before the privacy warning; the first field is one Tab on.
+  await page.waitForFunction(() => document.querySelector('tandem-feedback')?.shadowRoot?.activeElement?.id === 'form-heading');
+  await page.keyboard.press('Tab');
   await page.waitForFunction(() => document.querySelector('tandem-feedback')?.shadowRoot?.activeElement?.id === 'trying');
   // At a person's pace: a form filled faster than 2 s is held back as a likely bot.
   await page.keyboard.type(ANSWER.trying, { delay: 25 });

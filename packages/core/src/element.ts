@@ -1,10 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { TandemErrorEvent, TandemSubmitEvent, TandemSubmittedEvent, type SubmittedDetail } from './events.js';
+import { realClock, type Clock } from './clock.js';
+import { focusInPlace } from './focus.js';
 import { globalOptions, onConfigure } from './global.js';
 import { applyHostStrings, hasStrings, loadStrings, registerNamespace, resolveLanguage, setElementStrings, translator, type StringsSource, type Translate } from './i18n.js';
 import { newId } from './id.js';
 import { LocaleController } from './locale-controller.js';
-import { pageOutbox } from './outbox.js';
 import { pageAddress } from './page.js';
 import type { AnswerValue, Submission, WidgetName } from './schema.js';
 import { VERSION } from './version.js';
@@ -21,8 +22,28 @@ export interface ResolvedConfig {
   transport: 'collector' | 'events';
 }
 
-/** How a submission ended for the widget's next step. */
-export type Outcome = SubmittedDetail['delivery'] | 'rejected';
+/**
+ * How a submission ended for the widget's next step: delivered in one of the ways
+ * `tandem-submitted` reports, `rejected` by the collector, or `unprepared`: the code that
+ * redacts and checks answers could not be fetched, so nothing was stored or sent (the widget
+ * must say so and let the person try again; a reload would lose it).
+ */
+export type Outcome = SubmittedDetail['delivery'] | 'rejected' | 'unprepared';
+
+/** The collector's refusal of an answer. */
+export interface Refusal {
+  httpStatus: number;
+  /** The `code` of its answer (`{"error": "…", "code": "duplicate-statement"}`), if it has one. */
+  code?: string | undefined;
+  /** Its answer as it came. */
+  response: string;
+}
+
+/** What `deliver()` did: the outcome, the submission as it left (redacted), and any refusal. */
+export type DeliveryResult =
+  | { outcome: 'unprepared' }
+  | { outcome: SubmittedDetail['delivery']; submission: Submission }
+  | { outcome: 'rejected'; submission: Submission; refusal: Refusal };
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -72,11 +93,9 @@ export abstract class TandemElement extends LitElement {
     try {
       super.connectedCallback();
       this.unsubscribe = onConfigure(() => this.guard(() => this.localeChanged()));
-      // Someone about to answer: fetch the redactor and validator now, not on Send.
-      const warm = () => void loadPreparer().catch(() => {});
-      this.addEventListener('focusin', warm, { once: true });
-      this.addEventListener('pointerdown', warm, { once: true });
-      if (this.resolveConfig().transport === 'collector') pageOutbox();
+      // Ready before anyone can answer: an answer made before this code is here could not be kept.
+      // It brings the outbox, which then sends what earlier pages left waiting.
+      whenIdle(() => prefetchPreparer(this.resolveConfig().transport === 'collector'));
     } catch (error) {
       this.fail(error);
     }
@@ -143,7 +162,8 @@ export abstract class TandemElement extends LitElement {
     const id = this.focusAfterRender;
     if (!id) return;
     this.focusAfterRender = undefined;
-    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    if (target) focusInPlace(target);
   }
 
   /** The error boundary: Lit calls this for every render. */
@@ -205,6 +225,9 @@ export abstract class TandemElement extends LitElement {
     }
   }
 
+  /** The time the widget reads (how long a form took) and its timers: tests give it one they move by hand. */
+  clock: Clock = realClock;
+
   /** This element's instance id: its `id` if that is a usable slug, else the widget name. */
   protected get instance(): string {
     const id = this.id.toLowerCase();
@@ -229,53 +252,41 @@ export abstract class TandemElement extends LitElement {
 
   /**
    * Fires `tandem-submit`; unless cancelled, sends through the page's outbox (or only fires
-   * events with `transport="events"`); then fires `tandem-submitted` or `tandem-error`.
+   * events with `transport="events"`); then fires `tandem-submitted` or `tandem-error`, and
+   * returns what happened, so the widget need not listen to its own events.
    */
-  protected async deliver(draft: Submission): Promise<Outcome> {
+  protected async deliver(draft: Submission): Promise<DeliveryResult> {
     let prepared: typeof import('./prepare.js');
     try {
       prepared = await loadPreparer();
-    } catch {
-      this.holdUntilPreparable(draft);
-      return 'queued';
+    } catch (error) {
+      // Nothing unredacted may be stored or sent, and memory does not survive a reload: say so.
+      console.warn('[tandem] answer not sent: its code did not load', error);
+      return { outcome: 'unprepared' };
     }
     const submission = prepared.prepareSubmission(draft);
     if (!this.dispatchEvent(new TandemSubmitEvent({ submission }))) return this.submitted(submission, 'host');
     const { endpoint, transport } = this.resolveConfig();
     if (transport === 'events') return this.submitted(submission, 'events');
-    const delivery = await pageOutbox().submit(submission, new URL('v1/submissions', new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
+    const delivery = await prepared.pageOutbox().submit(submission, new URL('v1/submissions', new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
     if (delivery.status === 'rejected') {
       this.dispatchEvent(new TandemErrorEvent({ kind: 'rejected', message: `The collector refused the answer (HTTP ${delivery.httpStatus}).`, response: delivery.message }));
-      return 'rejected';
+      return { outcome: 'rejected', submission, refusal: { httpStatus: delivery.httpStatus, code: refusalCode(delivery.message), response: delivery.message } };
     }
     return this.submitted(submission, delivery.status);
   }
 
-  /**
-   * Offline before the redactor could be fetched: nothing unredacted may be stored or sent, so
-   * the answer waits in memory and is tried again when the device is back online (or in 30 s).
-   */
-  private holdUntilPreparable(draft: Submission): void {
-    const retry = () => {
-      window.removeEventListener('online', retry);
-      clearTimeout(timer);
-      this.guard(() => this.deliver(draft));
-    };
-    const timer = setTimeout(retry, 30000);
-    window.addEventListener('online', retry);
-  }
-
-  private submitted(submission: Submission, delivery: SubmittedDetail['delivery']): Outcome {
+  private submitted(submission: Submission, delivery: SubmittedDetail['delivery']): DeliveryResult {
     this.dispatchEvent(new TandemSubmittedEvent({ submission, delivery }));
-    return delivery;
+    return { outcome: delivery, submission };
   }
 }
 
 let preparer: Promise<typeof import('./prepare.js')> | undefined;
 
 /**
- * Loads the redactor and validator (their own chunk, fetched when someone first touches a
- * widget, so the many who never answer don't download them). A failed load can be retried.
+ * Loads the redactor, the validator and the outbox (their own chunk, kept out of the first
+ * paint). A failed load is forgotten, so the next answer (or the device back online) tries again.
  */
 function loadPreparer(): Promise<typeof import('./prepare.js')> {
   preparer ??= import('./prepare.js').catch((error: unknown) => {
@@ -283,6 +294,28 @@ function loadPreparer(): Promise<typeof import('./prepare.js')> {
     throw error;
   });
   return preparer;
+}
+
+/** Fetches the preparer ahead of any answer (offline, again when the device is back), and resumes the outbox. */
+function prefetchPreparer(resume: boolean): void {
+  loadPreparer().then(
+    (prepared) => resume && prepared.pageOutbox(),
+    () => window.addEventListener('online', () => prefetchPreparer(resume), { once: true }),
+  );
+}
+
+function whenIdle(task: () => void): void {
+  (window.requestIdleCallback ?? setTimeout)(task);
+}
+
+/** The `code` of a refusal (`{"error": "…", "code": "duplicate-statement"}`), if it has one. */
+function refusalCode(response: string): string | undefined {
+  try {
+    const code = (JSON.parse(response) as { code?: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isHttpUrl(value: string): boolean {

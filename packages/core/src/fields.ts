@@ -17,6 +17,10 @@ export interface TextAreaField {
   error?: string | undefined;
   /** The count as last announced to screen readers (updated when typing pauses). */
   announcedCount: string;
+  /** Ids of hints shown before the field (such as the privacy warning), heard with it from first focus. */
+  describedBy?: string | undefined;
+  /** The limit as a sentence ("You can enter up to 500 characters"), heard from first focus. */
+  limitHint?: string | undefined;
   onInput: (event: InputEvent) => void;
 }
 
@@ -28,10 +32,12 @@ export function characterCount(t: Translate, value: string, max: number): string
 
 /**
  * A labelled text area with its inline error and the GOV.UK character count pattern: the
- * visible count is hidden from screen readers, which hear a copy only when typing pauses.
+ * visible count is hidden from screen readers, which hear a copy only when typing pauses, and
+ * the field is described by its hints and its limit, so they are heard from first focus.
  */
 export function textArea(t: Translate, field: TextAreaField): TemplateResult {
-  const { id, label, value, max, error } = field;
+  const { id, label, value, max, error, limitHint } = field;
+  const describedBy = [field.describedBy, error ? `${id}-error` : '', limitHint ? `${id}-limit` : `${id}-count-sr`].filter(Boolean).join(' ');
   const count = characterCount(t, value, max);
   const over = [...value].length > max;
   return html`
@@ -47,21 +53,25 @@ export function textArea(t: Translate, field: TextAreaField): TemplateResult {
         name=${id}
         rows="4"
         spellcheck="true"
-        aria-describedby="${error ? `${id}-error ` : ''}${id}-count-sr"
+        aria-describedby=${describedBy}
         aria-invalid=${error ? 'true' : 'false'}
         .value=${value}
         @input=${field.onInput}
       ></textarea>
+      ${limitHint ? html`<p class="visually-hidden" id="${id}-limit">${limitHint}</p>` : nothing}
       <p class="count ${over ? 'over' : ''}" aria-hidden="true">${count}</p>
       <p class="visually-hidden" id="${id}-count-sr" aria-live="polite">${field.announcedCount}</p>
     </div>
   `;
 }
 
-/** The GOV.UK error summary: a focusable box whose links move focus to each field. */
+/**
+ * The GOV.UK error summary: a box that takes focus (which announces it, so it is not also a live
+ * region: that would say it twice) and whose links move focus to each field.
+ */
 export function errorSummary(t: Translate, errors: FieldError[], focusField: (id: string) => void, level = 2): TemplateResult {
   return html`
-    <div class="error-summary" id="error-summary" part="error" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+    <div class="error-summary" id="error-summary" part="error" role="group" tabindex="-1" aria-labelledby="error-summary-title">
       ${heading(level, t('errorSummary'), 'error-summary-title', 'heading-small')}
       <ul>
         ${errors.map(

@@ -1,4 +1,7 @@
-export { TandemElement, type ConfigProblem, type Outcome, type ResolvedConfig } from './element.js';
+export { TandemElement, type ConfigProblem, type DeliveryResult, type Outcome, type Refusal, type ResolvedConfig } from './element.js';
+export { elapsedSince, realClock, type Clock } from './clock.js';
+export { focusInPlace, focusedMessageStyles } from './focus.js';
+export { honeypot, honeypotFilled, honeypotStyles } from './honeypot.js';
 export { defineElement } from './define.js';
 export { TandemErrorEvent, TandemSubmitEvent, TandemSubmittedEvent, type ErrorDetail, type SubmitDetail, type SubmittedDetail } from './events.js';
 export { globalOptions, onConfigure, tandemGlobal, type TandemGlobal, type TandemOptions } from './global.js';

@@ -2,6 +2,9 @@ import { MAX_FILL_MS, MAX_TEXT } from './protocol/limits.js';
 import { redactText } from './redact.js';
 import { checkSubmission, type AnswerValue, type Submission } from './protocol/submission.js';
 
+// Everything an answer needs on its way out comes in this one chunk, fetched when the page is idle.
+export { pageOutbox } from './outbox.js';
+
 /**
  * The last step before an answer leaves the widget, in its own chunk so that pages whose
  * visitors never answer do not download it: every free-text answer and the page path are

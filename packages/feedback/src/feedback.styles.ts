@@ -29,9 +29,6 @@ export const feedbackStyles = css`
   .prompt .button-group .button {
     margin-block-end: 0;
   }
-  .status:empty {
-    display: none;
-  }
   .message {
     margin: 0;
     font-weight: 700;
@@ -46,15 +43,6 @@ export const feedbackStyles = css`
   }
   .form {
     max-inline-size: 40rem;
-  }
-  /* Clipped rather than moved off-screen: an offset makes the page scroll sideways in RTL. */
-  .honeypot {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   .compact {
     padding: var(--_space-2) var(--_space-3);

@@ -2,21 +2,28 @@ import { html, nothing } from 'lit';
 import {
   base,
   characterCount,
+  elapsedSince,
   errorSummary,
+  focusedMessageStyles,
   heading,
   headingLevel,
+  honeypot,
+  honeypotFilled,
+  honeypotStyles,
   TandemElement,
   textArea,
   yesNoButtons,
   tokens,
   type FieldError,
-  type Outcome,
 } from '@tandem/core';
 import en from './locales/en.json';
 import { feedbackStyles } from './feedback.styles.js';
 
-/** The step the prompt shows. */
-export type FeedbackState = 'ask' | 'thanks' | 'form' | 'sending' | 'sent' | 'queued' | 'failed';
+/**
+ * The step the prompt shows. `unsent`: the form again, with what was written, because the code
+ * that prepares an answer could not be fetched (offline), so nothing was kept or sent.
+ */
+export type FeedbackState = 'ask' | 'thanks' | 'form' | 'sending' | 'sent' | 'queued' | 'failed' | 'unsent';
 /** Why the form was opened: after "No", "Report a problem", or "Tell us more" after "Yes". */
 export type FeedbackReason = 'not-useful' | 'problem' | 'more';
 type Field = 'trying' | 'wrong';
@@ -63,7 +70,7 @@ export class TandemFeedback extends TandemElement {
     state: { type: String, reflect: true },
   };
 
-  static override styles = [tokens, base, feedbackStyles];
+  static override styles = [tokens, base, honeypotStyles, focusedMessageStyles, feedbackStyles];
   static override locales = { en, cy: () => import('./locales/cy.json') };
 
   /** The level of the prompt's headings, 2 to 6, to fit the page's outline. */
@@ -71,7 +78,7 @@ export class TandemFeedback extends TandemElement {
   /** `inline` (default) or `compact`, a slimmer prompt for busy pages. */
   declare variant: 'inline' | 'compact';
   /**
-   * The step shown: `ask`, `thanks`, `form`, `sending`, `sent`, `queued` or `failed`. It moves
+   * The step shown: `ask`, `thanks`, `form`, `sending`, `sent`, `queued`, `failed` or `unsent`. It moves
    * by itself as the person answers; set it only to show a step, as the docs do.
    */
   declare state: FeedbackState;
@@ -81,10 +88,9 @@ export class TandemFeedback extends TandemElement {
   private answers: Record<Field, string> = { trying: '', wrong: '' };
   private errors: FieldError[] = [];
   private announced: Record<Field, string> = { trying: '', wrong: '' };
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private honeypot = '';
-  private shownAt = performance.now();
-  private formOpenedAt = performance.now();
+  private announceTimer: number | undefined;
+  private shownAt = this.clock.now();
+  private formOpenedAt = this.clock.now();
   private voted = false;
 
   constructor() {
@@ -98,8 +104,9 @@ export class TandemFeedback extends TandemElement {
   openForm(reason: FeedbackReason = 'problem'): void {
     this.reason = reason;
     this.errors = [];
-    this.formOpenedAt = performance.now();
-    this.show('form', this.fields()[0]);
+    this.formOpenedAt = this.clock.now();
+    // The form's start, not its first field: what comes before that field is heard too.
+    this.show('form', 'form-heading');
   }
 
   private show(state: FeedbackState, focus?: string): void {
@@ -114,7 +121,7 @@ export class TandemFeedback extends TandemElement {
   private readonly vote = (useful: boolean) => () =>
     this.guard(async () => {
       this.voted = true;
-      const submission = this.buildSubmission({ useful }, { honeypot: false, fillMs: elapsed(this.shownAt) });
+      const submission = this.buildSubmission({ useful }, { honeypot: false, fillMs: elapsedSince(this.clock, this.shownAt) });
       if (useful) this.show('thanks', 'message');
       else this.openForm('not-useful');
       await this.deliver(submission);
@@ -135,8 +142,8 @@ export class TandemFeedback extends TandemElement {
     this.guard(() => {
       this.answers = { ...this.answers, [field]: (event.target as HTMLTextAreaElement).value };
       // Screen readers hear the count once typing pauses, not on every key.
-      clearTimeout(this.announceTimer);
-      this.announceTimer = setTimeout(() => {
+      this.clock.clearTimeout(this.announceTimer);
+      this.announceTimer = this.clock.setTimeout(() => {
         this.announced = { ...this.announced, [field]: this.count(field) };
         this.requestUpdate();
       }, 1000);
@@ -173,9 +180,11 @@ export class TandemFeedback extends TandemElement {
       }
       const answers: Record<string, string> = { reason: this.reason };
       for (const field of this.fields()) answers[field] = this.answers[field].trim();
-      const submission = this.buildSubmission(answers, { honeypot: this.honeypot !== '', fillMs: elapsed(this.formOpenedAt) });
+      const submission = this.buildSubmission(answers, { honeypot: honeypotFilled(event), fillMs: elapsedSince(this.clock, this.formOpenedAt) });
       this.show('sending', 'message');
-      const outcome: Outcome = await this.deliver(submission);
+      const { outcome } = await this.deliver(submission);
+      // Not kept anywhere: the form comes back with the answers in it, to send again.
+      if (outcome === 'unprepared') return this.show('unsent', 'error-summary');
       this.answers = { trying: '', wrong: '' };
       this.show(outcome === 'queued' ? 'queued' : outcome === 'rejected' ? 'failed' : 'sent', 'message');
     });
@@ -186,7 +195,7 @@ export class TandemFeedback extends TandemElement {
   protected renderWidget() {
     const level = headingLevel(this.headingLevel);
     return html`<div class="feedback ${this.variant === 'compact' ? 'compact' : ''}">
-      ${this.state === 'form' ? this.renderForm(level) : this.renderPrompt(level)}
+      ${this.state === 'form' || this.state === 'unsent' ? this.renderForm(level) : this.renderPrompt(level)}
     </div>`;
   }
 
@@ -194,6 +203,8 @@ export class TandemFeedback extends TandemElement {
     const { state } = this;
     const message =
       state === 'thanks' ? this.t('thanks') : state === 'ask' ? '' : this.t(state as 'sending' | 'sent' | 'queued' | 'failed');
+    // Focus moves to each message, which announces it (so no live region as well: it would say it
+    // twice). "Sending…" has a template of its own, so the message after it is a new element, focused anew.
     return html`
       <div class="prompt">
         ${state === 'ask'
@@ -202,9 +213,11 @@ export class TandemFeedback extends TandemElement {
               ${yesNoButtons(this.t, this.vote)}
             </div>`
           : nothing}
-        <div role="status" class="status">
-          ${message ? html`<p class="message ${state}" part="message" id="message" tabindex="-1">${message}</p>` : nothing}
-        </div>
+        ${state === 'sending'
+          ? html`<p class="message sending" part="message" id="message" tabindex="-1">${message}</p>`
+          : message
+            ? html`<p class="message ${state}" part="message" id="message" tabindex="-1">${message}</p>`
+            : nothing}
         ${state === 'ask' || state === 'thanks'
           ? html`<div class="links">
               ${state === 'thanks'
@@ -218,7 +231,7 @@ export class TandemFeedback extends TandemElement {
   }
 
   private renderForm(level: number) {
-    const errors = this.translatedErrors();
+    const errors = this.state === 'unsent' ? [{ field: 'send', message: this.t('unsent') }] : this.translatedErrors();
     const error = (field: Field) => errors.find((e) => e.field === field)?.message;
     return html`
       <form class="form" part="form" novalidate @submit=${this.send} aria-labelledby="form-heading">
@@ -233,21 +246,12 @@ export class TandemFeedback extends TandemElement {
             max: FEEDBACK_MAX_LENGTH,
             error: error(field),
             announcedCount: this.announced[field],
+            describedBy: 'privacy',
+            limitHint: this.t('limit', { count: FEEDBACK_MAX_LENGTH }),
             onInput: this.input(field),
           }),
         )}
-        <div class="honeypot" aria-hidden="true">
-          <label for="tandem-hp">${this.t('honeypot')}</label>
-          <input
-            id="tandem-hp"
-            name="tandem-hp"
-            type="text"
-            tabindex="-1"
-            autocomplete="off"
-            .value=${this.honeypot}
-            @input=${(event: Event) => (this.honeypot = (event.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${honeypot(this.t('honeypot'))}
         <div class="button-group">
           <button type="submit" class="button" part="button" id="send">${this.t('send')}</button>
           <button type="button" class="button secondary" part="button" id="cancel" @click=${this.cancel}>${this.t('cancel')}</button>
@@ -255,10 +259,6 @@ export class TandemFeedback extends TandemElement {
       </form>
     `;
   }
-}
-
-function elapsed(since: number): number {
-  return Math.max(0, Math.round(performance.now() - since));
 }
 
 declare global {

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const pollStyles = css`
+  /* The reader's own letter and word spacing (WCAG 1.4.12), which the base resets, come from the page. */
+  .base {
+    letter-spacing: inherit;
+    word-spacing: inherit;
+  }
   .poll {
     max-inline-size: var(--tandem-poll-max-width, 40rem);
   }
@@ -98,12 +103,19 @@ export const pollStyles = css`
     color: var(--_success);
   }
   .answer-state.refused,
-  .answer-state.refused-closed {
+  .answer-state.refused-closed,
+  .answer-state.unprepared {
     color: var(--_error);
   }
+  /* Not by colour alone: the words say it, the mark shows it is waiting. */
+  .answer-state.unsaved::before {
+    content: '● ' / '';
+  }
 
-  /* Results: a bar chart for the eye, then the same figures as a table. */
+  /* Results: a bar chart for the eye, then the same figures as a table. Whole words: the base's
+     overflow-wrap: anywhere lets the grid and table shrink columns until words break mid-word. */
   .results {
+    overflow-wrap: break-word;
     margin-block-start: var(--_space-3);
     padding: var(--_space-3);
     background: var(--_panel);
@@ -232,16 +244,10 @@ export const pollStyles = css`
     margin-block: var(--_space-2) 0;
     font-weight: 700;
   }
-  /* Clipped rather than moved off-screen: an offset makes the page scroll sideways in RTL. */
-  .honeypot {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   @media (forced-colors: active) {
+    .face {
+      color: CanvasText;
+    }
     .bar .fill {
       fill: CanvasText;
     }

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
 import { axFullTree, axNode, axTree, eventually, flatten, pollTests, scenario } from './support.js';
 import dayCentres from './fixtures/day-centres-2026.json';
@@ -98,7 +98,7 @@ describe('<tandem-poll>: what it shows', () => {
   describe('zoom and forced colours', () => {
     afterEach(async () => {
       await setViewport({ width: 800, height: 600 });
-      await emulateMedia({ forcedColors: 'none' });
+      await executeServerCommand('forced-colors', { active: false });
     });
 
     it('reflows at 320 CSS pixels without scrolling sideways, with results and the form', async () => {
@@ -115,7 +115,7 @@ describe('<tandem-poll>: what it shows', () => {
     });
 
     it('keeps the radios\' focus and the bars visible in forced colours', async () => {
-      await emulateMedia({ forcedColors: 'active' });
+      await executeServerCommand('forced-colors', { active: true });
       const name = scenario();
       await setPoll(name, { counts: COUNTS });
       const poll = await mountPoll(name);
@@ -126,6 +126,85 @@ describe('<tandem-poll>: what it shows', () => {
       const fill = poll.query('#q0-results .fill')!;
       expect(getComputedStyle(fill).fill).to.not.equal(getComputedStyle(poll.query('#q0-results .track')!).fill);
     });
+  });
+
+  it('faces stay visible in dark forced colours', async () => {
+    await executeServerCommand('forced-colors', { active: true, scheme: 'dark' });
+    try {
+      const poll = await mountPoll(scenario());
+      const index = poll.index('mood');
+      const label = poll.query(`label[for="q${index}-0"]`)!;
+      const outline = poll.query(`label[for="q${index}-0"] svg.face circle`)!;
+      const eye = poll.query(`label[for="q${index}-0"] svg.face circle:nth-of-type(2)`)!;
+      const text = getComputedStyle(label).color;
+      // Drawn in the system's text colour, against its dark canvas.
+      expect(getComputedStyle(outline).stroke).to.equal(text);
+      expect(getComputedStyle(eye).fill).to.equal(text);
+      expect(text, 'light text on the dark canvas').to.equal('rgb(255, 255, 255)');
+      expect(matchMedia('(forced-colors: active) and (prefers-color-scheme: dark)').matches).to.equal(true);
+    } finally {
+      await executeServerCommand('forced-colors', { active: false });
+    }
+  });
+
+  for (const lang of ['en', 'cy']) {
+  it(`keeps whole words in the poll at 320 pixels (${lang})`, async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const name = scenario();
+      await setPoll(name, { counts: COUNTS });
+      const poll = await mountPoll(name, { lang });
+      // Inside the example site's main column, which keeps 1rem each side.
+      document.querySelector('main')!.classList.add('narrow');
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('main.narrow { padding: 0 1rem; }');
+      document.adoptedStyleSheets = [sheet];
+      if (lang === 'cy') await poll.waitForText('#q0-legend', 'Pa mor dda yw eich canolfan ddydd?');
+      await poll.answer('overall', '4');
+      await poll.answer('mood', '1');
+      await poll.answer('visits', 'weekly');
+      await poll.answer('transport', 'disagree');
+      await eventually(() => expect(poll.results('transport')).to.have.length(3));
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(poll.query('.poll')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      expect(broken, 'words split across lines').to.deep.equal([]);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      document.adoptedStyleSheets = [];
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+  }
+
+  it("takes the reader's own letter and word spacing (WCAG 1.4.12) from the page", async () => {
+    const poll = await mountPoll(scenario());
+    const host = document.getElementById('host')!;
+    host.classList.add('reader-spacing');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.reader-spacing * { letter-spacing: 0.12em !important; word-spacing: 0.16em !important; line-height: 1.5 !important; }');
+    document.adoptedStyleSheets = [sheet];
+    try {
+      const legend = poll.query('#q0-legend')!;
+      const size = parseFloat(getComputedStyle(poll.element).fontSize);
+      expect(parseFloat(getComputedStyle(legend).letterSpacing)).to.be.closeTo(0.12 * size, 0.1);
+      expect(parseFloat(getComputedStyle(legend).wordSpacing)).to.be.closeTo(0.16 * size, 0.1);
+      // Nothing is cut off with the reader's spacing.
+      for (const element of poll.root.querySelectorAll<HTMLElement>('legend, label, p, button, th, td')) {
+        if (element.closest('.visually-hidden, .honeypot')) continue;
+        expect(element.scrollHeight, element.textContent!).to.be.at.most(element.clientHeight + 1);
+      }
+    } finally {
+      document.adoptedStyleSheets = [];
+    }
   });
 
   it('the participant id is the only thing kept, under a tandem: key, and no cookie', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
+import { FakeClock } from '../../../test/support/fake-clock.js';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
 import { STATEMENT_MAX_LENGTH } from '../src/types.js';
 import { axNode, eventually, received, scenario, pollTests } from './support.js';
@@ -36,7 +37,9 @@ describe('<tandem-poll>: your own statements', () => {
     expect(poll.text('#error-summary a')).to.equal('Enter your statement');
     expect(poll.control('statement').getAttribute('aria-invalid')).to.equal('true');
     expect(poll.text('#statement-error')).to.equal('Error: Enter your statement');
-    expect(await axNode((n) => n.role === 'alert')).to.exist;
+    // Announced by taking focus, as a named group; not also an alert, which would say it twice.
+    expect(await axNode((n) => n.role === 'alert')).to.equal(null);
+    expect(await axNode((n) => n.role === 'group' && n.name === 'There is a problem' && n.focused === true)).to.exist;
     await expectNoAxeViolations();
 
     await poll.writeStatement('Too short');
@@ -55,6 +58,42 @@ describe('<tandem-poll>: your own statements', () => {
     await poll.writeStatement('x'.repeat(STATEMENT_MAX_LENGTH - 1));
     expect(poll.text('.count')).to.equal('You have 1 character remaining');
     expect((await received(name)).attempts).to.equal(0);
+  });
+
+  it('keyboard: the field is described by its hints and limit from first focus; after sending, Tab goes on to the form', async () => {
+    const name = scenario();
+    const poll = await mountPoll(name);
+    const clock = new FakeClock();
+    poll.element.clock = clock;
+    poll.control('statement').focus();
+    const field = await axNode((n) => n.focused === true);
+    expect(field?.name).to.equal('Your statement');
+    expect((field as { description?: string }).description).to.equal(
+      'Write something about this service that others can agree or disagree with. We check every statement before anyone else sees it. ' +
+        'Do not include personal information such as names, phone numbers or addresses. Personal details like these are removed before your statement is sent. ' +
+        `You can enter up to ${STATEMENT_MAX_LENGTH} characters`,
+    );
+    await sendKeys({ type: 'The minibus should come twice a day.' });
+    // The count is said once typing pauses for a second, on the widget's clock.
+    clock.tick(999);
+    await poll.settle();
+    expect(poll.text('#statement-count-sr')).to.equal('');
+    clock.tick(1);
+    await poll.settle();
+    expect(poll.text('#statement-count-sr')).to.equal(`You have ${STATEMENT_MAX_LENGTH - 36} characters remaining`);
+    clock.tick(4000);
+    await sendKeys({ press: 'Tab' });
+    expect(poll.focused).to.equal('send', 'the honeypot is skipped');
+    await sendKeys({ press: 'Enter' });
+    await poll.until(() => !!poll.query('#statement-message'));
+    expect(poll.focused).to.equal('statement-message');
+    expect(getComputedStyle(poll.control('statement-message')).outlineStyle).to.equal('solid');
+    const [sent] = Object.values((await received(name)).stored) as { signals?: { fillMs: number } }[];
+    expect(sent!.signals!.fillMs).to.equal(5000);
+    // Not round to the first question: on to the form, to write another.
+    await sendKeys({ press: 'Tab' });
+    expect(poll.root.activeElement?.textContent).to.equal('How we check statements');
+    expect(poll.root.activeElement?.closest('form')?.getAttribute('aria-labelledby')).to.equal('add-heading');
   });
 
   it('a duplicate the collector refuses: a kind message, the text kept to change it', async () => {

@@ -65,6 +65,21 @@ describe('<tandem-poll>: voting', () => {
     await eventually(async () => expect((await received(name)).pollRequests.map((r) => r.query)).to.deep.equal([`site=${SITE}`, `site=${SITE}&participant=${participant}`]));
   });
 
+  it('a choice not saved yet says so, until it is saved; a new choice after saving says so again', async () => {
+    const poll = await mountPoll(scenario());
+    expect(poll.query('#q0-state')).to.equal(null);
+    await poll.choose('overall', '2');
+    expect(poll.answerState('overall')).to.equal('Not saved yet');
+    expect(poll.control('q0-save').getAttribute('aria-describedby')).to.equal('q0-legend q0-state');
+    await poll.save('overall');
+    expect(poll.answerState('overall')).to.equal('Answer saved');
+    await poll.choose('overall', '5');
+    expect(poll.answerState('overall')).to.equal('Not saved yet');
+    await poll.choose('overall', '2');
+    expect(poll.query('#q0-state'), 'back to the saved answer').to.equal(null);
+    await expectNoAxeViolations();
+  });
+
   it('Space checks the focused radio; the statement group works the same way', async () => {
     const name = scenario();
     const poll = await mountPoll(name);
