@@ -15,11 +15,13 @@ export const FLUSH_MS = 100;
  * @property {number} windowMs
  * @property {number} shared   Hits in this window as the store last told (every process's).
  * @property {number} pending  This process's hits not yet added to the store.
+ * @property {number} sending  This process's hits on their way to the store: still counted until
+ *   the store's total (which includes them) comes back.
  */
 
 /**
  * Counts hits per key in fixed windows, batching the store's writes.
- * @param {import('./store/store.js').Store} store
+ * @param {Pick<import('./store/store.js').Store, 'addRateLimitHits'>} store
  * @param {{ flushMs?: number, onError?: (error: Error) => void }} [options]
  */
 export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} } = {}) {
@@ -38,22 +40,34 @@ export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} 
     for (const [key, counter] of counters) {
       if (counter.pending) {
         batch.push({ key, hits: counter.pending, windowMs: counter.windowMs });
+        counter.sending += counter.pending;
         counter.pending = 0;
       } else if (counter.windowStart + counter.windowMs <= now) {
         counters.delete(key); // keeps memory to the keys seen in the last window
       }
     }
     if (!batch.length) return flushing;
+    /** @param {(counter: Counter, hits: number, i: number) => void} settle */
+    const settleEach = (settle) =>
+      batch.forEach(({ key, hits }, i) => {
+        const counter = counters.get(key);
+        if (!counter) return;
+        counter.sending = Math.max(0, counter.sending - hits);
+        settle(counter, hits, i);
+      });
     flushing = store.addRateLimitHits(batch, now).then(
       (totals) =>
-        totals.forEach((total, i) => {
-          const counter = counters.get(batch[i].key);
-          if (!counter) return;
+        settleEach((counter, _, i) => {
+          const total = /** @type {import('./store/store.js').RateLimitHit} */ (totals[i]);
           counter.shared = total.hits;
           counter.windowStart = total.resetAt - counter.windowMs;
         }),
-      // The hits stay counted here; only other processes miss them. Answers are never refused for this.
-      (error) => onError(error),
+      // The hits stay counted here, and go with the next flush; only other processes miss them
+      // meanwhile. Answers are never refused for this.
+      (error) => {
+        settleEach((counter, hits) => (counter.pending += hits));
+        onError(error);
+      },
     );
     return flushing;
   };
@@ -66,12 +80,12 @@ export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} 
     hit(key, windowMs, now = Date.now()) {
       let counter = counters.get(key);
       if (!counter || counter.windowStart + counter.windowMs <= now) {
-        counter = { windowStart: now, windowMs, shared: 0, pending: 0 };
+        counter = { windowStart: now, windowMs, shared: 0, pending: 0, sending: 0 };
         counters.set(key, counter);
       }
       counter.pending += 1;
       timer ??= setTimeout(flush, flushMs).unref();
-      return { hits: counter.shared + counter.pending, resetAt: counter.windowStart + counter.windowMs };
+      return { hits: counter.shared + counter.sending + counter.pending, resetAt: counter.windowStart + counter.windowMs };
     },
     /** Adds every pending hit to the store now (at close, and in tests). */
     flush() {

@@ -2,10 +2,11 @@
 // the store (every FLUSH_MS) by every collector process on one database.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addressKey, FLUSH_MS } from '../src/rate-limit.js';
+import { join } from 'node:path';
+import { addressKey, batchedCounters, FLUSH_MS, WINDOW_MS } from '../src/rate-limit.js';
 import { createCollector, databaseFile } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { makeSubmission, ORIGIN, post, startTestCollector } from '../test-support/helpers.js';
+import { makeSubmission, ORIGIN, post, startTestCollector, tempDir } from '../test-support/helpers.js';
 
 /** @param {{ status: number, headers: Headers, json: any }} response */
 function assertLimited(response) {
@@ -16,6 +17,46 @@ function assertLimited(response) {
 }
 
 describe('rate limits', () => {
+  it('counts the hits on their way to the store until its total comes back, and keeps them when it fails', async () => {
+    const store = openSqliteStore({ file: join(tempDir(), 'tandem.sqlite') });
+    /** @type {() => void} */
+    let release = () => {};
+    let fail = false;
+    const held = {
+      /** @type {import('../src/store/store.js').Store['addRateLimitHits']} */
+      async addRateLimitHits(entries, now) {
+        await new Promise((resolve) => (release = () => resolve(undefined)));
+        if (fail) throw new Error('the store is busy');
+        return store.addRateLimitHits(entries, now);
+      },
+    };
+    const errors = /** @type {Error[]} */ ([]);
+    const counters = batchedCounters(held, { flushMs: WINDOW_MS, onError: (error) => errors.push(error) });
+    const now = Date.now();
+    const hit = () => counters.hit('participant:me', WINDOW_MS, now).hits;
+    try {
+      assert.deepEqual([hit(), hit(), hit()], [1, 2, 3]);
+      let flushed = counters.flush();
+      assert.equal(hit(), 4, 'the three being written still count');
+      release();
+      await flushed;
+      assert.equal(hit(), 5, 'the store said 3; the two since are this process\'s');
+      fail = true;
+      flushed = counters.flush();
+      release();
+      await flushed;
+      assert.equal(errors.length, 1);
+      assert.equal(hit(), 6, 'the two the store refused still count');
+      fail = false;
+      flushed = counters.flush();
+      release();
+      await flushed;
+      assert.equal(hit(), 7, 'and reached the store with the next flush');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('limits one IP address, counting refused bodies too', async () => {
     const collector = await startTestCollector({ limits: { perIpPerMinute: 5, perSitePerMinute: 1000 } });
     try {
