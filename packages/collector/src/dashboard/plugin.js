@@ -15,7 +15,8 @@ import { signInPage } from './views/sign-in.js';
 import { deletePage, errorPage } from './views/pages.js';
 import { finderRoutes } from './finder-routes.js';
 
-const CSS = readFileSync(new URL('./assets/dashboard.css', import.meta.url), 'utf8');
+// Outside src/ so that src/dashboard/ and dist/dashboard/ find it at the same place.
+const CSS = readFileSync(new URL('../../assets/dashboard.css', import.meta.url), 'utf8');
 const PAGE_SIZE = 25;
 const EXPORT_CHUNK = 1000;
 const SESSION = 'tandem_session';
