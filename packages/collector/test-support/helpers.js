@@ -133,7 +133,11 @@ export function random(seed) {
   };
 }
 
-const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
+/**
+ * The command line from source, as \`node\` is given it: through tsx (and @tandem/core's
+ * source), as the tests themselves run. \`spawn(process.execPath, [...CLI, 'serve'])\`.
+ */
+export const CLI = ['--import', new URL('../scripts/register-tsx.mjs', import.meta.url).href, '--conditions=tandem-source', fileURLToPath(new URL('../src/cli.ts', import.meta.url))];
 
 /**
  * Writes a collector config file into `dir` (data in `dir` too) and returns its path.
@@ -159,7 +163,7 @@ export function writeConfig(dir, overrides = {}) {
  * @param {string} configFile
  */
 export async function spawnCollector(configFile) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, 'serve', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));

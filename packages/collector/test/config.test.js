@@ -7,10 +7,9 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ConfigError, EXAMPLE_CONFIG, loadConfig } from '../src/config.js';
-import { tempDir } from '../test-support/helpers.js';
+import { CLI, tempDir } from '../test-support/helpers.js';
 
 const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const dir = tempDir('tandem-config-');
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -118,25 +117,25 @@ describe('loadConfig', () => {
 
 describe('tandem-collector', () => {
   it('--help explains the commands, options and environment', async () => {
-    const { stdout } = await run(process.execPath, [CLI, '--help']);
+    const { stdout } = await run(process.execPath, [...CLI, '--help']);
     for (const text of ['Usage: tandem-collector', 'serve', '--config', '--port', 'TANDEM_SITES', 'TANDEM_TRUST_PROXY']) assert.ok(stdout.includes(text), text);
   });
 
   it('config prints the checked configuration', async () => {
     const file = configFile({ port: 9999, sites: [SITE] });
-    const { stdout } = await run(process.execPath, [CLI, 'config', '--config', file, '--port', '1234']);
+    const { stdout } = await run(process.execPath, [...CLI, 'config', '--config', file, '--port', '1234']);
     assert.equal(JSON.parse(stdout).port, 1234);
   });
 
   it('exits 2 with a clear message for a bad configuration or usage', async () => {
     const file = configFile({ sites: [{ id: 'x', origins: ['ftp://files.example'] }] });
     for (const args of [['serve', '--config', file], ['launch'], ['serve', '--port', 'abc'], ['--nonsense']]) {
-      await assert.rejects(run(process.execPath, [CLI, ...args]), (/** @type {any} */ error) => {
+      await assert.rejects(run(process.execPath, [...CLI, ...args]), (/** @type {any} */ error) => {
         assert.equal(error.code, 2, args.join(' '));
         assert.match(error.stderr, /^tandem-collector: /);
         return true;
       });
     }
-    await assert.rejects(run(process.execPath, [CLI, 'serve', '--config', file]), /sites\.0\.origins\.0: must be an origin/);
+    await assert.rejects(run(process.execPath, [...CLI, 'serve', '--config', file]), /sites\.0\.origins\.0: must be an origin/);
   });
 });

@@ -2,13 +2,12 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { hashId, IDLE_MS } from '../src/dashboard/sessions.js';
 import { databaseFile } from '../src/server.js';
 import { browserish, STAFF, startDashboard, storeAnswer } from '../test-support/dashboard.js';
-import { tempDir, writeConfig } from '../test-support/helpers.js';
+import { CLI, tempDir, writeConfig } from '../test-support/helpers.js';
 
 /** @type {Awaited<ReturnType<typeof startDashboard>>} */
 let collector;
@@ -198,12 +197,11 @@ describe('CSRF', () => {
 });
 
 describe('staff accounts from the command line', () => {
-  const cli = fileURLToPath(new URL('../src/cli.js', import.meta.url));
   it('adds (password from stdin, or a random one printed once), lists and removes accounts', () => {
     const dir = tempDir();
     try {
       const config = writeConfig(dir);
-      const run = (/** @type {string[]} */ args, input = '') => spawnSync(process.execPath, [cli, ...args, '--config', config], { input, encoding: 'utf8' });
+      const run = (/** @type {string[]} */ args, input = '') => spawnSync(process.execPath, [...CLI, ...args, '--config', config], { input, encoding: 'utf8' });
       const added = run(['user', 'add', 'Clerk@Example.gov.uk', '--password-stdin'], 'a good long password\n');
       assert.equal(added.status, 0, added.stderr);
       assert.match(added.stdout, /Added clerk@example\.gov\.uk/);
@@ -224,7 +222,7 @@ describe('staff accounts from the command line', () => {
     const dir = tempDir();
     const config = writeConfig(dir);
     const serve = async () => {
-      const child = spawn(process.execPath, [cli, 'serve', '--config', config], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [...CLI, 'serve', '--config', config], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       // The demo lines follow the dashboard line, which follows the listening line.
       await new Promise((resolve, reject) => {

@@ -5,15 +5,13 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkConfig, ConfigError, DEFAULTS, EXAMPLE_CONFIG, loadConfig } from '../src/config.js';
 import { checkPoll, pollStatus } from '../src/polls/definition.js';
-import { tempDir } from '../test-support/helpers.js';
+import { CLI, tempDir } from '../test-support/helpers.js';
 import { pollDefinition } from '../test-support/polls.js';
 
 const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 const dir = tempDir('tandem-poll-config-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 const SITE = { id: 'adult-social-care', origins: ['https://www.example-council.gov.uk'] };
@@ -100,7 +98,7 @@ describe('poll definitions in the configuration', () => {
 
   it('tandem-collector config stops with exit code 2 and the poll file named', async () => {
     const file = configWithPolls({ 'broken.json': pollDefinition({ allowStatements: 'yes' }) });
-    await assert.rejects(run(process.execPath, [CLI, 'config', '--config', file]), (/** @type {any} */ error) => {
+    await assert.rejects(run(process.execPath, [...CLI, 'config', '--config', file]), (/** @type {any} */ error) => {
       assert.equal(error.code, 2);
       assert.match(error.stderr, /broken\.json\): allowStatements: /);
       return true;

@@ -1,13 +1,17 @@
 // Body parsing for the submission API: JSON sent as application/json or as text/plain (what a
 // browser sends to skip the CORS preflight), UTF-8 only, at most 64 KiB.
+import type { FastifyInstance } from 'fastify';
 
 /** Browsers refuse keepalive bodies over 64 KiB, so no honest submission is larger. */
 export const BODY_LIMIT = 64 * 1024;
 
 /** A 4xx whose message is safe to show and to log: it never quotes the body. */
 export class RequestError extends Error {
-  /** @param {number} statusCode  @param {string} message  @param {string} [field] */
-  constructor(statusCode, message, field = '(body)') {
+  readonly statusCode: number;
+  /** The field the refusal names: a dotted path in the submission, or `(body)`, `content-type`… */
+  readonly field: string;
+
+  constructor(statusCode: number, message: string, field: string = '(body)') {
     super(message);
     this.statusCode = statusCode;
     this.field = field;
@@ -16,17 +20,15 @@ export class RequestError extends Error {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** @param {string | undefined} contentType */
-function charsetOf(contentType = '') {
+function charsetOf(contentType: string = '') {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType);
   return match?.[1]?.toLowerCase();
 }
 
 /**
  * Replaces the parsers of the context it is called in (the submission API's only).
- * @param {import('fastify').FastifyInstance} app
  */
-export function useSubmissionParsers(app) {
+export function useSubmissionParsers(app: FastifyInstance) {
   // secure-json-parse underneath: a "__proto__" key, or "constructor" holding "prototype", is refused.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
@@ -38,7 +40,7 @@ export function useSubmissionParsers(app) {
     }
     let text;
     try {
-      text = utf8.decode(/** @type {Buffer} */ (body));
+      text = utf8.decode(body as Buffer);
     } catch {
       done(new RequestError(400, 'The body is not valid UTF-8'), undefined);
       return;

@@ -32,8 +32,7 @@ Environment (overrides the file; flags override both):
   TANDEM_SITES ("site-id=https://a.example,https://b.example;other=https://c.example")
 `;
 
-/** @param {string[]} argv */
-async function main(argv) {
+async function main(argv: string[]) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -50,7 +49,7 @@ async function main(argv) {
       },
     });
   } catch (error) {
-    return usage(/** @type {Error} */ (error).message);
+    return usage((error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) return void process.stdout.write(HELP);
@@ -105,7 +104,7 @@ async function main(argv) {
     process.stdout.write(`Created a demo staff account (shown once; add your own with "tandem-collector user add <email>"):\n` +
       `  email:    ${accounts.DEMO_EMAIL}\n  password: ${demoPassword}\n`);
   }
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  for (const signal of (['SIGINT', 'SIGTERM'] as const)) {
     process.once(signal, () => {
       app.log.info(`${signal}: finishing requests in flight, then closing the database`);
       // The store was opened here, so it is closed here, after the app has finished its requests.
@@ -114,8 +113,7 @@ async function main(argv) {
   }
 }
 
-/** @param {string} message */
-function usage(message) {
+function usage(message: string) {
   process.stderr.write(`tandem-collector: ${message}\n\n${HELP}`);
   process.exitCode = 2;
 }

@@ -5,80 +5,73 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import * as v from 'valibot';
 import { checkPoll, PollSchema, Text } from './polls/definition.js';
 
-/**
- * @typedef {object} SiteConfig
- * @property {string} id            The `site` every submission carries (data-site on the script tag).
- * @property {string[]} origins     Origins whose pages may send answers for this site.
- * @property {number} [perMinute]   This site's submission limit; defaults to limits.perSitePerMinute.
- * @property {boolean} [requireOrigin]  Refuse submissions that carry no Origin header.
- * @property {{ en: string, cy?: string }} [moderationPolicy]  How statements in this site's polls are moderated (staff may change it in the dashboard).
- *
- * @typedef {object} CollectorConfig
- * @property {string} host
- * @property {number} port
- * @property {string} dataDir       Absolute; holds tandem.sqlite.
- * @property {string | null} bundleDir    Absolute; tandem.js and chunks/ (null: not served).
- * @property {string | null} examplesDir  Absolute; the example site served at / (null: not served).
- * @property {number} retentionDays Answers older than this are purged.
- * @property {boolean | number | string | string[]} trustProxy  Fastify's trustProxy.
- * @property {{ perIpPerMinute: number, perSitePerMinute: number, perParticipantPerMinute: number }} limits
- * @property {'full' | 'normal'} synchronous  SQLite durability: full survives power loss.
- * @property {string} logLevel
- * @property {SiteConfig[]} sites
- * @property {import('./polls/definition.js').PollDefinition[]} polls  Loaded from the files the JSON config names.
- * @property {number | null} costPerContact  What one contact (a call or visit) costs the council, in pounds: the finder
- *   dashboard's "contacts avoided" is needs answered times this. null: not set, so no money figure is shown.
- */
-
 const PACKAGE_DIR = resolve(import.meta.dirname, '..');
 /** The config `tandem-collector serve` uses when given none: the example council site. */
 export const EXAMPLE_CONFIG = resolve(PACKAGE_DIR, 'config/example.json');
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const Origin = v.pipe(
   v.string(),
   v.check((value) => originOf(value) !== null, 'must be an origin such as https://www.example.gov.uk (scheme and host, an optional port, no path)'),
   // Stored as the browser sends it: lower-case host, no default port.
-  v.transform((value) => /** @type {string} */ (originOf(value))),
+  v.transform((value) => originOf(value) as string),
 );
 
 /** For a misspelt setting, valibot would say "Expected never". */
-const strict = (/** @type {string} */ what) => (/** @type {v.BaseIssue<unknown>} */ issue) =>
+const strict = (what: string) => (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'never' ? `is not a ${what} setting (check its spelling)` : `must be an object`;
 
 const Site = v.strictObject({
+  /** The `site` every submission carries (data-site on the script tag). */
   id: v.pipe(v.string(), v.regex(SLUG, 'must be lower-case letters, digits and dashes (as in data-site)')),
+  /** Origins whose pages may send answers for this site. */
   origins: v.pipe(v.array(Origin), v.minLength(1, 'must list at least one origin')),
+  /** This site's submission limit; defaults to limits.perSitePerMinute. */
   perMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** Refuse submissions that carry no Origin header. */
   requireOrigin: v.optional(v.boolean()),
+  /** How statements in this site's polls are moderated (staff may change it in the dashboard). */
   moderationPolicy: v.optional(Text(4000)),
 }, strict('site'));
+
+export type SiteConfig = v.InferOutput<typeof Site>;
 
 const Port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535, 'must be a port number (0 picks a free one)'));
 
 const Config = v.pipe(v.strictObject({
   host: v.pipe(v.string(), v.minLength(1)),
   port: Port,
+  /** Absolute; holds tandem.sqlite. */
   dataDir: v.pipe(v.string(), v.minLength(1)),
+  /** Absolute; tandem.js and chunks/ (null: not served). */
   bundleDir: v.nullable(v.string()),
+  /** Absolute; the example site served at / (null: not served). */
   examplesDir: v.nullable(v.string()),
+  /** Answers older than this are purged. */
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be at least 1 day')),
+  /** Fastify's trustProxy. */
   trustProxy: v.union([v.boolean(), v.pipe(v.number(), v.integer(), v.minValue(0)), v.string(), v.array(v.string())], 'must be true, false, a hop count, or addresses/CIDRs of trusted proxies'),
   limits: v.strictObject({
     perIpPerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perSitePerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perParticipantPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 120),
   }, strict('limits')),
+  /** SQLite durability: full survives power loss. */
   synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),
   logLevel: v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
+  /**
+   * What one contact (a call or visit) costs the council, in pounds: the finder dashboard's
+   * "contacts avoided" is needs answered times this. null: not set, so no money figure is shown.
+   */
   costPerContact: v.nullable(v.pipe(v.number('must be a number of pounds, like 4.50'), v.minValue(0, 'must be 0 or more'), v.maxValue(10000, 'must be at most 10000 (pounds)'))),
   sites: v.pipe(
     v.array(Site),
     v.minLength(1, 'must list at least one site'),
     v.check((sites) => new Set(sites.map((site) => site.id)).size === sites.length, 'must not list a site id twice'),
   ),
+  /** Loaded from the files the JSON config names. */
   polls: v.optional(v.pipe(
     v.array(PollSchema),
     v.check((polls) => new Set(polls.map((poll) => poll.id)).size === polls.length, 'must not define a poll id twice'),
@@ -87,6 +80,8 @@ const Config = v.pipe(v.strictObject({
   (config) => config.polls.every((poll) => config.sites.some((site) => site.id === poll.site)),
   'polls: every poll must belong to a site listed in "sites"',
 ));
+
+export type CollectorConfig = v.InferOutput<typeof Config>;
 
 /** Generous by design: fifty people behind one council or library connection can all answer. */
 export const DEFAULTS = Object.freeze({
@@ -108,16 +103,16 @@ export const DEFAULTS = Object.freeze({
 });
 
 export class ConfigError extends Error {
-  /** @param {string} source  @param {string[]} problems */
-  constructor(source, problems) {
+  readonly problems: string[];
+
+  constructor(source: string, problems: string[]) {
     super(`Invalid configuration (${source}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
     this.problems = problems;
   }
 }
 
-/** @param {string} value */
-function originOf(value) {
+function originOf(value: string) {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
@@ -132,17 +127,14 @@ function originOf(value) {
  * Reads the environment's settings. Names: TANDEM_HOST, TANDEM_PORT (or PORT), TANDEM_DATA_DIR,
  * TANDEM_BUNDLE_DIR, TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY,
  * TANDEM_SYNCHRONOUS, TANDEM_LOG_LEVEL, TANDEM_COST_PER_CONTACT, TANDEM_SITES ("id=origin,origin;id2=origin").
- * @param {Record<string, string | undefined>} env
- * @returns {{ values: Record<string, unknown>, problems: string[] }}
  */
-export function fromEnvironment(env) {
-  /** @type {Record<string, unknown>} */
-  const values = {};
+export function fromEnvironment(env: Record<string, string | undefined>): { values: Record<string, unknown>, problems: string[] } {
+  const values: Record<string, unknown> = {};
   const problems = [];
-  const text = (/** @type {string} */ name, /** @type {string} */ key) => {
+  const text = (name: string, key: string) => {
     if (env[name] !== undefined && env[name] !== '') values[key] = env[name];
   };
-  const number = (/** @type {string} */ name, /** @type {string} */ key) => {
+  const number = (name: string, key: string) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return;
     if (!/^\d+$/.test(raw.trim())) problems.push(`${name}: must be a whole number, got "${raw}"`);
@@ -171,16 +163,14 @@ export function fromEnvironment(env) {
   return { values, problems };
 }
 
-/** @param {string} raw */
-function parseTrustProxy(raw) {
+function parseTrustProxy(raw: string) {
   const value = raw.trim();
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
   return value;
 }
 
-/** @param {string} raw */
-function parseSites(raw) {
+function parseSites(raw: string) {
   const sites = [];
   for (const entry of raw.split(';').map((part) => part.trim()).filter(Boolean)) {
     const [id, origins, ...rest] = entry.split('=');
@@ -193,50 +183,43 @@ function parseSites(raw) {
 /**
  * Loads and checks the configuration. Relative directories in the file are resolved from the
  * file's folder; those from the environment or flags, from the working directory.
- * @param {{ file?: string | undefined, env?: Record<string, string | undefined>, overrides?: Record<string, unknown>, cwd?: string }} [options]
- * @returns {CollectorConfig}
  */
-export function loadConfig({ file, env = process.env, overrides = {}, cwd = process.cwd() } = {}) {
+export function loadConfig({ file, env = process.env, overrides = {}, cwd = process.cwd() }: { file?: string, env?: Record<string, string | undefined>, overrides?: Record<string, unknown>, cwd?: string } = {}): CollectorConfig {
   const path = resolve(cwd, file ?? env.TANDEM_CONFIG ?? EXAMPLE_CONFIG);
   if (!existsSync(path)) throw new ConfigError(path, ['the file does not exist']);
-  /** @type {Record<string, unknown>} */
-  let fromFile;
+  let fromFile: Record<string, unknown>;
   try {
     fromFile = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(path, [`not valid JSON: ${/** @type {Error} */ (error).message}`]);
+    throw new ConfigError(path, [`not valid JSON: ${(error as Error).message}`]);
   }
   if (!fromFile || typeof fromFile !== 'object' || Array.isArray(fromFile)) throw new ConfigError(path, ['must be a JSON object']);
   const environment = fromEnvironment(env);
   if (environment.problems.length) throw new ConfigError('environment', environment.problems);
 
-  const dirs = /** @type {const} */ (['dataDir', 'bundleDir', 'examplesDir']);
-  /** @param {Record<string, unknown>} layer  @param {string} base */
-  const resolveDirs = (layer, base) => {
+  const dirs = ['dataDir', 'bundleDir', 'examplesDir'] as const;
+  const resolveDirs = (layer: Record<string, unknown>, base: string) => {
     const out = { ...layer };
-    for (const key of dirs) if (typeof out[key] === 'string') out[key] = absolute(/** @type {string} */ (out[key]), base);
+    for (const key of dirs) if (typeof out[key] === 'string') out[key] = absolute(out[key] as string, base);
     return out;
   };
-  const merged = {
+  const merged: Record<string, unknown> = {
     ...DEFAULTS,
     dataDir: absolute(DEFAULTS.dataDir, cwd),
     ...resolveDirs(fromFile, dirname(path)),
     ...resolveDirs(environment.values, cwd),
     ...resolveDirs(Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)), cwd),
   };
-  merged.limits = { ...DEFAULTS.limits, .../** @type {object} */ (fromFile.limits ?? {}) };
-  /** @type {any} */ (merged).polls = loadPollFiles(fromFile.polls, dirname(path));
+  merged.limits = { ...DEFAULTS.limits, ...((fromFile.limits ?? {}) as object) };
+  merged.polls = loadPollFiles(fromFile.polls, dirname(path));
   const layered = Object.keys(environment.values).length > 0 || Object.values(overrides).some((value) => value !== undefined);
   return checkConfig(merged, layered ? `${path}, with the environment and flags applied` : path);
 }
 
 /**
  * Checks a whole configuration object (as tests and embedders build one).
- * @param {unknown} value
- * @param {string} [source]
- * @returns {CollectorConfig}
  */
-export function checkConfig(value, source = 'configuration') {
+export function checkConfig(value: unknown, source: string = 'configuration'): CollectorConfig {
   const result = v.safeParse(Config, value);
   if (!result.success) {
     throw new ConfigError(
@@ -247,15 +230,14 @@ export function checkConfig(value, source = 'configuration') {
       }),
     );
   }
-  return /** @type {CollectorConfig} */ (Object.freeze(result.output));
+  return Object.freeze(result.output);
 }
 
 /**
  * Reads the poll definitions the file names ("polls": ["polls/day-centres.json"], relative to
  * the file), reporting every problem with the poll file it is in.
- * @param {unknown} files  @param {string} base
  */
-function loadPollFiles(files, base) {
+function loadPollFiles(files: unknown, base: string) {
   if (files === undefined) return [];
   if (!Array.isArray(files) || files.some((file) => typeof file !== 'string')) throw new ConfigError(base, ['polls: must be a list of poll definition files (JSON), relative to the configuration file']);
   const problems = [];
@@ -267,7 +249,7 @@ function loadPollFiles(files, base) {
     try {
       value = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      const err = /** @type {Error & { code?: string }} */ (error);
+      const err = error as Error & { code?: string };
       problems.push(`${where}: ${err.code === 'ENOENT' ? 'the file does not exist' : `not valid JSON: ${err.message}`}`);
       continue;
     }
@@ -279,7 +261,6 @@ function loadPollFiles(files, base) {
   return polls;
 }
 
-/** @param {string} dir  @param {string} base */
-function absolute(dir, base) {
+function absolute(dir: string, base: string) {
   return isAbsolute(dir) ? dir : resolve(base, dir);
 }

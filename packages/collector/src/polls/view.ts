@@ -2,24 +2,18 @@
 // site's moderation policy, staff's response once closed, every question with its results
 // (residents' published statements after staff's, oldest first), and the participant's own.
 import { optionIds, pollStatus, STATEMENT_OPTIONS } from './definition.js';
+import type { PollReading } from '../store/store.js';
+import type { PollText } from './definition.js';
 
-/** @typedef {import('../store/store.js').PollReading} PollReading */
-/** @typedef {import('./definition.js').PollText} PollText */
 
 const STATEMENT_CHOICES = STATEMENT_OPTIONS.map((id) => ({ id, label: null }));
 
-/** @param {Record<string, number> | undefined} counted  @param {string[]} ids */
-function results(counted = {}, ids) {
+function results(counted: Record<string, number> = {}, ids: string[]) {
   const counts = Object.fromEntries(ids.map((id) => [id, counted[id] ?? 0]));
   return { total: Object.values(counts).reduce((sum, n) => sum + n, 0), counts };
 }
 
-/**
- * @param {PollReading} reading
- * @param {PollText | null} policy
- * @param {number} now
- */
-export function pollBody({ poll, counts, published, mine }, policy, now) {
+export function pollBody({ poll, counts, published, mine }: PollReading, policy: PollText | null, now: number) {
   const definition = poll.definition;
   const status = pollStatus(definition, now);
   const questions = [

@@ -2,43 +2,28 @@
 // configuration and from the dashboard's form, checked by one schema so both give the same
 // errors. Questions: rating and faces (options "1".."5"), choice, and staff statements.
 import * as v from 'valibot';
+import type { Problem } from '../errors.js';
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Resident statements are questions "s-{n}"; staff question ids may not look like them. */
 export const RESIDENT_QUESTION = /^s-(\d{1,15})$/;
-export const QUESTION_TYPES = /** @type {const} */ (['rating', 'faces', 'choice', 'statement']);
+export const QUESTION_TYPES = ['rating', 'faces', 'choice', 'statement'] as const;
 export const SCALE_IDS = ['1', '2', '3', '4', '5'];
 export const STATEMENT_OPTIONS = ['agree', 'disagree', 'unsure'];
 export const LIMITS = Object.freeze({ title: 200, intro: 1000, question: 500, label: 100, questions: 30, choices: 20 });
 
-/**
- * @typedef {{ en: string, cy?: string }} PollText
- * @typedef {{ id: string, label: PollText }} PollOption
- * @typedef {{ id: string, type: 'rating' | 'faces' | 'choice' | 'statement', text: PollText, options?: PollOption[] }} PollQuestion
- * @typedef {object} PollDefinition
- * @property {string} id
- * @property {string} site
- * @property {PollText} title
- * @property {PollText} [intro]
- * @property {string} opensAt   ISO 8601 timestamp
- * @property {string} closesAt  ISO 8601 timestamp, after opensAt
- * @property {boolean} allowStatements
- * @property {PollQuestion[]} questions
- */
-
-const words = (/** @type {number} */ max) =>
+const words = (max: number) =>
   v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty (leave Welsh out rather than empty)'), v.maxLength(max, `must be at most ${max} characters`));
 
-/** @param {number} max */
-export const Text = (max) =>
+export const Text = (max: number) =>
   v.strictObject(
     { en: words(max), cy: v.optional(words(max)) },
     (issue) => (issue.expected === 'never' ? 'has only "en" and "cy" texts' : 'must be an object like { "en": "…", "cy": "…" }'),
   );
 
-const Slug = (/** @type {string} */ what) => v.pipe(v.string(), v.regex(SLUG, `must be a ${what}: lower-case letters, digits and dashes, at most 63`));
+const Slug = (what: string) => v.pipe(v.string(), v.regex(SLUG, `must be a ${what}: lower-case letters, digits and dashes, at most 63`));
 const Option = v.strictObject({ id: Slug('option id'), label: Text(LIMITS.label) });
-const unique = (/** @type {{ id: string }[]} */ list) => new Set(list.map((item) => item.id)).size === list.length;
+const unique = (list: { id: string }[]) => new Set(list.map((item) => item.id)).size === list.length;
 
 const Question = v.pipe(
   v.strictObject({
@@ -55,6 +40,11 @@ const Question = v.pipe(
   v.check((q) => q.type !== 'choice' || (q.options !== undefined && q.options.length >= 2 && q.options.length <= LIMITS.choices), `a choice question has 2 to ${LIMITS.choices} options`),
 );
 
+export type PollText = v.InferOutput<ReturnType<typeof Text>>;
+export type PollOption = v.InferOutput<typeof Option>;
+export type PollQuestion = v.InferOutput<typeof Question>;
+
+/** An ISO 8601 timestamp. */
 const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be a date and time such as 2026-11-01T00:00:00Z'));
 
 export const PollSchema = v.pipe(
@@ -79,13 +69,11 @@ export const PollSchema = v.pipe(
   v.check((poll) => Date.parse(poll.closesAt) > Date.parse(poll.opensAt), 'closesAt must be after opensAt'),
 );
 
-/**
- * @param {unknown} value
- * @returns {{ ok: true, poll: PollDefinition } | { ok: false, problems: { field: string, message: string }[] }}
- */
-export function checkPoll(value) {
+export type PollDefinition = v.InferOutput<typeof PollSchema>;
+
+export function checkPoll(value: unknown): { ok: true, poll: PollDefinition } | { ok: false, problems: Problem[] } {
   const result = v.safeParse(PollSchema, value);
-  if (result.success) return { ok: true, poll: /** @type {PollDefinition} */ (result.output) };
+  if (result.success) return { ok: true, poll: result.output };
   return {
     ok: false,
     problems: result.issues.map((issue) => {
@@ -95,17 +83,15 @@ export function checkPoll(value) {
   };
 }
 
-/** @param {PollDefinition} poll  @param {number} now  @returns {'upcoming' | 'open' | 'closed'} */
-export function pollStatus(poll, now) {
+export function pollStatus(poll: PollDefinition, now: number): 'upcoming' | 'open' | 'closed' {
   if (now < Date.parse(poll.opensAt)) return 'upcoming';
   return now > Date.parse(poll.closesAt) ? 'closed' : 'open';
 }
 
-/** The option ids a question takes. @param {PollQuestion} question */
-export const optionIds = (question) => (question.type === 'statement' ? STATEMENT_OPTIONS : (question.options ?? []).map((o) => o.id));
+/** The option ids a question takes. */
+export const optionIds = (question: PollQuestion) => (question.type === 'statement' ? STATEMENT_OPTIONS : (question.options ?? []).map((o) => o.id));
 
 /**
  * What makes two statements "the same": case, punctuation and spacing ignored.
- * @param {string} text
  */
-export const statementKey = (text) => text.normalize('NFKC').toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]+/gu, '');
+export const statementKey = (text: string) => text.normalize('NFKC').toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]+/gu, '');

@@ -2,6 +2,7 @@
 // account a first `serve` creates so that a newcomer can open the dashboard at once.
 import { hashPassword, passwordProblem, randomPassword } from './dashboard/passwords.js';
 import { normalizeEmail } from './dashboard/sign-in.js';
+import type { Store } from './store/store.js';
 
 export const DEMO_EMAIL = 'demo@tandem.invalid';
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -14,14 +15,12 @@ async function readPasswordFromStdin() {
 }
 
 /**
- * @param {import('./store/store.js').Store} store
- * @param {string[]} args  after "user"
- * @param {{ passwordStdin?: boolean }} flags
- * @returns {Promise<number>} exit code
+ * @param args after "user"
+ * @returns exit code
  */
-export async function userCommand(store, [action, rawEmail, ...extra], { passwordStdin = false }) {
-  const out = (/** @type {string} */ text) => process.stdout.write(`${text}\n`);
-  const fail = (/** @type {string} */ text, code = 2) => (process.stderr.write(`tandem-collector: ${text}\n`), code);
+export async function userCommand(store: Store, [action, rawEmail, ...extra]: string[], { passwordStdin = false }: { passwordStdin?: boolean }): Promise<number> {
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  const fail = (text: string, code = 2) => (process.stderr.write(`tandem-collector: ${text}\n`), code);
   const email = normalizeEmail(rawEmail);
   if (action === 'list') {
     if (rawEmail) return fail('user list takes no email');
@@ -48,9 +47,8 @@ export async function userCommand(store, [action, rawEmail, ...extra], { passwor
 
 /**
  * On a store with no staff accounts, creates the demo one; returns its password, else null.
- * @param {import('./store/store.js').Store} store
  */
-export async function ensureDemoAccount(store) {
+export async function ensureDemoAccount(store: Store) {
   if ((await store.listUsers()).length) return null;
   const password = randomPassword();
   await store.saveUser(DEMO_EMAIL, await hashPassword(password), Date.now());

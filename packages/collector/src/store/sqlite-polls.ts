@@ -2,31 +2,34 @@
 // question, result counters, residents' statements and their moderation, site policies.
 // Synchronous; sqlite.js makes them async. A poll answer's own writes (counters, statement)
 // are in sqlite-submission-writes.js, in the answer's transaction.
+import type { PollRecord, StatementRow } from './store.js';
+import type { PollDefinition, PollText } from '../polls/definition.js';
+import type { Database } from 'better-sqlite3';
 
-/** @typedef {import('./store.js').PollRecord} PollRecord */
-/** @typedef {import('./store.js').StatementRow} StatementRow */
-/** @typedef {import('../polls/definition.js').PollDefinition} PollDefinition */
-/** @typedef {import('../polls/definition.js').PollText} PollText */
 
-const json = (/** @type {string | null} */ text) => (text === null ? null : JSON.parse(text));
+const json = (text: string | null) => (text === null ? null : JSON.parse(text));
 
 // Parsed definitions by their JSON text: every vote reads its poll, and the text changes only
 // when staff edit it. Keyed by content, so no process can serve a stale definition.
-/** @type {Map<string, import('../polls/definition.js').PollDefinition>} */
-const parsed = new Map();
-/** @param {string} text */
-function parseDefinition(text) {
+const parsed: Map<string, PollDefinition> = new Map();
+function parseDefinition(text: string) {
   let definition = parsed.get(text);
   if (!definition) {
     definition = Object.freeze(JSON.parse(text));
-    if (parsed.size >= 100) parsed.delete(/** @type {string} */ (parsed.keys().next().value));
-    parsed.set(text, /** @type {import('../polls/definition.js').PollDefinition} */ (definition));
+    if (parsed.size >= 100) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(text, definition as PollDefinition);
   }
-  return /** @type {import('../polls/definition.js').PollDefinition} */ (definition);
+  return definition as PollDefinition;
 }
 
-/** @param {Record<string, any>} row @returns {PollRecord} */
-const toPoll = (row) => ({
+type PollRow = { id: string, site: string, definition: string, source: PollRecord['source'], response: string | null, created_at: number, updated_at: number, updated_by: string | null };
+type StatementDbRow = {
+  id: number; poll_id: string; submission_id: string; participant: string; text: string; lang: string; status: StatementRow['status'];
+  reason: string | null; reply: string | null; created_at: number; moderated_at: number | null; moderated_by: string | null;
+};
+type CountRow = { question: string, option: string, votes: number };
+
+const toPoll = (row: PollRow): PollRecord => ({
   definition: parseDefinition(row.definition),
   source: row.source,
   response: json(row.response),
@@ -35,8 +38,7 @@ const toPoll = (row) => ({
   updatedBy: row.updated_by ?? null,
 });
 
-/** @param {Record<string, any>} row @returns {StatementRow} */
-const toStatement = (row) => ({
+const toStatement = (row: StatementDbRow): StatementRow => ({
   id: row.id,
   pollId: row.poll_id,
   submissionId: row.submission_id,
@@ -51,8 +53,7 @@ const toStatement = (row) => ({
   moderatedBy: row.moderated_by ?? null,
 });
 
-/** @param {import('better-sqlite3').Database} db */
-export function pollQueries(db) {
+export function pollQueries(db: Database) {
   const selectPoll = db.prepare('SELECT * FROM polls WHERE id = ?');
   const allPolls = db.prepare(`SELECT p.*,
       (SELECT count(*) FROM poll_statements s WHERE s.poll_id = p.id AND s.status = 'pending') AS pending
@@ -97,77 +98,64 @@ export function pollQueries(db) {
     ON CONFLICT (site) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
   const deletePolicy = db.prepare('DELETE FROM site_policies WHERE site = ?');
 
-  /** @param {Record<string, any>[]} rows  @returns {Record<string, Record<string, number>>} */
-  const byQuestion = (rows) => {
-    /** @type {Record<string, Record<string, number>>} */
-    const out = {};
+  const byQuestion = (rows: CountRow[]): Record<string, Record<string, number>> => {
+    const out: Record<string, Record<string, number>> = {};
     for (const { question, option, votes } of rows) (out[question] ??= {})[option] = votes;
     return out;
   };
 
   return {
-    /** After the retention period from a poll's close: its counters stay; votes and statements go. @param {number} before */
-    purgeClosedBefore(before) {
+    /** After the retention period from a poll's close: its counters stay; votes and statements go. */
+    purgeClosedBefore(before: number) {
       purgeVotes.run(before);
       purgeStatements.run(before);
     },
 
-    /** @param {PollDefinition[]} polls  @param {number} now */
-    syncFilePolls: db.transaction((/** @type {PollDefinition[]} */ polls, /** @type {number} */ now) => {
+    syncFilePolls: db.transaction((polls: PollDefinition[], now: number) => {
       for (const poll of polls) upsertFilePoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), now });
       releaseFilePolls.run(JSON.stringify(polls.map((poll) => poll.id)));
     }),
-    /** @param {string} id */
-    getPoll: (id) => {
+    getPoll: (id: string) => {
       const row = selectPoll.get(id);
-      return row ? toPoll(/** @type {any} */ (row)) : undefined;
+      return row ? toPoll(row as PollRow) : undefined;
     },
-    /** @param {string} [site] */
-    listPolls: (site) => allPolls.all({ site: site ?? null }).map((row) => ({ ...toPoll(/** @type {any} */ (row)), pending: /** @type {any} */ (row).pending })),
-    /** @param {PollDefinition} poll  @param {string} by  @param {number} now */
-    createPoll: (poll, by, now) => insertPoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), source: 'dashboard', now, by }).changes === 1,
-    /** Dashboard polls only: a file's poll is changed in its file. @param {PollDefinition} poll  @param {string} by  @param {number} now */
-    updatePoll: (poll, by, now) => updatePoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), source: 'dashboard', now, by }).changes === 1,
-    /** @param {string} id  @param {PollText | null} response  @param {string} by  @param {number} now */
-    setPollResponse: (id, response, by, now) => setResponse.run(response ? JSON.stringify(response) : null, now, by, id).changes === 1,
+    listPolls: (site?: string) => allPolls.all({ site: site ?? null }).map((row) => ({ ...toPoll(row as PollRow), pending: (row as { pending: number }).pending })),
+    createPoll: (poll: PollDefinition, by: string, now: number) => insertPoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), source: 'dashboard', now, by }).changes === 1,
+    /** Dashboard polls only: a file's poll is changed in its file. */
+    updatePoll: (poll: PollDefinition, by: string, now: number) => updatePoll.run({ id: poll.id, site: poll.site, definition: JSON.stringify(poll), source: 'dashboard', now, by }).changes === 1,
+    setPollResponse: (id: string, response: PollText | null, by: string, now: number) => setResponse.run(response ? JSON.stringify(response) : null, now, by, id).changes === 1,
 
-    /** @param {string} id  @param {string} [participant] */
-    readPoll(id, participant) {
+    readPoll(id: string, participant?: string) {
       const row = selectPoll.get(id);
       if (!row) return undefined;
       return {
-        poll: toPoll(/** @type {any} */ (row)),
-        counts: byQuestion(/** @type {any[]} */ (countsOf.all(id))),
-        published: publishedOf.all(id).map((r) => toStatement(/** @type {any} */ (r))),
+        poll: toPoll(row as PollRow),
+        counts: byQuestion(countsOf.all(id) as CountRow[]),
+        published: publishedOf.all(id).map((r) => toStatement(r as StatementDbRow)),
         mine: participant
           ? {
-              votes: Object.fromEntries(votesOf.all(id, participant).map((r) => [/** @type {any} */ (r).question, /** @type {any} */ (r).option])),
-              statements: statementsOfParticipant.all(id, participant).map((r) => toStatement(/** @type {any} */ (r))),
+              votes: Object.fromEntries(votesOf.all(id, participant).map((r) => [(r as CountRow).question, (r as CountRow).option])),
+              statements: statementsOfParticipant.all(id, participant).map((r) => toStatement(r as StatementDbRow)),
             }
           : undefined,
       };
     },
-    /** @param {number} id */
-    getStatement: (id) => {
+    getStatement: (id: number) => {
       const row = selectStatement.get(id);
-      return row ? toStatement(/** @type {any} */ (row)) : undefined;
+      return row ? toStatement(row as StatementDbRow) : undefined;
     },
-    /** @param {string} pollId  @param {{ status?: string, limit: number, offset: number }} query */
-    listStatements: (pollId, { status, limit, offset }) => statementsOf.all({ pollId, status: status ?? null, limit, offset }).map((r) => toStatement(/** @type {any} */ (r))),
-    /** @param {string} pollId */
-    countStatements: (pollId) => {
+    listStatements: (pollId: string, { status, limit, offset }: { status?: string, limit: number, offset: number }) => statementsOf.all({ pollId, status: status ?? null, limit, offset }).map((r) => toStatement(r as StatementDbRow)),
+    countStatements: (pollId: string) => {
       const counts = { pending: 0, published: 0, rejected: 0 };
-      for (const row of /** @type {{ status: keyof typeof counts, n: number }[]} */ (countStatements.all(pollId))) counts[row.status] = row.n;
+      for (const row of (countStatements.all(pollId) as { status: keyof typeof counts, n: number }[])) counts[row.status] = row.n;
       return counts;
     },
-    /** @param {string} pollId  @param {number} id  @param {{ status: 'published' | 'rejected', reason: string | null, by: string, at: number }} change */
-    moderateStatement: (pollId, id, { status, reason, by, at }) => moderate.run({ pollId, id, status, reason, by, at }).changes === 1,
-    /** @param {string} pollId  @param {number} id  @param {PollText | null} text  @param {string} by  @param {number} at */
-    replyToStatement: (pollId, id, text, by, at) => reply.run({ pollId, id, reply: text ? JSON.stringify(text) : null, by, at }).changes === 1,
+    moderateStatement: (pollId: string, id: number, { status, reason, by, at }: { status: 'published' | 'rejected', reason: string | null, by: string, at: number }) => moderate.run({ pollId, id, status, reason, by, at }).changes === 1,
+    replyToStatement: (pollId: string, id: number, text: PollText | null, by: string, at: number) => reply.run({ pollId, id, reply: text ? JSON.stringify(text) : null, by, at }).changes === 1,
 
     /** On its author's request: the statement, the answer that brought it, and the votes on it. */
-    deleteStatement: db.transaction((/** @type {string} */ pollId, /** @type {number} */ id) => {
-      const row = /** @type {any} */ (selectStatement.get(id));
+    deleteStatement: db.transaction((pollId: string, id: number) => {
+      const row = selectStatement.get(id) as StatementDbRow | undefined;
       if (!row || row.poll_id !== pollId) return false;
       deleteStatementRow.run(id, pollId);
       deleteSubmissionRow.run(row.submission_id);
@@ -176,10 +164,8 @@ export function pollQueries(db) {
       return true;
     }),
 
-    /** @param {string} site  @returns {PollText | null} */
-    getSitePolicy: (site) => json(/** @type {string | null} */ (selectPolicy.get(site) ?? null)),
-    /** @param {string} site  @param {PollText | null} policy  @param {string} by  @param {number} at */
-    setSitePolicy: (site, policy, by, at) => {
+    getSitePolicy: (site: string): PollText | null => json(((selectPolicy.get(site) ?? null) as string | null)),
+    setSitePolicy: (site: string, policy: PollText | null, by: string, at: number) => {
       if (policy) savePolicy.run({ site, policy: JSON.stringify(policy), at, by });
       else deletePolicy.run(site);
     },

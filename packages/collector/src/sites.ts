@@ -1,32 +1,25 @@
 // The sites this collector takes answers for, and the origins each may send them from.
+import type { SiteConfig } from './config.js';
 
-/** @typedef {import('./config.js').SiteConfig} SiteConfig */
 
-/**
- * @typedef {{ ok: true, site: SiteConfig } | { ok: false, field: 'site' | 'origin', message: string }} SiteCheck
- */
+export type SiteCheck = { ok: true, site: SiteConfig } | { ok: false, field: 'site' | 'origin', message: string };
 
-/** @param {SiteConfig[]} sites */
-export function siteRegistry(sites) {
+export function siteRegistry(sites: SiteConfig[]) {
   const byId = new Map(sites.map((site) => [site.id, { site, origins: new Set(site.origins) }]));
   const anyOrigin = new Set(sites.flatMap((site) => site.origins));
 
   return {
-    /** @param {string} id */
-    get: (id) => byId.get(id)?.site,
+    get: (id: string) => byId.get(id)?.site,
 
-    /** For CORS, which runs before the body (and so the site) is known. @param {string | undefined} origin */
-    isKnownOrigin: (origin) => origin !== undefined && anyOrigin.has(origin),
+    /** For CORS, which runs before the body (and so the site) is known. */
+    isKnownOrigin: (origin: string | undefined) => origin !== undefined && anyOrigin.has(origin),
 
     /**
      * A browser always sends Origin with a POST, same-origin or not, so a missing Origin means
      * a server or script, which could claim any Origin anyway: it is let through unless the
      * site sets requireOrigin. "null" (sandboxed frames, file: pages) never matches.
-     * @param {string} siteId
-     * @param {string | undefined} origin
-     * @returns {SiteCheck}
      */
-    authorize(siteId, origin) {
+    authorize(siteId: string, origin: string | undefined): SiteCheck {
       const entry = byId.get(siteId);
       if (!entry) return { ok: false, field: 'site', message: 'is not a site this collector takes answers for' };
       if (origin === undefined) {

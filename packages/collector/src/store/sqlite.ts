@@ -10,17 +10,15 @@ import { dashboardQueries } from './sqlite-dashboard.js';
 import { pollQueries } from './sqlite-polls.js';
 import { finderQueries } from './sqlite-finder.js';
 import { fromRow } from './sqlite-rows.js';
+import type { SubmissionRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
 import { writerThread } from './writer-thread.js';
+import type { Store, SubmissionRecord } from './store.js';
+import type { StaffWriteName, StaffWrites } from './sqlite-staff-writes.js';
+import type { Database } from 'better-sqlite3';
 
-/** @typedef {import('./store.js').Store} Store */
-/** @typedef {import('./store.js').SubmissionRecord} SubmissionRecord */
 
-/**
- * @param {{ file: string, synchronous?: 'full' | 'normal', busyTimeoutMs?: number }} options
- * @returns {Store & { file: string, schemaVersion: () => number }}
- */
-export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 5000 }) {
+export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 5000 }: { file: string, synchronous?: 'full' | 'normal', busyTimeoutMs?: number }): Store & { file: string, schemaVersion: () => number } {
   mkdirSync(dirname(file), { recursive: true });
   const db = connect(file, busyTimeoutMs);
   // This connection writes only the migrations (the writer thread makes every other write),
@@ -47,33 +45,33 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   let closed = false;
   const readPoll = db.transaction(polls.readPoll);
 
-  /** Work on an open store: a read here, or a request to the writer thread. @template T @param {() => T} work @returns {Promise<Awaited<T>>} */
-  const run = (work) => {
+  /** Work on an open store: a read here, or a request to the writer thread. */
+  const run = <T>(work: () => T): Promise<Awaited<T>> => {
     if (closed) return Promise.reject(new Error('The store is closed'));
     try {
-      return /** @type {Promise<Awaited<T>>} */ (Promise.resolve(work()));
+      return Promise.resolve(work()) as Promise<Awaited<T>>;
     } catch (error) {
       return Promise.reject(error);
     }
   };
 
-  /** One of the writes the writer thread makes for staff (sqlite-staff-writes.js). @param {import('./sqlite-staff-writes.js').StaffWriteName} name  @param {unknown[]} args  @returns {Promise<any>} */
-  const write = (name, ...args) => run(() => writes.call(name, args));
+  /** One of the writes the writer thread makes for staff (sqlite-staff-writes.js). */
+  const write = <Name extends StaffWriteName>(name: Name, ...args: Parameters<StaffWrites[Name]>) =>
+    run(() => writes.call(name, args)) as Promise<ReturnType<StaffWrites[Name]>>;
 
   return {
     file,
-    schemaVersion: () => /** @type {number} */ (schemaVersion.get()),
+    schemaVersion: () => schemaVersion.get() as number,
     saveSubmission: (record) => run(() => writer.write(record)),
     getSubmission: (id) =>
       run(() => {
         const row = selectOne.get(id);
-        return row ? fromRow(/** @type {Record<string, any>} */ (row)) : undefined;
+        return row ? fromRow(row as SubmissionRow) : undefined;
       }),
     countSubmissions: (filter = {}) =>
       run(() =>
-        /** @type {number} */ (
-          count.get({ site: filter.site ?? null, quarantined: filter.quarantined === undefined ? null : Number(filter.quarantined) })
-        ),
+        
+          count.get({ site: filter.site ?? null, quarantined: filter.quarantined === undefined ? null : Number(filter.quarantined) }) as number,
       ),
     addRateLimitHits: (entries, now = Date.now()) => run(() => writes.addHits(entries, now)),
     purgeBefore: (before) => write('purgeBefore', before),
@@ -127,14 +125,14 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
 }
 
 /** Applies the migrations this database has not had, each once, under the write lock. */
-function migrate(/** @type {import('better-sqlite3').Database} */ db) {
+function migrate(db: Database) {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const current = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const latest = MIGRATIONS.at(-1)?.version ?? 0;
   db.transaction(() => {
-    const version = /** @type {number} */ (current.get());
+    const version = current.get() as number;
     if (version > latest) {
       throw new Error(`The database is at schema version ${version}, newer than this collector knows (${latest}). Upgrade the collector.`);
     }

@@ -2,27 +2,22 @@
 // never an exception's text, so neither a response nor a log line can quote a resident's answer.
 import { STATUS_CODES } from 'node:http';
 import { RequestError } from './body.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** @typedef {{ field: string, message: string }} Problem */
+export type Problem = { field: string, message: string };
 
-const FASTIFY_MESSAGES = /** @type {Record<string, [string, string]>} */ ({
+const FASTIFY_MESSAGES = ({
   FST_ERR_CTP_BODY_TOO_LARGE: ['(body)', 'The body is larger than 64 KiB'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['content-type', 'Send the submission as application/json or text/plain'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['content-length', 'The body does not match its Content-Length'],
   FST_ERR_CTP_EMPTY_JSON_BODY: ['(body)', 'The body is empty'],
   FST_ERR_CTP_INVALID_JSON_BODY: ['(body)', 'The body is not valid JSON'],
-});
+} as Record<string, [string, string]>);
 
 const MAX_PROBLEMS = 20;
 const MAX_MESSAGE = 200;
 
-/**
- * @param {import('fastify').FastifyReply} reply
- * @param {number} status
- * @param {string} error
- * @param {Problem[]} [problems]
- */
-export function refuse(reply, status, error, problems = []) {
+export function refuse(reply: FastifyReply, status: number, error: string, problems: Problem[] = []) {
   // Messages may quote what was sent (valibot's "received …"); keep refusals short.
   const short = problems.slice(0, MAX_PROBLEMS).map(({ field, message }) => ({
     field: field.slice(0, MAX_MESSAGE),
@@ -31,10 +26,9 @@ export function refuse(reply, status, error, problems = []) {
   return reply.code(status).type('application/json; charset=utf-8').send({ error, problems: short });
 }
 
-/** @param {import('fastify').FastifyInstance} app */
-export function useErrorShape(app) {
+export function useErrorShape(app: FastifyInstance) {
   app.setErrorHandler((error, req, reply) => {
-    const err = /** @type {Error & { statusCode?: number, code?: string, field?: string }} */ (error);
+    const err = error as Error & { statusCode?: number, code?: string, field?: string };
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
       req.log.error({ err: { type: err.name, code: err.code, message: err.message, stack: err.stack } }, 'request failed');

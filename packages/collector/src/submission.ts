@@ -2,9 +2,9 @@
 // bots quarantined, and a fingerprint that tells a retry (same answer) from a clash (same id).
 import { hash } from 'node:crypto';
 import { redactText } from '@tandem/core/redact.js';
+import type { Submission } from '@tandem/core/schema.js';
+import type { SubmissionRecord } from './store/store.js';
 
-/** @typedef {import('@tandem/core/schema.js').Submission} Submission */
-/** @typedef {import('./store/store.js').SubmissionRecord} SubmissionRecord */
 
 /** Nobody reads a form and types an answer in under two seconds. */
 export const MIN_FORM_FILL_MS = 2000;
@@ -12,9 +12,8 @@ export const MIN_FORM_FILL_MS = 2000;
 /**
  * A form answer carries text (typed, or a reason chosen in a form); a one-click vote carries
  * only true/false or a number, and may rightly be quick.
- * @param {Submission} submission
  */
-export function isFormAnswer(submission) {
+export function isFormAnswer(submission: Submission) {
   // A poll vote names its question and choice as text, but is one click; a statement is typed.
   if (submission.widget === 'poll') return typeof submission.answers.statement === 'string';
   // The finder's searches and its Yes / No carry the words searched and the result chosen,
@@ -23,8 +22,7 @@ export function isFormAnswer(submission) {
   return Object.values(submission.answers).some((value) => typeof value === 'string' || Array.isArray(value));
 }
 
-/** @param {Submission} submission  @returns {SubmissionRecord['quarantine']} */
-export function quarantineReason(submission) {
+export function quarantineReason(submission: Submission): SubmissionRecord['quarantine'] {
   if (submission.signals.honeypot) return 'honeypot';
   if (isFormAnswer(submission) && submission.signals.fillMs < MIN_FORM_FILL_MS) return 'too-fast';
   return null;
@@ -32,11 +30,9 @@ export function quarantineReason(submission) {
 
 /**
  * The same rules as in the browser, again: an old or hand-made client may not have run them.
- * @param {Submission['answers']} answers
  */
-export function redactAnswers(answers) {
-  /** @type {Submission['answers']} */
-  const redacted = {};
+export function redactAnswers(answers: Submission['answers']) {
+  const redacted: Submission['answers'] = {};
   // The schema allows only simple names as keys, never `__proto__`, so none reaches a prototype.
   for (const key of Object.keys(answers)) {
     const value = answers[key];
@@ -48,9 +44,8 @@ export function redactAnswers(answers) {
 /**
  * The answers as JSON, in the order of their keys, so that key order never matters: the part
  * of the fingerprint and the fold key that carries the words, built once for both.
- * @param {Submission['answers']} answers
  */
-export const sortedAnswersJson = (answers) => JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
+export const sortedAnswersJson = (answers: Submission['answers']) => JSON.stringify(Object.keys(answers).sort().map((key) => [key, answers[key]]));
 
 /**
  * Hash of the submission as sent (before server redaction, so a change to the redaction rules
@@ -59,10 +54,9 @@ export const sortedAnswersJson = (answers) => JSON.stringify(Object.keys(answers
  * JSON.stringify([id, site, widget, instance, page.url, page.title, lang, sorted answers,
  * honeypot, fillMs, clientTime, sdkVersion, participant ?? null]), put together here from
  * parts so that the answers' JSON is built once for both hashes.
- * @param {Submission} submission
- * @param {string} [answersJson]  sortedAnswersJson(submission.answers), if already built.
+ * @param answersJson sortedAnswersJson(submission.answers), if already built.
  */
-export function fingerprint(submission, answersJson = sortedAnswersJson(submission.answers)) {
+export function fingerprint(submission: Submission, answersJson: string = sortedAnswersJson(submission.answers)) {
   const { page, signals } = submission;
   const before = JSON.stringify([submission.id, submission.site, submission.widget, submission.instance, page.url, page.title, submission.lang]);
   const after = JSON.stringify([signals.honeypot, signals.fillMs, submission.clientTime, submission.sdkVersion, submission.participant ?? null]);
@@ -80,24 +74,20 @@ export const FOLD_WINDOW_MS = 10 * 60 * 1000;
  * Hashed after a secret that lives only in this process's memory, so the key (held only in
  * memory, see repeats.js) cannot be turned back into an address by trying them all.
  * (A plain hash of secret and content: an HMAC object per answer cost 5% of ingest.)
- * @param {Submission} submission  @param {string} address  @param {string} secret
- * @param {string} [answersJson]  sortedAnswersJson(submission.answers), if already built.
- * @returns {string | null}
+ * @param answersJson sortedAnswersJson(submission.answers), if already built.
  */
-export function foldKey(submission, address, secret, answersJson = sortedAnswersJson(submission.answers)) {
+export function foldKey(submission: Submission, address: string, secret: string, answersJson: string = sortedAnswersJson(submission.answers)): string | null {
   if (submission.widget === 'poll' || !isFormAnswer(submission)) return null;
   const where = JSON.stringify([address, submission.site, submission.widget, submission.instance, submission.page.url]);
   return hash('sha256', secret + where + answersJson, 'base64url');
 }
 
 /**
- * @param {Submission} submission  Already checked against the shared schema.
- * @param {number} receivedAt
- * @param {string | null} [repeatOf]  The id of the answer this one repeats (see repeats.js), if any.
- * @param {string} [answersJson]  sortedAnswersJson(submission.answers), if already built.
- * @returns {SubmissionRecord}
+ * @param submission Already checked against the shared schema.
+ * @param repeatOf The id of the answer this one repeats (see repeats.js), if any.
+ * @param answersJson sortedAnswersJson(submission.answers), if already built.
  */
-export function toRecord(submission, receivedAt, repeatOf = null, answersJson = undefined) {
+export function toRecord(submission: Submission, receivedAt: number, repeatOf: string | null = null, answersJson?: string): SubmissionRecord {
   return {
     id: submission.id,
     site: submission.site,

@@ -3,8 +3,7 @@
 // connection or process waits for the write lock instead of failing).
 import Database from 'better-sqlite3';
 
-/** @param {string} file  @param {number} busyTimeoutMs  @returns {Database.Database} */
-export function connect(file, busyTimeoutMs) {
+export function connect(file: string, busyTimeoutMs: number): Database.Database {
   const db = new Database(file, { timeout: busyTimeoutMs });
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const mode = db.pragma('journal_mode = WAL', { simple: true });

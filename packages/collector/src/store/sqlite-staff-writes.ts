@@ -5,11 +5,11 @@
 // it. Called by name from sqlite.js; arguments and results are plain data.
 import { dashboardQueries } from './sqlite-dashboard.js';
 import { pollQueries } from './sqlite-polls.js';
+import type { Database } from 'better-sqlite3';
 
 const HOUR = 60 * 60 * 1000;
 
-/** @param {import('better-sqlite3').Database} db */
-export function staffWrites(db) {
+export function staffWrites(db: Database) {
   const dashboard = dashboardQueries(db);
   const polls = pollQueries(db);
   const purgeWindows = db.prepare('DELETE FROM rate_limits WHERE window_start < ?');
@@ -33,8 +33,8 @@ export function staffWrites(db) {
     replyToStatement: polls.replyToStatement,
     deleteStatement: polls.deleteStatement.immediate,
     setSitePolicy: polls.setSitePolicy,
-    /** Answers received before `before`, and everything else past its time; how many answers. @param {number} before */
-    purgeBefore(before) {
+    /** Answers received before `before`, and everything else past its time; how many answers. */
+    purgeBefore(before: number) {
       purgeWindows.run(Date.now() - HOUR);
       dashboard.purgeStaff(Date.now());
       polls.purgeClosedBefore(before);
@@ -43,5 +43,5 @@ export function staffWrites(db) {
   };
 }
 
-/** @typedef {ReturnType<typeof staffWrites>} StaffWrites */
-/** @typedef {keyof StaffWrites} StaffWriteName */
+export type StaffWrites = ReturnType<typeof staffWrites>;
+export type StaffWriteName = keyof StaffWrites;

@@ -8,10 +8,9 @@
 // is recycled.
 import { connect } from './sqlite-connection.js';
 
-/** @typedef {{ key: string, hits: number, windowMs: number }} HitsEntry */
+export type HitsEntry = { key: string, hits: number, windowMs: number };
 
-/** @param {string} file  @param {number} busyTimeoutMs */
-export function rateLimitCounters(file, busyTimeoutMs) {
+export function rateLimitCounters(file: string, busyTimeoutMs: number) {
   const counters = connect(file, busyTimeoutMs);
   counters.pragma('synchronous = OFF');
   counters.pragma('wal_autocheckpoint = 0');
@@ -21,15 +20,15 @@ export function rateLimitCounters(file, busyTimeoutMs) {
       hits = CASE WHEN window_start + @windowMs <= @now THEN @hits ELSE hits + @hits END,
       window_start = CASE WHEN window_start + @windowMs <= @now THEN @now ELSE window_start END
     RETURNING hits, window_start AS windowStart`);
-  const addHitsBatch = counters.transaction((/** @type {HitsEntry[]} */ entries, /** @type {number} */ now) =>
+  const addHitsBatch = counters.transaction((entries: HitsEntry[], now: number) =>
     entries.map((entry) => {
-      const row = /** @type {{ hits: number, windowStart: number }} */ (addHits.get({ ...entry, now }));
+      const row = addHits.get({ ...entry, now }) as { hits: number, windowStart: number };
       return { hits: row.hits, resetAt: row.windowStart + entry.windowMs };
     }),
   );
   return {
-    /** Adds each key's hits in one transaction; each key's total in its window. @param {HitsEntry[]} entries  @param {number} now */
-    addHits: (entries, now) => addHitsBatch.immediate(entries, now),
+    /** Adds each key's hits in one transaction; each key's total in its window. */
+    addHits: (entries: HitsEntry[], now: number) => addHitsBatch.immediate(entries, now),
     close: () => counters.close(),
   };
 }

@@ -3,36 +3,33 @@
 // stored, and turned into the PollAction the store applies in the answer's own transaction.
 import { redactText } from '@tandem/core/redact.js';
 import { optionIds, pollStatus, RESIDENT_QUESTION, statementKey } from './definition.js';
+import type { PollAction, Store } from '../store/store.js';
+import type { FastifyReply } from 'fastify';
+import type { Submission } from '@tandem/core/schema.js';
 
-/** @typedef {import('../store/store.js').PollAction} PollAction */
-/** @typedef {{ status: number, code: string, field?: string, error: string }} PollRefusal */
+export type PollRefusal = { status: number, code: string, field?: string, error: string };
 
 export const STATEMENT_LENGTH = Object.freeze({ min: 10, max: 280 });
 
-/** @param {number} status  @param {string} code  @param {string | undefined} field  @param {string} error  @returns {{ ok: false } & PollRefusal} */
-const refusal = (status, code, field, error) => ({ ok: false, status, code, ...(field ? { field } : {}), error });
+const refusal = (status: number, code: string, field: string | undefined, error: string): { ok: false } & PollRefusal => ({ ok: false, status, code, ...(field ? { field } : {}), error });
 
 /**
  * The contract's refusal, { error, field?, code }, with the collector's usual `problems` too.
- * @param {import('fastify').FastifyReply} reply  @param {PollRefusal} refused
  */
-export function refusePoll(reply, { status, code, field, error }) {
+export function refusePoll(reply: FastifyReply, { status, code, field, error }: PollRefusal) {
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
     .send({ error, ...(field ? { field } : {}), code, problems: [{ field: field ?? '(body)', message: error }] });
 }
 
-/** Characters as a person counts them (an emoji is one). @param {string} text */
-export const characters = (text) => [...text].length;
+/** Characters as a person counts them (an emoji is one). */
+export const characters = (text: string) => [...text].length;
 
 /**
- * @param {import('../store/store.js').Store} store
- * @param {import('@tandem/core/schema.js').Submission} submission  Checked against the shared schema, widget "poll".
- * @param {number} now
- * @returns {Promise<{ ok: true, action: PollAction } | ({ ok: false } & PollRefusal)>}
+ * @param submission Checked against the shared schema, widget "poll".
  */
-export async function checkPollAnswer(store, submission, now) {
+export async function checkPollAnswer(store: Store, submission: Submission, now: number): Promise<{ ok: true, action: PollAction } | ({ ok: false } & PollRefusal)> {
   if (!submission.participant) {
     return refusal(422, 'participant-required', 'participant', 'A poll answer needs the participant id (a version 4 UUID made on the device)');
   }

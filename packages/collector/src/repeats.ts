@@ -8,14 +8,11 @@ import { FOLD_WINDOW_MS } from './submission.js';
 /** At most this many first answers remembered; a flood past it forgets the oldest first. */
 export const MAX_REMEMBERED = 50_000;
 
-/** @param {{ windowMs?: number, max?: number }} [options] */
-export function repeatTracker({ windowMs = FOLD_WINDOW_MS, max = MAX_REMEMBERED } = {}) {
+export function repeatTracker({ windowMs = FOLD_WINDOW_MS, max = MAX_REMEMBERED }: { windowMs?: number, max?: number } = {}) {
   /** Fold key → the first answer with it: its id and when it came. Oldest first (Map order). */
-  /** @type {Map<string, { id: string, at: number }>} */
-  const firsts = new Map();
+  const firsts: Map<string, { id: string, at: number }> = new Map();
 
-  /** @param {number} now */
-  const forgetOld = (now) => {
+  const forgetOld = (now: number) => {
     for (const [key, first] of firsts) {
       if (now - first.at < windowMs && firsts.size <= max) break;
       firsts.delete(key);
@@ -26,17 +23,16 @@ export function repeatTracker({ windowMs = FOLD_WINDOW_MS, max = MAX_REMEMBERED 
     /**
      * The id of the answer this one repeats, or null when it is the first (and from now on
      * remembered as such). The same id again (a retry) is never its own repeat.
-     * @param {string} key  @param {string} id  @param {number} now
      */
-    firstOf(key, id, now) {
+    firstOf(key: string, id: string, now: number) {
       forgetOld(now);
       const first = firsts.get(key);
       if (first) return first.id === id ? null : first.id;
       firsts.set(key, { id, at: now });
       return null;
     },
-    /** Forgets an answer remembered as first that could not be stored after all. @param {string} key  @param {string} id */
-    forget(key, id) {
+    /** Forgets an answer remembered as first that could not be stored after all. */
+    forget(key: string, id: string) {
       if (firsts.get(key)?.id === id) firsts.delete(key);
     },
     get size() {

@@ -1,8 +1,7 @@
 // Versioned schema for the SQLite store. Append a migration; never edit one that has shipped.
 // Each runs once, in its own transaction, and is recorded in schema_migrations.
 
-/** @type {{ version: number, name: string, sql: string }[]} */
-export const MIGRATIONS = [
+export const MIGRATIONS: { version: number, name: string, sql: string }[] = [
   {
     version: 1,
     name: 'submissions and rate limits',

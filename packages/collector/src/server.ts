@@ -15,6 +15,12 @@ import submissionRoutes from './routes/submissions.js';
 import { siteRegistry } from './sites.js';
 import { openSqliteStore } from './store/sqlite.js';
 import { assertStore } from './store/store.js';
+import type { Store } from './store/store.js';
+import type { Writable } from 'node:stream';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { CollectorConfig } from './config.js';
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PURGE_EVERY = 60 * 60 * 1000;
@@ -31,9 +37,9 @@ const HSTS = 'Strict-Transport-Security';
 /**
  * The security headers for each kind of response, worked out once. Strict-Transport-Security
  * only over HTTPS: RFC 6797 (7.2) forbids it over plain HTTP, where browsers ignore it anyway.
- * @param {Record<string, string>} pageHeaders  Helmet's, for the dashboard, examples and bundles.
+ * @param pageHeaders Helmet's, for the dashboard, examples and bundles.
  */
-function securityHeaders(pageHeaders) {
+function securityHeaders(pageHeaders: Record<string, string>) {
   const { [HSTS]: hsts = 'max-age=31536000; includeSubDomains', ...pageOverHttp } = pageHeaders;
   return {
     api: { http: API_HEADERS, https: Object.freeze({ ...API_HEADERS, [HSTS]: hsts }) },
@@ -59,31 +65,28 @@ function helmetHeaders() {
       },
     },
   });
-  /** @type {Record<string, string>} */
-  const headers = {};
-  const recorder = { setHeader: (/** @type {string} */ name, /** @type {string} */ value) => (headers[name] = value), removeHeader() {} };
-  secure(/** @type {any} */ ({}), /** @type {any} */ (recorder), (error) => {
+  const headers: Record<string, string> = {};
+  const recorder = { setHeader: (name: string, value: string) => (headers[name] = value), removeHeader() {} };
+  // helmet writes its headers through setHeader only, so a recorder stands in for a response.
+  secure({} as IncomingMessage, recorder as unknown as ServerResponse, (error) => {
     if (error) throw error;
   });
   if (!headers['Content-Security-Policy']) throw new Error('helmet set no Content-Security-Policy');
   return Object.freeze(headers);
 }
 
-/** @param {string} dataDir */
-export const databaseFile = (dataDir) => join(dataDir, 'tandem.sqlite');
+export const databaseFile = (dataDir: string) => join(dataDir, 'tandem.sqlite');
 
-/**
- * @typedef {object} CollectorOptions
- * @property {import('./store/store.js').Store} [store]  Defaults to SQLite in config.dataDir (closed with the app).
- * @property {import('node:stream').Writable} [logStream]  Where JSON log lines go (default stdout).
- * @property {{ plugin: import('fastify').FastifyPluginAsync<any>, options?: object }[]} [plugins]  More routes.
- */
+export type CollectorOptions = {
+  /** Defaults to SQLite in config.dataDir (closed with the app). */
+  store?: Store;
+  /** Where JSON log lines go (default stdout). */
+  logStream?: Writable;
+  /** More routes. */
+  plugins?: { plugin: FastifyPluginAsync<{ store: Store, config: CollectorConfig }>, options?: object }[];
+};
 
-/**
- * @param {import('./config.js').CollectorConfig} config
- * @param {CollectorOptions} [options]
- */
-export async function createCollector(config, { store, logStream, plugins = [] } = {}) {
+export async function createCollector(config: CollectorConfig, { store, logStream, plugins = [] }: CollectorOptions = {}) {
   const ownStore = !store;
   const activeStore = assertStore(store ?? openSqliteStore({ file: databaseFile(config.dataDir), synchronous: config.synchronous }));
   const sites = siteRegistry(config.sites);
@@ -92,9 +95,8 @@ export async function createCollector(config, { store, logStream, plugins = [] }
   // so logging costs one write per few dozen answers rather than one each; a crash can lose
   // only the last second of log lines, never an answer.
   const stream = logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const logFlusher = logStream ? undefined : setInterval(() => /** @type {ReturnType<typeof pino.destination>} */ (stream).flush(), 1000).unref();
-  /** @type {import('fastify').FastifyInstance} */
-  const app = Fastify({
+  const logFlusher = logStream ? undefined : setInterval(() => (stream as ReturnType<typeof pino.destination>).flush(), 1000).unref();
+  const app: FastifyInstance = Fastify({
     logger: {
       level: config.logLevel,
       stream,
@@ -102,7 +104,7 @@ export async function createCollector(config, { store, logStream, plugins = [] }
       serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
     },
     // A hop count is valid at run time (proxy-addr), though Fastify's types omit it.
-    trustProxy: /** @type {any} */ (config.trustProxy),
+    trustProxy: config.trustProxy as boolean | string | string[],
     // One log line per answer (the route's own), not three: logging was a tenth of the cost.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
@@ -145,7 +147,7 @@ export async function createCollector(config, { store, logStream, plugins = [] }
   app.addHook('onClose', async () => {
     clearInterval(timer);
     clearInterval(logFlusher);
-    if (!logStream) /** @type {ReturnType<typeof pino.destination>} */ (stream).flushSync();
+    if (!logStream) (stream as ReturnType<typeof pino.destination>).flushSync();
     // Fastify has finished the requests in flight; their writes are committed before this.
     if (ownStore) await activeStore.close();
   });
@@ -154,10 +156,8 @@ export async function createCollector(config, { store, logStream, plugins = [] }
 
 /**
  * Creates the collector and listens. Resolves to the app and its base URL.
- * @param {import('./config.js').CollectorConfig} config
- * @param {CollectorOptions} [options]
  */
-export async function startCollector(config, options) {
+export async function startCollector(config: CollectorConfig, options?: CollectorOptions) {
   const app = await createCollector(config, options);
   try {
     await app.listen({ host: config.host, port: config.port });
@@ -165,7 +165,7 @@ export async function startCollector(config, options) {
     await app.close();
     throw error;
   }
-  const address = /** @type {import('node:net').AddressInfo} */ (app.server.address());
+  const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return { app, url: `http://${host}:${address.port}` };
 }

@@ -1,17 +1,18 @@
 // The dashboard's SQL for the SQLite store: feedback answers (list, counts, review, delete),
 // staff accounts, sessions and sign-in failures. Synchronous; sqlite.js makes them async.
 import { fromRow } from './sqlite-rows.js';
+import type { SubmissionRow } from './sqlite-rows.js';
+import type { AnswerFilter, StaffSession, StaffUser } from './store.js';
+import type { Database, Statement } from 'better-sqlite3';
 
-/** @typedef {import('./store.js').AnswerFilter} AnswerFilter */
 
 const DAY = 24 * 60 * 60 * 1000;
 const FEEDBACK = 'feedback';
 
 /** The WHERE clause for a filter, with its named parameters. Only fixed SQL text is joined. */
-function where(/** @type {AnswerFilter} */ filter) {
+function where(filter: AnswerFilter) {
   const clauses = ['widget = @widget', filter.quarantined ? 'quarantined = 1' : 'quarantined = 0'];
-  /** @type {Record<string, string | number>} */
-  const params = { widget: FEEDBACK };
+  const params: Record<string, string | number> = { widget: FEEDBACK };
   if (filter.site) (clauses.push('site = @site'), (params.site = filter.site));
   if (filter.pageUrl) (clauses.push('page_url = @pageUrl'), (params.pageUrl = filter.pageUrl));
   if (filter.from !== undefined) (clauses.push('received_at >= @from'), (params.from = filter.from));
@@ -33,12 +34,10 @@ function where(/** @type {AnswerFilter} */ filter) {
   return { sql: clauses.join(' AND '), params };
 }
 
-/** @param {import('better-sqlite3').Database} db */
-export function dashboardQueries(db) {
+export function dashboardQueries(db: Database) {
   // Statements that depend on the filter's shape are prepared once per shape.
-  /** @type {Map<string, { list: import('better-sqlite3').Statement, count: import('better-sqlite3').Statement }>} */
-  const byShape = new Map();
-  const statementsFor = (/** @type {string} */ sql) => {
+  const byShape: Map<string, { list: Statement, count: Statement }> = new Map();
+  const statementsFor = (sql: string) => {
     let found = byShape.get(sql);
     if (!found) {
       found = {
@@ -85,74 +84,62 @@ export function dashboardQueries(db) {
   const purgeSessions = db.prepare('DELETE FROM staff_sessions WHERE expires_at <= ?');
   const purgeFailures = db.prepare('DELETE FROM sign_in_failures WHERE at < ?');
 
-  /** @param {string} email @returns {import('./store.js').StaffUser | undefined} */
-  const findUser = (email) => /** @type {any} */ (userByEmail.get(email));
+  const findUser = (email: string): StaffUser | undefined => userByEmail.get(email) as StaffUser | undefined;
 
   return {
-    /** @param {AnswerFilter} filter  @param {{ limit: number, offset: number }} page */
-    listAnswers(filter, { limit, offset }) {
+    listAnswers(filter: AnswerFilter, { limit, offset }: { limit: number, offset: number }) {
       const { sql, params } = where(filter);
       const statements = statementsFor(sql);
       const rows = statements.list.all({ ...params, limit, offset }).map((row) => {
-        const record = /** @type {Record<string, any>} */ (row);
+        const record = row as SubmissionRow;
         return { ...fromRow(record), reviewedAt: record.reviewed_at ?? null, reviewedBy: record.reviewed_by ?? null };
       });
-      return { rows, total: /** @type {number} */ (statements.count.get(params)) };
+      return { rows, total: statements.count.get(params) as number };
     },
-    /** @param {{ site?: string, pageUrl?: string }} filter  @param {number} now */
-    pageCounts(filter, now) {
+    pageCounts(filter: { site?: string, pageUrl?: string }, now: number) {
       return counts
         .all({ widget: FEEDBACK, site: filter.site ?? null, pageUrl: filter.pageUrl ?? null, d7: now - 7 * DAY, d30: now - 30 * DAY, d90: now - 90 * DAY })
         .map((row) => {
-          const r = /** @type {Record<string, any>} */ (row);
+          const r = row as { site: string, pageUrl: string, pageTitle: string, yes7: number, yes30: number, yes90: number, no7: number, no30: number, no90: number };
           return { site: r.site, pageUrl: r.pageUrl, pageTitle: r.pageTitle, yes: { 7: r.yes7, 30: r.yes30, 90: r.yes90 }, no: { 7: r.no7, 30: r.no30, 90: r.no90 } };
         });
     },
-    /** @param {string} [site] @returns {{ site: string, pageUrl: string }[]} */
-    listPages: (site) => /** @type {any[]} */ (pages.all({ widget: FEEDBACK, site: site ?? null })),
-    /** @param {string} id  @param {string} by  @param {number} at */
-    markReviewed: (id, by, at) => review.run(at, by, id).changes === 1,
-    /** @param {string} id */
-    deleteSubmission: (id) => deleteOne.run(id).changes === 1,
+    listPages: (site?: string): { site: string, pageUrl: string }[] => pages.all({ widget: FEEDBACK, site: site ?? null }) as { site: string, pageUrl: string }[],
+    markReviewed: (id: string, by: string, at: number) => review.run(at, by, id).changes === 1,
+    deleteSubmission: (id: string) => deleteOne.run(id).changes === 1,
 
     /** Creates the account, or replaces its password and ends its sessions. */
-    saveUser: db.transaction((/** @type {string} */ email, /** @type {string} */ passwordHash, /** @type {number} */ now) => {
+    saveUser: db.transaction((email: string, passwordHash: string, now: number) => {
       const existing = findUser(email);
       if (!existing) {
         insertUser.run(email, passwordHash, now);
-        return /** @type {const} */ ('created');
+        return 'created' as const;
       }
       updatePassword.run(passwordHash, existing.id);
       endSessionsOf.run(existing.id);
-      return /** @type {const} */ ('updated');
+      return 'updated' as const;
     }),
     findUser,
-    listUsers: () => /** @type {{ email: string, createdAt: number }[]} */ (users.all()),
-    removeUser: db.transaction((/** @type {string} */ email) => {
+    listUsers: () => users.all() as { email: string, createdAt: number }[],
+    removeUser: db.transaction((email: string) => {
       const existing = findUser(email);
       if (!existing) return false;
       endSessionsOf.run(existing.id);
       deleteUser.run(existing.id);
       return true;
     }),
-    /** @param {{ idHash: string, userId: number, csrfToken: string, createdAt: number, expiresAt: number }} row */
-    createSession: (row) => void insertSession.run(row),
-    /** @param {string} idHash  @param {number} now  @param {number} idleMs @returns {import('./store.js').StaffSession | undefined} */
-    findSession: (idHash, now, idleMs) => {
-      const found = /** @type {any} */ (session.get({ idHash, now, idleMs }));
+    createSession: (row: { idHash: string, userId: number, csrfToken: string, createdAt: number, expiresAt: number }) => void insertSession.run(row),
+    findSession: (idHash: string, now: number, idleMs: number): StaffSession | undefined => {
+      const found = session.get({ idHash, now, idleMs }) as StaffSession | undefined;
       if (found) seen.run(now, idHash);
       return found;
     },
-    /** @param {string} idHash */
-    deleteSession: (idHash) => void deleteSession.run(idHash),
-    /** @param {string} email  @param {number} at */
-    recordSignInFailure: (email, at) => void insertFailure.run(email, at),
-    /** @param {string} email  @param {number} since */
-    countSignInFailures: (email, since) => /** @type {number} */ (countFailures.get(email, since)),
-    /** @param {string} email */
-    clearSignInFailures: (email) => void clearFailures.run(email),
-    /** Expired sessions, and failures older than a day (lock-outs last minutes). @param {number} now */
-    purgeStaff(now) {
+    deleteSession: (idHash: string) => void deleteSession.run(idHash),
+    recordSignInFailure: (email: string, at: number) => void insertFailure.run(email, at),
+    countSignInFailures: (email: string, since: number) => countFailures.get(email, since) as number,
+    clearSignInFailures: (email: string) => void clearFailures.run(email),
+    /** Expired sessions, and failures older than a day (lock-outs last minutes). */
+    purgeStaff(now: number) {
       purgeSessions.run(now);
       purgeFailures.run(now - DAY);
     },

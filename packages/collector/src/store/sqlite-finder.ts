@@ -11,6 +11,8 @@
 // Answered needs are needs where a result was chosen, less the "No" answers to "did this
 // answer your need?" (each No is one chosen answer that did not help): again, if anything,
 // an undercount, so contacts avoided are never overstated.
+import type { Database } from 'better-sqlite3';
+import type { FinderFilter, FinderNeed, FinderNotHelped, FinderSummary } from './store.js';
 
 const FINDER = 'finder';
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,8 +42,7 @@ const NEEDS = `
     FROM numbered GROUP BY site, page_url, query, need
   )`;
 
-/** @param {import('better-sqlite3').Database} db */
-export function finderQueries(db) {
+export function finderQueries(db: Database) {
   const summary = db.prepare(`${NEEDS}
     SELECT
       sum(at >= @d7) AS needs7, sum(at >= @d7 AND results = 0) AS none7, sum(at >= @d7 AND chosen) AS chosen7,
@@ -71,16 +72,14 @@ export function finderQueries(db) {
     FROM submissions WHERE ${notHelpedWhere} ORDER BY received_at DESC, id DESC LIMIT @limit OFFSET @offset`);
   const notHelpedCount = db.prepare(`SELECT count(*) FROM submissions WHERE ${notHelpedWhere}`).pluck();
 
-  /** @param {import('./store.js').FinderFilter} filter */
-  const range = ({ site, since, until }) => ({ site: site ?? null, since, until });
+  const range = ({ site, since, until }: FinderFilter) => ({ site: site ?? null, since, until });
 
   return {
-    /** @param {{ site?: string }} filter  @param {number} now  @returns {import('./store.js').FinderSummary} */
-    finderSummary({ site }, now) {
+    finderSummary({ site }: { site?: string }, now: number): FinderSummary {
       const params = { site: site ?? null, since: now - 90 * DAY, until: now + 1, d7: now - 7 * DAY, d30: now - 30 * DAY };
-      const n = /** @type {Record<string, number | null>} */ (summary.get(params));
-      const h = /** @type {Record<string, number | null>} */ (helped.get(params));
-      const period = (/** @type {7 | 30 | 90} */ days) => {
+      const n = summary.get(params) as Record<string, number | null>;
+      const h = helped.get(params) as Record<string, number | null>;
+      const period = (days: 7 | 30 | 90) => {
         const needs = n[`needs${days}`] ?? 0;
         const chosen = n[`chosen${days}`] ?? 0;
         const no = h[`no${days}`] ?? 0;
@@ -89,16 +88,13 @@ export function finderQueries(db) {
       };
       return { 7: period(7), 30: period(30), 90: period(90) };
     },
-    /** @param {import('./store.js').FinderFilter} filter  @param {number} limit */
-    finderTopNeeds: (filter, limit) => /** @type {import('./store.js').FinderNeed[]} */ (topNeeds.all({ ...range(filter), limit })),
-    /** @param {import('./store.js').FinderFilter} filter  @param {number} limit */
-    finderUnanswered: (filter, limit) => /** @type {import('./store.js').FinderNeed[]} */ (unanswered.all({ ...range(filter), limit })),
-    /** @param {import('./store.js').FinderFilter} filter  @param {{ limit: number, offset: number }} page */
-    finderNotHelped(filter, { limit, offset }) {
+    finderTopNeeds: (filter: FinderFilter, limit: number) => topNeeds.all({ ...range(filter), limit }) as FinderNeed[],
+    finderUnanswered: (filter: FinderFilter, limit: number) => unanswered.all({ ...range(filter), limit }) as FinderNeed[],
+    finderNotHelped(filter: FinderFilter, { limit, offset }: { limit: number, offset: number }) {
       const params = range(filter);
       return {
-        rows: /** @type {import('./store.js').FinderNotHelped[]} */ (notHelped.all({ ...params, limit, offset })),
-        total: /** @type {number} */ (notHelpedCount.get(params)),
+        rows: notHelped.all({ ...params, limit, offset }) as FinderNotHelped[],
+        total: notHelpedCount.get(params) as number,
       };
     },
   };

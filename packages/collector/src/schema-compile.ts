@@ -13,25 +13,44 @@
 // literals and its numbers as numbers; its patterns and functions are passed in, never written
 // into the text.
 
-/** @typedef {{ kind: string, type: string, [property: string]: any }} Node  A valibot schema or action. */
+/** A valibot schema or action: the parts of one that this compiler reads. */
+export type Node = {
+  kind: string;
+  type: string;
+  async?: boolean;
+  pipe?: Node[];
+  requirement?: unknown;
+  options?: unknown;
+  check?: unknown;
+  default?: unknown;
+  fallback?: unknown;
+  wrapped?: Node;
+  entries?: Record<string, Node>;
+  key?: Node;
+  value?: Node;
+};
 
-/** @param {string} what */
-const unsupported = (what) => new Error(`compileSchema: ${what} is not supported; leave this schema to valibot`);
+const unsupported = (what: string) => new Error(`compileSchema: ${what} is not supported; leave this schema to valibot`);
 
-/** A number written into the code; only a finite one can be. @param {unknown} value */
-function numberLiteral(value) {
+/** A part the schema's type must have; a schema without it is not one this compiler knows. */
+function part<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw unsupported(`a schema without ${what}`);
+  return value;
+}
+
+/** A number written into the code; only a finite one can be. */
+function numberLiteral(value: unknown) {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw unsupported(`the requirement ${String(value)}`);
   return String(value);
 }
 
 function codeWriter() {
-  /** @type {unknown[]} */
-  const passedIn = [];
+  const passedIn: unknown[] = [];
   let names = 0;
   return {
     passedIn,
-    /** A pattern or function, passed in rather than written out. @param {unknown} value */
-    ref: (value) => `r[${passedIn.push(value) - 1}]`,
+    /** A pattern or function, passed in rather than written out. */
+    ref: (value: unknown) => `r[${passedIn.push(value) - 1}]`,
     /** A new variable name. */
     name: () => `v${++names}`,
   };
@@ -40,9 +59,8 @@ function codeWriter() {
 /**
  * Code that runs `return false` when the value in `v` fails the action (valibot runs an action
  * only on a value that has passed the schema before it in the pipe, as here).
- * @param {Node} action  @param {string} v  @param {ReturnType<typeof codeWriter>} out
  */
-function actionCode(action, v, out) {
+function actionCode(action: Node, v: string, out: ReturnType<typeof codeWriter>) {
   const { type, requirement } = action;
   if (type === 'regex' || type === 'iso_timestamp') {
     // A global or sticky pattern keeps state between tests, which would then differ from valibot's.
@@ -58,20 +76,17 @@ function actionCode(action, v, out) {
   throw unsupported(`the action "${type}"`);
 }
 
-/** @param {string} v */
-const notAPlainObject = (v) => `if (typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})) return false;`;
+const notAPlainObject = (v: string) => `if (typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})) return false;`;
 
 /**
  * Code that runs `return false` when the value in `v` fails the schema.
- * @param {Node} schema  @param {string} v  @param {ReturnType<typeof codeWriter>} out
- * @returns {string}
  */
-function schemaCode(schema, v, out) {
+function schemaCode(schema: Node, v: string, out: ReturnType<typeof codeWriter>): string {
   if (schema.async) throw unsupported('an async schema');
   if (schema.pipe) {
     return schema.pipe
-      .filter((/** @type {Node} */ item) => item.kind !== 'metadata')
-      .map((/** @type {Node} */ item) => {
+      .filter((item) => item.kind !== 'metadata')
+      .map((item) => {
         if (item.kind === 'schema') return schemaCode(item, v, out);
         if (item.kind === 'validation') return actionCode(item, v, out);
         throw unsupported(`a ${item.kind} ("${item.type}") in a pipe`);
@@ -90,9 +105,9 @@ function schemaCode(schema, v, out) {
       return `if (!${out.ref(schema.check)}(${v})) return false;`;
     case 'optional':
       if (schema.default !== undefined) throw unsupported('an optional value with a default');
-      return `if (${v} !== undefined) {\n${schemaCode(schema.wrapped, v, out)}\n}`;
+      return `if (${v} !== undefined) {\n${schemaCode(part(schema.wrapped, 'wrapped'), v, out)}\n}`;
     case 'strict_object':
-      return strictObjectCode(schema.entries, v, out);
+      return strictObjectCode(part(schema.entries, 'entries'), v, out);
     case 'record':
       return recordCode(schema, v, out);
     default:
@@ -100,8 +115,7 @@ function schemaCode(schema, v, out) {
   }
 }
 
-/** @param {Record<string, Node>} entries  @param {string} v  @param {ReturnType<typeof codeWriter>} out */
-function strictObjectCode(entries, v, out) {
+function strictObjectCode(entries: Record<string, Node>, v: string, out: ReturnType<typeof codeWriter>) {
   const key = out.name();
   const keys = Object.keys(entries);
   // Any key that is not an entry is refused, as valibot's strictObject does.
@@ -116,8 +130,7 @@ function strictObjectCode(entries, v, out) {
   return lines.join('\n');
 }
 
-/** @param {Node} schema  @param {string} v  @param {ReturnType<typeof codeWriter>} out */
-function recordCode(schema, v, out) {
+function recordCode(schema: Node, v: string, out: ReturnType<typeof codeWriter>) {
   const key = out.name();
   const item = out.name();
   return [
@@ -125,9 +138,9 @@ function recordCode(schema, v, out) {
     `for (const ${key} in ${v}) {`,
     // Keys valibot's record() skips and leaves out of what it returns: valibot's to judge.
     `if (!Object.hasOwn(${v}, ${key}) || ${key} === '__proto__' || ${key} === 'prototype' || ${key} === 'constructor') return false;`,
-    schemaCode(schema.key, key, out),
+    schemaCode(part(schema.key, 'key'), key, out),
     `const ${item} = ${v}[${key}];`,
-    schemaCode(schema.value, item, out),
+    schemaCode(part(schema.value, 'value'), item, out),
     '}',
   ].join('\n');
 }
@@ -135,12 +148,10 @@ function recordCode(schema, v, out) {
 /**
  * Compiles a valibot schema into a function that is true only for a value valibot accepts and
  * returns unchanged (up to key order). Throws at once for a schema with anything it does not know.
- * @param {unknown} schema
- * @returns {(value: unknown) => boolean}
  */
-export function compileSchema(schema) {
+export function compileSchema(schema: unknown): (value: unknown) => boolean {
   const out = codeWriter();
-  const body = schemaCode(/** @type {Node} */ (schema), 'v0', out);
+  const body = schemaCode(schema as Node, 'v0', out);
   // eslint-disable-next-line no-new-func -- the text is built above from the schema's shape only.
   return new Function('r', `return function passesSchema(v0) {\n${body}\nreturn true;\n};`)(out.passedIn);
 }

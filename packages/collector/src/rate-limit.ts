@@ -4,39 +4,37 @@
 // (A write per hit, two per answer, cost more than storing the answer itself; and
 // @fastify/rate-limit's hooks around these counters cost a twentieth of taking an answer:
 // bench/ingest.)
+import type { RateLimitHit, Store } from './store/store.js';
+import type { FastifyInstance } from 'fastify';
 
 export const WINDOW_MS = 60 * 1000;
 /** How often this process's hits reach the store, and the others' reach this process. */
 export const FLUSH_MS = 100;
 
-/**
- * @typedef {object} Counter
- * @property {number} windowStart  When the current window began (ms since the epoch).
- * @property {number} windowMs
- * @property {number} shared   Hits in this window as the store last told (every process's).
- * @property {number} pending  This process's hits not yet added to the store.
- * @property {number} sending  This process's hits on their way to the store: still counted until
- *   the store's total (which includes them) comes back.
- */
+export type Counter = {
+  /** When the current window began (ms since the epoch). */
+  windowStart: number;
+  windowMs: number;
+  /** Hits in this window as the store last told (every process's). */
+  shared: number;
+  /** This process's hits not yet added to the store. */
+  pending: number;
+  /** This process's hits on their way to the store: still counted until the store's total (which includes them) comes back. */
+  sending: number;
+};
 
 /**
  * Counts hits per key in fixed windows, batching the store's writes.
- * @param {Pick<import('./store/store.js').Store, 'addRateLimitHits'>} store
- * @param {{ flushMs?: number, onError?: (error: Error) => void }} [options]
  */
-export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} } = {}) {
-  /** @type {Map<string, Counter>} */
-  const counters = new Map();
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  /** @type {Promise<void>} */
-  let flushing = Promise.resolve();
+export function batchedCounters(store: Pick<Store, 'addRateLimitHits'>, { flushMs = FLUSH_MS, onError = () => {} }: { flushMs?: number, onError?: (error: Error) => void } = {}) {
+  const counters: Map<string, Counter> = new Map();
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
 
   const flush = () => {
     timer = undefined;
     const now = Date.now();
-    /** @type {{ key: string, hits: number, windowMs: number }[]} */
-    const batch = [];
+    const batch: { key: string, hits: number, windowMs: number }[] = [];
     for (const [key, counter] of counters) {
       if (counter.pending) {
         batch.push({ key, hits: counter.pending, windowMs: counter.windowMs });
@@ -47,8 +45,7 @@ export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} 
       }
     }
     if (!batch.length) return flushing;
-    /** @param {(counter: Counter, hits: number, i: number) => void} settle */
-    const settleEach = (settle) =>
+    const settleEach = (settle: (counter: Counter, hits: number, i: number) => void) =>
       batch.forEach(({ key, hits }, i) => {
         const counter = counters.get(key);
         if (!counter) return;
@@ -58,7 +55,7 @@ export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} 
     flushing = store.addRateLimitHits(batch, now).then(
       (totals) =>
         settleEach((counter, _, i) => {
-          const total = /** @type {import('./store/store.js').RateLimitHit} */ (totals[i]);
+          const total = totals[i] as RateLimitHit;
           counter.shared = total.hits;
           counter.windowStart = total.resetAt - counter.windowMs;
         }),
@@ -75,9 +72,8 @@ export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} 
   return {
     /**
      * Counts one hit; resolves the hits in the window so far (every process's) and when it ends.
-     * @param {string} key  @param {number} windowMs  @param {number} [now]
      */
-    hit(key, windowMs, now = Date.now()) {
+    hit(key: string, windowMs: number, now: number = Date.now()) {
       let counter = counters.get(key);
       if (!counter || counter.windowStart + counter.windowMs <= now) {
         counter = { windowStart: now, windowMs, shared: 0, pending: 0, sending: 0 };
@@ -97,11 +93,9 @@ export function batchedCounters(store, { flushMs = FLUSH_MS, onError = () => {} 
 
 /**
  * The limits the routes check, on counters shared through the store.
- * @param {import('fastify').FastifyInstance} app  Flushes the counters when it closes.
- * @param {import('./store/store.js').Store} store
- * @param {{ flushMs?: number }} [options]
+ * @param app Flushes the counters when it closes.
  */
-export function useRateLimits(app, store, options = {}) {
+export function useRateLimits(app: FastifyInstance, store: Store, options: { flushMs?: number } = {}) {
   const counters = batchedCounters(store, {
     ...options,
     // The hits stay counted here; answers are never refused because the store could not share them.
@@ -114,30 +108,29 @@ export function useRateLimits(app, store, options = {}) {
     /**
      * Counts one hit for the key: 0 while it is within `max` a minute, else the seconds until
      * its window ends (for Retry-After).
-     * @param {string} key  @param {number} max  @param {number} [now]
      */
-    secondsToWait(key, max, now = Date.now()) {
+    secondsToWait(key: string, max: number, now: number = Date.now()) {
       const { hits, resetAt } = counters.hit(key, WINDOW_MS, now);
       return hits <= max ? 0 : Math.max(1, Math.ceil((resetAt - now) / 1000));
     },
   };
 }
 
-/** @typedef {ReturnType<typeof useRateLimits>} RateLimits */
+export type RateLimits = ReturnType<typeof useRateLimits>;
 
 const IPV4_MAPPED = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
 
 /**
  * The address a limit counts by: an IPv4 address as it is; an IPv6 address by its /64, the
  * block one home or office is given, so a device cannot dodge its limit by changing the rest.
- * @param {string} ip  A valid address, as Node gives it (req.ip).
+ * @param ip A valid address, as Node gives it (req.ip).
  */
-export function addressKey(ip) {
+export function addressKey(ip: string) {
   if (!ip.includes(':')) return ip;
   const mapped = IPV4_MAPPED.exec(ip);
   if (mapped) return mapped[1];
   const [head, tail] = ip.toLowerCase().split('%')[0].split('::');
-  const groups = (/** @type {string} */ part) => (part ? part.split(':') : []);
+  const groups = (part: string) => (part ? part.split(':') : []);
   const front = groups(head);
   const back = tail === undefined ? [] : groups(tail);
   // "::" stands for the zero groups that make eight; an IPv4 tail (64:ff9b::192.0.2.1) fills two.
