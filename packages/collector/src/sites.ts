@@ -1,7 +1,6 @@
 // The sites this collector takes answers for, and the origins each may send them from.
 import type { SiteConfig } from './config.js';
 
-
 export type SiteCheck = { ok: true, site: SiteConfig } | { ok: false, field: 'site' | 'origin', message: string };
 
 export function siteRegistry(sites: SiteConfig[]) {

@@ -5,7 +5,6 @@ import { redactText } from '@tandem/core/redact.js';
 import type { Submission } from '@tandem/core/schema.js';
 import type { SubmissionRecord } from './store/store.js';
 
-
 /** Nobody reads a form and types an answer in under two seconds. */
 export const MIN_FORM_FILL_MS = 2000;
 

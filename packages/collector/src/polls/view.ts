@@ -5,7 +5,6 @@ import { optionIds, pollStatus, STATEMENT_OPTIONS } from './definition.js';
 import type { PollReading } from '../store/store.js';
 import type { PollText } from './definition.js';
 
-
 const STATEMENT_CHOICES = STATEMENT_OPTIONS.map((id) => ({ id, label: null }));
 
 function results(counted: Record<string, number> = {}, ids: string[]) {

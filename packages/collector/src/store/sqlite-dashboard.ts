@@ -5,7 +5,6 @@ import type { SubmissionRow } from './sqlite-rows.js';
 import type { AnswerFilter, StaffSession, StaffUser } from './store.js';
 import type { Database, Statement } from 'better-sqlite3';
 
-
 const DAY = 24 * 60 * 60 * 1000;
 const FEEDBACK = 'feedback';
 

@@ -6,7 +6,6 @@ import type { PollRecord, StatementRow } from './store.js';
 import type { PollDefinition, PollText } from '../polls/definition.js';
 import type { Database } from 'better-sqlite3';
 
-
 const json = (text: string | null) => (text === null ? null : JSON.parse(text));
 
 // Parsed definitions by their JSON text: every vote reads its poll, and the text changes only

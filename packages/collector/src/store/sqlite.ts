@@ -17,7 +17,6 @@ import type { Store, SubmissionRecord } from './store.js';
 import type { StaffWriteName, StaffWrites } from './sqlite-staff-writes.js';
 import type { Database } from 'better-sqlite3';
 
-
 export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 5000 }: { file: string, synchronous?: 'full' | 'normal', busyTimeoutMs?: number }): Store & { file: string, schemaVersion: () => number } {
   mkdirSync(dirname(file), { recursive: true });
   const db = connect(file, busyTimeoutMs);

@@ -4,31 +4,25 @@ import { pollStatus } from '../../polls/definition.js';
 import { html, tableScroller } from '../html.js';
 import { formatTime } from './format.js';
 import { errorSummary, layout } from './layout.js';
+import type { PollRecord, StatementRow } from '../../store/store.js';
+import type { PollText } from '../../polls/definition.js';
 
-/** @typedef {{ email: string, csrfToken: string }} User */
-/** @typedef {import('../../store/store.js').PollRecord} PollRecord */
-/** @typedef {import('../../store/store.js').StatementRow} StatementRow */
-/** @typedef {import('../../polls/definition.js').PollText} PollText */
-/** @typedef {{ field: string, message: string }} Problem */
+export type User = { email: string, csrfToken: string };
+export type Problem = { field: string, message: string };
 
-export const STATUS_LABELS = /** @type {const} */ ({ upcoming: 'Not open yet', open: 'Open', closed: 'Closed' });
-export const STATEMENT_LABELS = /** @type {const} */ ({ pending: 'Waiting for moderation', published: 'Published', rejected: 'Not published' });
-const TYPE_NAMES = /** @type {const} */ ({ rating: 'Rating', faces: 'Faces', choice: 'Choice', statement: 'Statement' });
+export const STATUS_LABELS = ({ upcoming: 'Not open yet', open: 'Open', closed: 'Closed' } as const);
+export const STATEMENT_LABELS = ({ pending: 'Waiting for moderation', published: 'Published', rejected: 'Not published' } as const);
+const TYPE_NAMES = ({ rating: 'Rating', faces: 'Faces', choice: 'Choice', statement: 'Statement' } as const);
 
-/** @param {string | undefined} notice */
-const noticeBox = (notice) => (notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : '');
-/** @param {string} iso */
-const day = (iso) => `${formatTime(Date.parse(iso))} UK time`;
-/** @param {number} n  @param {number} total */
-const percent = (n, total) => (total ? `${Math.round((n / total) * 100)}%` : '0%');
-/** @param {string} id */
-const pollPath = (id) => `/dashboard/polls/${encodeURIComponent(id)}`;
+const noticeBox = (notice: string | undefined) => (notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : '');
+const day = (iso: string) => `${formatTime(Date.parse(iso))} UK time`;
+const percent = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)}%` : '0%');
+const pollPath = (id: string) => `/dashboard/polls/${encodeURIComponent(id)}`;
 
 /**
  * A labelled field (input or textarea) with its hint and error, GOV.UK style.
- * @param {{ name: string, label: string, value: string, problems: Problem[], hint?: string, textarea?: boolean, rows?: number, type?: string, lang?: string, required?: boolean }} field
  */
-export function field({ name, label, value, problems, hint, textarea = false, rows = 3, type = 'text', lang, required = false }) {
+export function field({ name, label, value, problems, hint, textarea = false, rows = 3, type = 'text', lang, required = false }: { name: string, label: string, value: string, problems: Problem[], hint?: string, textarea?: boolean, rows?: number, type?: string, lang?: string, required?: boolean }) {
   const problem = problems.find((p) => p.field === name);
   const described = [hint ? `${name}-hint` : '', problem ? `${name}-error` : ''].filter(Boolean).join(' ');
   const attrs = html`class="${textarea ? 'textarea' : `input${type === 'date' ? ' input--date' : ''}`}" id="${name}" name="${name}"${described ? html` aria-describedby="${described}"` : ''}${lang ? html` lang="${lang}"` : ''}${required ? html` aria-required="true"` : ''}`;
@@ -40,14 +34,10 @@ ${textarea ? html`<textarea ${attrs} rows="${rows}">${value}</textarea>` : html`
 </div>`;
 }
 
-/** @param {PollText | null | undefined} text */
-const bothLanguages = (text) =>
+const bothLanguages = (text: PollText | null | undefined) =>
   text ? html`<span class="resident-text">${text.en}</span>${text.cy ? html`<br><span class="resident-text" lang="cy">${text.cy}</span>` : ''}` : html`<span class="none">None</span>`;
 
-/**
- * @param {{ user: User, polls: (PollRecord & { pending: number })[], sites: { id: string, policy: PollText | null, fromConfig: boolean }[], notice?: string, now: number }} state
- */
-export function pollListPage({ user, polls, sites, notice, now }) {
+export function pollListPage({ user, polls, sites, notice, now }: { user: User, polls: (PollRecord & { pending: number })[], sites: { id: string, policy: PollText | null, fromConfig: boolean }[], notice?: string, now: number }) {
   return layout({
     section: 'polls',
     title: 'Polls',
@@ -83,10 +73,7 @@ ${sites.map((site) => html`<div class="summary-list__row"><dt>${site.id}</dt><dd
   });
 }
 
-/**
- * @param {{ user: User, site: string, values: { policy_en: string, policy_cy: string }, fromConfig: PollText | null, problems: Problem[] }} state
- */
-export function policyPage({ user, site, values, fromConfig, problems }) {
+export function policyPage({ user, site, values, fromConfig, problems }: { user: User, site: string, values: { policy_en: string, policy_cy: string }, fromConfig: PollText | null, problems: Problem[] }) {
   return layout({
     section: 'polls',
     title: `Moderation policy for ${site}`,
@@ -107,14 +94,11 @@ ${field({ name: 'policy_cy', label: 'Policy in Welsh (optional)', value: values.
   });
 }
 
-/**
- * @param {{ id: string, text: PollText, type: string, origin: string, options: { id: string, label: PollText | null }[], results: { total: number, counts: Record<string, number> } }} question
- */
-function resultsTable(question) {
+function resultsTable(question: { id: string, text: PollText, type: string, origin: string, options: { id: string, label: PollText | null }[], results: { total: number, counts: Record<string, number> } }) {
   const { total, counts } = question.results;
   return html`${tableScroller(`results-${question.id}`)}
 <table class="table table--results">
-<caption class="table__caption" id="results-${question.id}">${question.origin === 'resident' ? 'Resident’s statement: ' : ''}${question.text.en} <span class="page-url">${TYPE_NAMES[/** @type {keyof typeof TYPE_NAMES} */ (question.type)]}, ${question.id}, ${total} ${total === 1 ? 'answer' : 'answers'}</span></caption>
+<caption class="table__caption" id="results-${question.id}">${question.origin === 'resident' ? 'Resident’s statement: ' : ''}${question.text.en} <span class="page-url">${TYPE_NAMES[(question.type as keyof typeof TYPE_NAMES)]}, ${question.id}, ${total} ${total === 1 ? 'answer' : 'answers'}</span></caption>
 <thead><tr><th scope="col">Answer</th><th scope="col" class="numeric">People</th><th scope="col" class="numeric">Share</th><th scope="col"><span class="visually-hidden">Bar</span></th></tr></thead>
 <tbody>
 ${question.options.map((option) => {
@@ -127,10 +111,7 @@ ${question.options.map((option) => {
 </div>`;
 }
 
-/**
- * @param {{ user: User, record: PollRecord, body: ReturnType<typeof import('../../polls/view.js').pollBody>, statementCounts: { pending: number, published: number, rejected: number }, values: { response_en: string, response_cy: string }, problems: Problem[], notice?: string }} state
- */
-export function pollPage({ user, record, body, statementCounts, values, problems, notice }) {
+export function pollPage({ user, record, body, statementCounts, values, problems, notice }: { user: User, record: PollRecord, body: ReturnType<typeof import('../../polls/view.js').pollBody>, statementCounts: { pending: number, published: number, rejected: number }, values: { response_en: string, response_cy: string }, problems: Problem[], notice?: string }) {
   const poll = record.definition;
   const path = pollPath(poll.id);
   return layout({
@@ -167,10 +148,7 @@ ${field({ name: 'response_cy', label: 'Response in Welsh (optional)', value: val
   });
 }
 
-/**
- * @param {{ user: User, record: PollRecord, status: 'pending' | 'published' | 'rejected', statements: StatementRow[], counts: { pending: number, published: number, rejected: number }, results: Record<string, { total: number, counts: Record<string, number> }>, problems: Problem[], notice?: string, page: number, pageSize: number }} state
- */
-export function statementsPage({ user, record, status, statements, counts, results, problems, notice, page, pageSize }) {
+export function statementsPage({ user, record, status, statements, counts, results, problems, notice, page, pageSize }: { user: User, record: PollRecord, status: 'pending' | 'published' | 'rejected', statements: StatementRow[], counts: { pending: number, published: number, rejected: number }, results: Record<string, { total: number, counts: Record<string, number> }>, problems: Problem[], notice?: string, page: number, pageSize: number }) {
   const poll = record.definition;
   const path = pollPath(poll.id);
   const csrf = html`<input type="hidden" name="_csrf" value="${user.csrfToken}">`;
@@ -185,7 +163,7 @@ export function statementsPage({ user, record, status, statements, counts, resul
 <h1>Statements in ${poll.title.en}</h1>
 <p>Publish a statement to let other residents agree or disagree with it. When you do not publish one, say why: its author sees your reason. Follow your <a href="/dashboard/polls/policies/${encodeURIComponent(poll.site)}">moderation policy</a>.</p>
 <nav class="tabs" aria-label="Statements by status">
-${/** @type {const} */ (['pending', 'published', 'rejected']).map((s) => html`<a class="tabs__link" href="${path}/statements?status=${s}"${s === status ? html` aria-current="page"` : ''}>${STATEMENT_LABELS[s]} (${counts[s]})</a>`)}
+${(['pending', 'published', 'rejected'] as const).map((s) => html`<a class="tabs__link" href="${path}/statements?status=${s}"${s === status ? html` aria-current="page"` : ''}>${STATEMENT_LABELS[s]} (${counts[s]})</a>`)}
 </nav>
 ${statements.length === 0
   ? html`<p>No statements here.</p>`
@@ -228,10 +206,7 @@ ${total > page * pageSize ? html`<a class="link-button" rel="next" href="${path}
   });
 }
 
-/**
- * @param {{ user: User, record: PollRecord, statement: StatementRow }} state
- */
-export function deleteStatementPage({ user, record, statement }) {
+export function deleteStatementPage({ user, record, statement }: { user: User, record: PollRecord, statement: StatementRow }) {
   const path = pollPath(record.definition.id);
   return layout({
     section: 'polls',

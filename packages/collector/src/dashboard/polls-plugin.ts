@@ -7,14 +7,19 @@ import { formValues, pollFromForm, postedValues } from './poll-form.js';
 import { resultsCsv, statementsCsv } from './poll-csv.js';
 import { pollFormPage } from './views/poll-form.js';
 import { deleteStatementPage, pollListPage, pollPage, policyPage, statementsPage } from './views/polls.js';
+import { fieldOf, fieldsOf } from './fields.js';
+import type { PollRecord, Store } from '../store/store.js';
+import type { CollectorConfig } from '../config.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SignedIn } from './plugin.js';
 
 const STATEMENT_ID = /^\d{1,15}$/;
-const STATUSES = /** @type {const} */ (['pending', 'published', 'rejected']);
+const STATUSES = ['pending', 'published', 'rejected'] as const;
 const PAGE_SIZE = 50;
 const EXPORT_CHUNK = 1000;
 const MAX = { reason: 500, reply: 2000, response: 4000, policy: 4000 };
 
-const NOTICES = /** @type {Record<string, string>} */ ({
+const NOTICES = ({
   created: 'The poll has been created.',
   saved: 'The poll has been saved.',
   response: 'Your response has been saved.',
@@ -24,36 +29,34 @@ const NOTICES = /** @type {Record<string, string>} */ ({
   reply: 'Your reply has been saved. The statement’s author can see it.',
   missing: 'That statement no longer exists.',
   deleted: 'The statement, and every vote on it, has been deleted.',
-});
+} as Record<string, string>);
 
-/**
- * @typedef {object} PollDashboardOptions
- * @property {import('../store/store.js').Store} store
- * @property {import('../config.js').CollectorConfig} config
- * @property {(req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<import('./plugin.js').SignedIn | null>} requireSession
- * @property {(session: import('./plugin.js').SignedIn, body: any) => boolean} checkCsrf
- * @property {(reply: import('fastify').FastifyReply, page: unknown, status?: number) => import('fastify').FastifyReply} sendPage
- * @property {(reply: import('fastify').FastifyReply, user: import('./plugin.js').SignedIn | null) => import('fastify').FastifyReply} forbidden
- */
+export type PollDashboardOptions = {
+  store: Store;
+  config: CollectorConfig;
+  requireSession: (req: FastifyRequest, reply: FastifyReply) => Promise<SignedIn | null>;
+  checkCsrf: (session: SignedIn, body: unknown) => boolean;
+  sendPage: (reply: FastifyReply, page: unknown, status?: number) => FastifyReply;
+  forbidden: (reply: FastifyReply, user: SignedIn | null) => FastifyReply;
+};
 
-/** @param {unknown} value  @param {number} max */
-const formText = (value, max) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim().slice(0, max) : '');
-/** @param {string} en  @param {string} cy */
-const texts = (en, cy) => (en ? (cy ? { en, cy } : { en }) : null);
-/** @param {string} id */
-const pollPath = (id) => `/dashboard/polls/${encodeURIComponent(id)}`;
+const formText = (value: unknown, max: number) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim().slice(0, max) : '');
+const texts = (en: string, cy: string) => (en ? (cy ? { en, cy } : { en }) : null);
+const pollPath = (id: string) => `/dashboard/polls/${encodeURIComponent(id)}`;
 
-/** @type {import('fastify').FastifyPluginAsync<PollDashboardOptions>} */
-export default async function pollDashboard(app, { store, config, requireSession, checkCsrf, sendPage, forbidden }) {
+export default async function pollDashboard(app: FastifyInstance, { store, config, requireSession, checkCsrf, sendPage, forbidden }: PollDashboardOptions): Promise<void> {
   const siteIds = config.sites.map((site) => site.id);
-  const notice = (/** @type {any} */ query) => (typeof query?.done === 'string' ? NOTICES[query.done] : undefined);
+  const notice = (query: unknown) => {
+    const done = fieldOf(query, 'done');
+    return typeof done === 'string' ? NOTICES[done] : undefined;
+  };
 
   /** The poll named in the path, or a 404 page. */
-  const pollOf = async (/** @type {import('fastify').FastifyRequest} */ req) => {
-    const { id } = /** @type {{ id: string }} */ (req.params);
+  const pollOf = async (req: FastifyRequest) => {
+    const { id } = req.params as { id: string };
     return SLUG.test(id) ? store.getPoll(id) : undefined;
   };
-  const notFound = (/** @type {import('fastify').FastifyReply} */ reply) => reply.callNotFound();
+  const notFound = (reply: FastifyReply) => reply.callNotFound();
 
   app.get('/', async (req, reply) => {
     const session = await requireSession(req, reply);
@@ -71,7 +74,7 @@ export default async function pollDashboard(app, { store, config, requireSession
   app.get('/policies/:site', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
-    const site = config.sites.find((s) => s.id === /** @type {any} */ (req.params).site);
+    const site = config.sites.find((s) => s.id === fieldOf(req.params, 'site'));
     if (!site) return notFound(reply);
     const policy = (await store.getSitePolicy(site.id)) ?? site.moderationPolicy ?? null;
     return sendPage(reply, policyPage({ user: session, site: site.id, values: { policy_en: policy?.en ?? '', policy_cy: policy?.cy ?? '' }, fromConfig: site.moderationPolicy ?? null, problems: [] }));
@@ -81,9 +84,9 @@ export default async function pollDashboard(app, { store, config, requireSession
     const session = await requireSession(req, reply);
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
-    const site = config.sites.find((s) => s.id === /** @type {any} */ (req.params).site);
+    const site = config.sites.find((s) => s.id === fieldOf(req.params, 'site'));
     if (!site) return notFound(reply);
-    const body = /** @type {Record<string, unknown>} */ (req.body ?? {});
+    const body = fieldsOf(req.body);
     const values = { policy_en: formText(body.policy_en, MAX.policy), policy_cy: formText(body.policy_cy, MAX.policy) };
     if (!values.policy_en && (values.policy_cy || !site.moderationPolicy)) {
       const problems = [{ field: 'policy_en', message: 'Enter the moderation policy in English' }];
@@ -106,7 +109,7 @@ export default async function pollDashboard(app, { store, config, requireSession
     const session = await requireSession(req, reply);
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
-    const values = postedValues(/** @type {Record<string, unknown>} */ (req.body ?? {}));
+    const values = postedValues(fieldsOf(req.body));
     const built = pollFromForm(values, { siteIds, previous: null });
     let problems = built.ok ? [] : built.problems;
     if (built.ok) {
@@ -135,7 +138,7 @@ export default async function pollDashboard(app, { store, config, requireSession
     const record = await pollOf(req);
     if (!record) return notFound(reply);
     if (record.source !== 'dashboard') return reply.redirect(pollPath(record.definition.id), 303);
-    const values = { ...postedValues(/** @type {Record<string, unknown>} */ (req.body ?? {})), id: record.definition.id };
+    const values = { ...postedValues(fieldsOf(req.body)), id: record.definition.id };
     const built = pollFromForm(values, { siteIds, previous: record.definition });
     if (!built.ok) return sendPage(reply, pollFormPage({ user: session, values, siteIds, problems: built.problems, editing: true }), 422);
     await store.updatePoll(built.poll, session.email, Date.now());
@@ -145,18 +148,12 @@ export default async function pollDashboard(app, { store, config, requireSession
 
   // One poll: results and staff's response.
 
-  /** @param {string} id */
-  const bodyOf = async (id) => {
+  const bodyOf = async (id: string) => {
     const reading = await store.readPoll(id);
     return reading && { reading, body: pollBody(reading, null, Date.now()) };
   };
 
-  /**
-   * @param {import('fastify').FastifyReply} reply  @param {import('./plugin.js').SignedIn} session
-   * @param {import('../store/store.js').PollRecord} record  @param {{ response_en: string, response_cy: string } | null} values
-   * @param {{ field: string, message: string }[]} problems  @param {string} [message]
-   */
-  const renderPoll = async (reply, session, record, values, problems, message) => {
+  const renderPoll = async (reply: FastifyReply, session: SignedIn, record: PollRecord, values: { response_en: string, response_cy: string } | null, problems: { field: string, message: string }[], message?: string) => {
     const id = record.definition.id;
     const [read, statementCounts] = await Promise.all([bodyOf(id), store.countStatements(id)]);
     if (!read) return notFound(reply);
@@ -181,7 +178,7 @@ export default async function pollDashboard(app, { store, config, requireSession
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
     const record = await pollOf(req);
     if (!record) return notFound(reply);
-    const body = /** @type {Record<string, unknown>} */ (req.body ?? {});
+    const body = fieldsOf(req.body);
     const values = { response_en: formText(body.response_en, MAX.response), response_cy: formText(body.response_cy, MAX.response) };
     if (!values.response_en && values.response_cy) {
       return renderPoll(reply, session, record, values, [{ field: 'response_en', message: 'Enter the response in English too, or empty both to remove it' }]);
@@ -192,12 +189,7 @@ export default async function pollDashboard(app, { store, config, requireSession
 
   // The moderation queue.
 
-  /**
-   * @param {import('fastify').FastifyReply} reply  @param {import('./plugin.js').SignedIn} session
-   * @param {import('../store/store.js').PollRecord} record  @param {Record<string, unknown>} query
-   * @param {{ field: string, message: string }[]} [problems]
-   */
-  const renderStatements = async (reply, session, record, query, problems = []) => {
+  const renderStatements = async (reply: FastifyReply, session: SignedIn, record: PollRecord, query: Record<string, unknown>, problems: { field: string, message: string }[] = []) => {
     const id = record.definition.id;
     const status = STATUSES.find((s) => s === query.status) ?? 'pending';
     const page = Math.max(1, Math.min(100000, Number.parseInt(String(query.p ?? ''), 10) || 1));
@@ -217,14 +209,14 @@ export default async function pollDashboard(app, { store, config, requireSession
     if (!session) return reply;
     const record = await pollOf(req);
     if (!record) return notFound(reply);
-    return renderStatements(reply, session, record, /** @type {Record<string, unknown>} */ (req.query ?? {}));
+    return renderStatements(reply, session, record, fieldsOf(req.query));
   });
 
   app.get('/:id/statements/:sid/delete', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
     const record = await pollOf(req);
-    const { sid } = /** @type {{ sid: string }} */ (req.params);
+    const { sid } = req.params as { sid: string };
     const statement = record && STATEMENT_ID.test(sid) ? await store.getStatement(Number(sid)) : undefined;
     if (!record || !statement || statement.pollId !== record.definition.id) return notFound(reply);
     return sendPage(reply, deleteStatementPage({ user: session, record, statement }));
@@ -235,13 +227,13 @@ export default async function pollDashboard(app, { store, config, requireSession
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
     const record = await pollOf(req);
-    const { sid, action } = /** @type {{ sid: string, action: string }} */ (req.params);
+    const { sid, action } = req.params as { sid: string, action: string };
     if (!record || !STATEMENT_ID.test(sid) || !['publish', 'reject', 'reply', 'delete'].includes(action)) return notFound(reply);
     const pollId = record.definition.id;
     const statement = await store.getStatement(Number(sid));
-    const back = (/** @type {string} */ done, status = statement?.status ?? 'pending') => reply.redirect(`${pollPath(pollId)}/statements?status=${status}&done=${done}`, 303);
+    const back = (done: string, status = statement?.status ?? 'pending') => reply.redirect(`${pollPath(pollId)}/statements?status=${status}&done=${done}`, 303);
     if (!statement || statement.pollId !== pollId) return back('missing', 'pending');
-    const body = /** @type {Record<string, unknown>} */ (req.body ?? {});
+    const body = fieldsOf(req.body);
     const at = Date.now();
     if (action === 'delete') {
       await store.deleteStatement(pollId, statement.id);
@@ -275,7 +267,7 @@ export default async function pollDashboard(app, { store, config, requireSession
 
   // CSV exports.
 
-  const attachment = (/** @type {import('fastify').FastifyReply} */ reply, /** @type {string} */ name) =>
+  const attachment = (reply: FastifyReply, name: string) =>
     reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`);
 
   app.get('/:id/results.csv', async (req, reply) => {

@@ -14,6 +14,10 @@ import { inboxPage } from './views/inbox.js';
 import { signInPage } from './views/sign-in.js';
 import { deletePage, errorPage } from './views/pages.js';
 import { finderRoutes } from './finder-routes.js';
+import { fieldOf, fieldsOf } from './fields.js';
+import type { StaffSession, Store } from '../store/store.js';
+import type { CollectorConfig } from '../config.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // Outside src/ so that src/dashboard/ and dist/dashboard/ find it at the same place.
 const CSS = readFileSync(new URL('../../assets/dashboard.css', import.meta.url), 'utf8');
@@ -29,16 +33,14 @@ const ID = /^[A-Za-z0-9-]{1,100}$/;
 const SIGN_IN_WRONG = 'Enter the email address and password of a staff account. Either the email address or the password is not right';
 const SIGN_IN_LOCKED = `There have been too many failed attempts to sign in with this email address. Wait ${LOCKOUT_MS / 60000} minutes, then try again`;
 
-/**
- * @typedef {object} DashboardOptions
- * @property {import('../store/store.js').Store} store
- * @property {import('../config.js').CollectorConfig} config
- */
+export type DashboardOptions = {
+  store: Store;
+  config: CollectorConfig;
+};
 
-/** @typedef {import('../store/store.js').StaffSession & { idHash: string }} SignedIn */
+export type SignedIn = StaffSession & { idHash: string };
 
-/** @type {import('fastify').FastifyPluginAsync<DashboardOptions>} */
-export default async function dashboardRoutes(app, { store, config }) {
+export default async function dashboardRoutes(app: FastifyInstance, { store, config }: DashboardOptions): Promise<void> {
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   const siteIds = config.sites.map((site) => site.id);
@@ -49,8 +51,7 @@ export default async function dashboardRoutes(app, { store, config }) {
     return payload;
   });
 
-  /** @param {import('fastify').FastifyRequest} req  @returns {Promise<SignedIn | null>} */
-  async function signedIn(req) {
+  async function signedIn(req: FastifyRequest): Promise<SignedIn | null> {
     const id = req.cookies[cookieName(req, SESSION)];
     if (!id) return null;
     const idHash = hashId(id);
@@ -59,7 +60,7 @@ export default async function dashboardRoutes(app, { store, config }) {
   }
 
   /** The session, or a redirect to sign in (after which nothing else runs). */
-  const requireSession = async (/** @type {import('fastify').FastifyRequest} */ req, /** @type {import('fastify').FastifyReply} */ reply) => {
+  const requireSession = async (req: FastifyRequest, reply: FastifyReply) => {
     const session = await signedIn(req);
     if (!session) {
       reply.redirect('/dashboard/sign-in', 303);
@@ -69,16 +70,16 @@ export default async function dashboardRoutes(app, { store, config }) {
   };
 
   /** POSTs by a signed-in user must carry the session's token. */
-  const checkCsrf = (/** @type {SignedIn} */ session, /** @type {any} */ body) => sameToken(body?._csrf, session.csrfToken);
+  const checkCsrf = (session: SignedIn, body: unknown) => sameToken(fieldOf(body, '_csrf'), session.csrfToken);
 
-  const sendPage = (/** @type {import('fastify').FastifyReply} */ reply, /** @type {unknown} */ page, status = 200) =>
+  const sendPage = (reply: FastifyReply, page: unknown, status = 200) =>
     reply.code(status).type('text/html; charset=utf-8').send(String(page));
 
-  const forbidden = (/** @type {import('fastify').FastifyReply} */ reply, /** @type {SignedIn | null} */ user) =>
+  const forbidden = (reply: FastifyReply, user: SignedIn | null) =>
     sendPage(reply, errorPage({ status: 403, title: 'This form has expired', message: 'The form was missing its security token or it did not match. Go back, reload the page and try again.', user }), 403);
 
   app.setErrorHandler((caught, req, reply) => {
-    const error = /** @type {Error & { statusCode?: number, code?: string }} */ (caught);
+    const error = caught as Error & { statusCode?: number, code?: string };
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) req.log.error({ err: { type: error.name, code: error.code, message: error.message } }, 'dashboard request failed');
     const title = status === 500 ? 'Sorry, there is a problem with the dashboard' : 'The dashboard could not do that';
@@ -90,8 +91,7 @@ export default async function dashboardRoutes(app, { store, config }) {
 
   // Sign in and out.
 
-  /** @param {import('fastify').FastifyRequest} req  @param {import('fastify').FastifyReply} reply */
-  const signInToken = (req, reply) => {
+  const signInToken = (req: FastifyRequest, reply: FastifyReply) => {
     const name = cookieName(req, SIGN_IN);
     const existing = req.cookies[name];
     const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomToken();
@@ -101,12 +101,12 @@ export default async function dashboardRoutes(app, { store, config }) {
 
   app.get('/sign-in', async (req, reply) => {
     if (await signedIn(req)) return reply.redirect('/dashboard', 303);
-    const notice = /** @type {any} */ (req.query).signed_out === '1' ? 'You have signed out.' : undefined;
+    const notice = fieldOf(req.query, 'signed_out') === '1' ? 'You have signed out.' : undefined;
     return sendPage(reply, signInPage({ csrfToken: signInToken(req, reply), notice }));
   });
 
   app.post('/sign-in', async (req, reply) => {
-    const body = /** @type {Record<string, unknown>} */ (req.body ?? {});
+    const body = fieldsOf(req.body);
     const email = normalizeEmail(body.email).slice(0, 254);
     if (!sameToken(body._csrf, req.cookies[cookieName(req, SIGN_IN)])) {
       return sendPage(reply, signInPage({ csrfToken: signInToken(req, reply), email, notice: 'The sign-in form had expired. Sign in again.' }), 403);
@@ -138,12 +138,12 @@ export default async function dashboardRoutes(app, { store, config }) {
 
   // The inbox, its export, and what staff do to one answer.
 
-  const NOTICES = /** @type {Record<string, string>} */ ({ reviewed: 'The answer is marked as reviewed.', deleted: 'The answer has been deleted.', missing: 'That answer no longer exists.' });
+  const NOTICES = ({ reviewed: 'The answer is marked as reviewed.', deleted: 'The answer has been deleted.', missing: 'That answer no longer exists.' } as Record<string, string>);
 
   app.get('/', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
-    const query = /** @type {Record<string, unknown>} */ (req.query);
+    const query = req.query as Record<string, unknown>;
     const parsed = parseFilters(query, siteIds);
     const [list, counts, pages] = await Promise.all([
       store.listAnswers(parsed.filter, { limit: PAGE_SIZE, offset: (parsed.page - 1) * PAGE_SIZE }),
@@ -157,7 +157,7 @@ export default async function dashboardRoutes(app, { store, config }) {
   app.get('/export.csv', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
-    const { filter } = parseFilters(/** @type {Record<string, unknown>} */ (req.query), siteIds);
+    const { filter } = parseFilters(req.query as Record<string, unknown>, siteIds);
     // Fixed at the start, so answers arriving during the export cannot shift its pages.
     const bounded = { ...filter, to: Math.min(filter.to ?? Infinity, Date.now() + 1) };
     async function* chunks() {
@@ -175,28 +175,28 @@ export default async function dashboardRoutes(app, { store, config }) {
       .send(Readable.from(chunks()));
   });
 
-  /** The filters to go back to, rebuilt from a posted or queried `back` (never a raw URL). @param {unknown} back */
-  const backTo = (back) => {
+  /** The filters to go back to, rebuilt from a posted or queried `back` (never a raw URL). */
+  const backTo = (back: unknown) => {
     const parsed = parseFilters(Object.fromEntries(new URLSearchParams(typeof back === 'string' ? back : '')), siteIds);
     return queryString(parsed.values, { p: parsed.page > 1 ? parsed.page : '' });
   };
-  const withNotice = (/** @type {string} */ back, /** @type {string} */ done) => `/dashboard${back ? `${back}&` : '?'}done=${done}`;
+  const withNotice = (back: string, done: string) => `/dashboard${back ? `${back}&` : '?'}done=${done}`;
 
   app.post('/answers/:id/reviewed', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
-    const { id } = /** @type {{ id: string }} */ (req.params);
+    const { id } = req.params as { id: string };
     const done = ID.test(id) && (await store.markReviewed(id, session.email, Date.now()));
-    return reply.redirect(withNotice(backTo(/** @type {any} */ (req.body).back), done ? 'reviewed' : 'missing'), 303);
+    return reply.redirect(withNotice(backTo(fieldOf(req.body, 'back')), done ? 'reviewed' : 'missing'), 303);
   });
 
   app.get('/answers/:id/delete', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
-    const { id } = /** @type {{ id: string }} */ (req.params);
+    const { id } = req.params as { id: string };
     const row = ID.test(id) ? await store.getSubmission(id) : undefined;
-    const back = backTo(/** @type {any} */ (req.query).back);
+    const back = backTo(fieldOf(req.query, 'back'));
     if (!row) return reply.redirect(withNotice(back, 'missing'), 303);
     return sendPage(reply, deletePage({ user: session, row, back }));
   });
@@ -205,11 +205,11 @@ export default async function dashboardRoutes(app, { store, config }) {
     const session = await requireSession(req, reply);
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
-    const { id } = /** @type {{ id: string }} */ (req.params);
+    const { id } = req.params as { id: string };
     const deleted = ID.test(id) && (await store.deleteSubmission(id));
     // Who deleted what, never the answer's text: the log is the record of a resident's request.
     if (deleted) req.log.info({ submission: id, by: session.email }, 'answer deleted on request');
-    return reply.redirect(withNotice(backTo(/** @type {any} */ (req.body).back), deleted ? 'deleted' : 'missing'), 303);
+    return reply.redirect(withNotice(backTo(fieldOf(req.body, 'back')), deleted ? 'deleted' : 'missing'), 303);
   });
 
   // Polls: list, results, moderation, policies and exports (polls-plugin.js), with this plugin's session and CSRF checks.

@@ -3,24 +3,26 @@
 // never cached, since results move with every vote. Votes arrive by POST /v1/submissions only.
 import { SLUG } from '../polls/definition.js';
 import { pollBody } from '../polls/view.js';
+import type { Store } from '../store/store.js';
+import type { PollDefinition } from '../polls/definition.js';
+import type { FastifyInstance } from 'fastify';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-/**
- * @typedef {object} PollRouteOptions
- * @property {import('../store/store.js').Store} store
- * @property {ReturnType<typeof import('../sites.js').siteRegistry>} sites
- * @property {import('../polls/definition.js').PollDefinition[]} polls  From the configuration's files.
- */
+export type PollRouteOptions = {
+  store: Store;
+  sites: ReturnType<typeof import('../sites.js').siteRegistry>;
+  /** From the configuration's files. */
+  polls: PollDefinition[];
+};
 
-/** @type {import('fastify').FastifyPluginAsync<PollRouteOptions>} */
-export default async function pollRoutes(app, { store, sites, polls }) {
+export default async function pollRoutes(app: FastifyInstance, { store, sites, polls }: PollRouteOptions): Promise<void> {
   // The configuration's polls replace their stored definitions (answers and counters stay).
   await store.syncFilePolls(polls, Date.now());
 
   app.get('/v1/polls/:id', async (req, reply) => {
-    const { id } = /** @type {{ id: string }} */ (req.params);
-    const query = /** @type {Record<string, unknown>} */ (req.query ?? {});
+    const { id } = req.params as { id: string };
+    const query = ((req.query ?? {}) as Record<string, unknown>);
     const siteId = typeof query.site === 'string' ? query.site : '';
     const site = sites.get(siteId);
     reply.header('Cache-Control', 'no-store').header('Vary', 'Origin');

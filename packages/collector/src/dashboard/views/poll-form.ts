@@ -4,11 +4,9 @@ import { html } from '../html.js';
 import { TYPE_LABELS } from '../poll-form.js';
 import { errorSummary, layout } from './layout.js';
 import { field } from './polls.js';
+import type { PollFormValues } from '../poll-form.js';
 
-/**
- * @param {{ user: { email: string, csrfToken: string }, values: import('../poll-form.js').PollFormValues, siteIds: string[], problems: { field: string, message: string }[], editing: boolean }} state
- */
-export function pollFormPage({ user, values, siteIds, problems, editing }) {
+export function pollFormPage({ user, values, siteIds, problems, editing }: { user: { email: string, csrfToken: string }, values: PollFormValues, siteIds: string[], problems: { field: string, message: string }[], editing: boolean }) {
   const title = editing ? `Edit ${values.title_en || values.id}` : 'Create a poll';
   const action = editing ? `/dashboard/polls/${encodeURIComponent(values.id)}/edit` : '/dashboard/polls/new';
   const siteProblem = problems.find((p) => p.field === 'site');

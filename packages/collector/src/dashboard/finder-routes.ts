@@ -4,29 +4,30 @@ import { Readable } from 'node:stream';
 import { needsCsv, notHelpedCsv } from './finder-csv.js';
 import { parseFinderFilters } from './finder-filters.js';
 import { finderPage } from './views/finder.js';
+import type { Store } from '../store/store.js';
+import type { CollectorConfig } from '../config.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const PAGE_SIZE = 25;
 const TOP = 20;
 const EXPORT_NEEDS = 10000;
 const EXPORT_CHUNK = 1000;
 
-/**
- * @typedef {object} FinderRouteOptions
- * @property {import('../store/store.js').Store} store
- * @property {import('../config.js').CollectorConfig} config
- * @property {(req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<{ email: string, csrfToken: string } | null>} requireSession
- * @property {(reply: import('fastify').FastifyReply, page: unknown, status?: number) => unknown} sendPage
- */
+export type FinderRouteOptions = {
+  store: Store;
+  config: CollectorConfig;
+  requireSession: (req: FastifyRequest, reply: FastifyReply) => Promise<{ email: string, csrfToken: string } | null>;
+  sendPage: (reply: FastifyReply, page: unknown, status?: number) => unknown;
+};
 
-/** @param {import('fastify').FastifyInstance} app  @param {FinderRouteOptions} options */
-export function finderRoutes(app, { store, config, requireSession, sendPage }) {
+export function finderRoutes(app: FastifyInstance, { store, config, requireSession, sendPage }: FinderRouteOptions) {
   const siteIds = config.sites.map((site) => site.id);
 
   app.get('/finder', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
     const now = Date.now();
-    const parsed = parseFinderFilters(/** @type {Record<string, unknown>} */ (req.query), siteIds, now);
+    const parsed = parseFinderFilters(req.query as Record<string, unknown>, siteIds, now);
     const [summary, top, unanswered, notHelped] = await Promise.all([
       store.finderSummary(parsed.values.site ? { site: parsed.values.site } : {}, now),
       store.finderTopNeeds(parsed.filter, TOP),
@@ -42,11 +43,10 @@ export function finderRoutes(app, { store, config, requireSession, sendPage }) {
   app.get('/finder/export.csv', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
-    const query = /** @type {Record<string, unknown>} */ (req.query);
+    const query = req.query as Record<string, unknown>;
     const parsed = parseFinderFilters(query, siteIds, Date.now());
     const list = ['needs', 'unanswered', 'not-helped'].includes(String(query.list)) ? String(query.list) : 'needs';
-    /** @returns {AsyncGenerator<string, void, unknown>} */
-    async function* chunks() {
+    async function* chunks(): AsyncGenerator<string, void, unknown> {
       yield '\ufeff'; // so spreadsheet programs read the file as UTF-8
       if (list !== 'not-helped') {
         const needs = list === 'needs' ? store.finderTopNeeds(parsed.filter, EXPORT_NEEDS) : store.finderUnanswered(parsed.filter, EXPORT_NEEDS);

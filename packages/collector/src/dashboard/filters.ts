@@ -2,36 +2,33 @@
 // counts and the CSV export, so the export holds exactly the answers the page lists.
 
 import { ukDayEnd, ukDayStart } from './views/format.js';
+import type { AnswerFilter } from '../store/store.js';
 
-/** @typedef {import('../store/store.js').AnswerFilter} AnswerFilter */
-
-export const ANSWERS = /** @type {const} */ ({ yes: 'Yes (useful)', no: 'No (not useful)', problem: 'Reported a problem', more: 'Wanted more' });
-export const STATUSES = /** @type {const} */ ({ unreviewed: 'Not reviewed', reviewed: 'Reviewed' });
+export const ANSWERS = ({ yes: 'Yes (useful)', no: 'No (not useful)', problem: 'Reported a problem', more: 'Wanted more' } as const);
+export const STATUSES = ({ unreviewed: 'Not reviewed', reviewed: 'Reviewed' } as const);
 
 /**
  * What the form shows (strings as typed), the store filter, the page number, and any problems.
- * @typedef {object} ParsedFilters
- * @property {Record<'site' | 'url' | 'from' | 'to' | 'answer' | 'q' | 'status' | 'view', string>} values
- * @property {AnswerFilter} filter
- * @property {number} page  1-based
- * @property {{ field: string, message: string }[]} problems
  */
+export type ParsedFilters = {
+  values: Record<'site' | 'url' | 'from' | 'to' | 'answer' | 'q' | 'status' | 'view', string>;
+  filter: AnswerFilter;
+  /** 1-based */
+  page: number;
+  problems: { field: string, message: string }[];
+};
 
-/** @param {unknown} value  @returns {string} */
-const first = (value) => (Array.isArray(value) ? first(value[0]) : typeof value === 'string' ? value.trim() : '');
+const first = (value: unknown): string => (Array.isArray(value) ? first(value[0]) : typeof value === 'string' ? value.trim() : '');
 
 /**
- * @param {Record<string, unknown>} query
- * @param {string[]} siteIds  The configured sites; any other value is ignored.
- * @returns {ParsedFilters}
+ * @param siteIds The configured sites; any other value is ignored.
  */
-export function parseFilters(query, siteIds) {
+export function parseFilters(query: Record<string, unknown>, siteIds: string[]): ParsedFilters {
   const values = {
     site: first(query.site), url: first(query.url), from: first(query.from), to: first(query.to),
     answer: first(query.answer), q: first(query.q).slice(0, 200), status: first(query.status), view: first(query.view),
   };
-  /** @type {AnswerFilter} */
-  const filter = {};
+  const filter: AnswerFilter = {};
   const problems = [];
   if (siteIds.includes(values.site)) filter.site = values.site;
   else values.site = '';
@@ -51,9 +48,9 @@ export function parseFilters(query, siteIds) {
     delete filter.from;
     delete filter.to;
   }
-  if (values.answer in ANSWERS) filter.answer = /** @type {keyof typeof ANSWERS} */ (values.answer);
+  if (values.answer in ANSWERS) filter.answer = (values.answer as keyof typeof ANSWERS);
   else values.answer = '';
-  if (values.status in STATUSES) filter.status = /** @type {keyof typeof STATUSES} */ (values.status);
+  if (values.status in STATUSES) filter.status = (values.status as keyof typeof STATUSES);
   else values.status = '';
   if (values.q) filter.text = values.q;
   if (values.view === 'quarantine') filter.quarantined = true;
@@ -64,9 +61,8 @@ export function parseFilters(query, siteIds) {
 
 /**
  * The query string for these filter values (empty ones left out), with changes.
- * @param {Record<string, string>} values  @param {Record<string, string | number>} [changes]
  */
-export function queryString(values, changes = {}) {
+export function queryString(values: Record<string, string>, changes: Record<string, string | number> = {}) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...values, ...changes })) if (value !== '' && value !== undefined) params.set(key, String(value));
   const text = params.toString();

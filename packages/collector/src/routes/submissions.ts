@@ -9,39 +9,40 @@ import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
 import { compileSchema } from '../schema-compile.js';
 import { foldKey, quarantineReason, sortedAnswersJson, toRecord } from '../submission.js';
+import type { PollAction, Store } from '../store/store.js';
+import type { RateLimits } from '../rate-limit.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Submission } from '@tandem/core/schema.js';
 
-/**
- * @typedef {object} SubmissionRouteOptions
- * @property {import('../store/store.js').Store} store
- * @property {ReturnType<typeof import('../sites.js').siteRegistry>} sites
- * @property {{ perIpPerMinute: number, perSitePerMinute: number, perParticipantPerMinute?: number }} limits
- * @property {import('../rate-limit.js').RateLimits} rateLimits
- */
+export type SubmissionRouteOptions = {
+  store: Store;
+  sites: ReturnType<typeof import('../sites.js').siteRegistry>;
+  limits: { perIpPerMinute: number, perSitePerMinute: number, perParticipantPerMinute?: number };
+  rateLimits: RateLimits;
+};
 
-/** @type {import('fastify').FastifyPluginAsync<SubmissionRouteOptions>} */
-export default async function submissionRoutes(app, { store, sites, limits, rateLimits }) {
+export default async function submissionRoutes(app: FastifyInstance, { store, sites, limits, rateLimits }: SubmissionRouteOptions): Promise<void> {
   useSubmissionParsers(app);
   /** The client's address, normalised once per request (the rate limit and the fold key both need it). */
-  const clientAddress = (/** @type {import('fastify').FastifyRequest & { tandemAddress?: string }} */ req) => (req.tandemAddress ??= addressKey(req.ip));
+  const clientAddress = (req: FastifyRequest & { tandemAddress?: string }) => (req.tandemAddress ??= addressKey(req.ip));
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
   const foldSecret = randomBytes(32).toString('base64url');
   const repeats = repeatTracker();
   // The shared schema, compiled: it passes most answers at a third of valibot's cost, and
   // valibot checks the rest and names what is wrong.
   const passesSchema = compileSchema(CheckedSubmissionSchema);
-  /** @param {unknown} body */
-  const check = (body) => (passesSchema(body) ? { ok: /** @type {const} */ (true), submission: /** @type {import('@tandem/core/schema.js').Submission} */ (body) } : checkSubmission(body));
+  const check = (body: unknown) => (passesSchema(body) ? { ok: true as const, submission: body as Submission } : checkSubmission(body));
   const perParticipant = limits.perParticipantPerMinute ?? 120;
 
-  /** A 429 the outboxes understand: they wait for Retry-After, then send again. @param {import('fastify').FastifyReply} reply  @param {number} seconds  @param {string} message */
-  const tooMany = (reply, seconds, message) => {
+  /** A 429 the outboxes understand: they wait for Retry-After, then send again. */
+  const tooMany = (reply: FastifyReply, seconds: number, message: string) => {
     reply.log.info({ statusCode: 429 }, 'request refused');
     return refuse(reply.header('Retry-After', String(seconds)), 429, message);
   };
 
   // CORS, as for the polls: only the sites' origins may read the answers (never with
   // credentials). A text/plain POST needs no preflight; a JSON one does.
-  const allowOrigin = (/** @type {import('fastify').FastifyRequest} */ req, /** @type {import('fastify').FastifyReply} */ reply) => {
+  const allowOrigin = (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('Vary', 'Origin');
     const origin = req.headers.origin;
     if (sites.isKnownOrigin(origin)) reply.header('Access-Control-Allow-Origin', origin);
@@ -77,8 +78,7 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
       const siteWait = rateLimits.secondsToWait(`site:${submission.site}`, allowed.site.perMinute ?? limits.perSitePerMinute);
       if (siteWait) return tooMany(reply, siteWait, 'This site is receiving too many answers; try again after the time in Retry-After');
 
-      /** @type {import('../store/store.js').PollAction | undefined} */
-      let poll;
+      let poll: PollAction | undefined;
       if (submission.widget === 'poll') {
         const participantWait = submission.participant ? rateLimits.secondsToWait(`participant:${submission.participant}`, perParticipant) : 0;
         if (participantWait) {
@@ -101,7 +101,7 @@ export default async function submissionRoutes(app, { store, sites, limits, rate
       try {
         outcome = await store.saveSubmission({ ...toRecord(submission, receivedAt, repeatOf, answersJson), ...(poll ? { poll } : {}) });
       } catch (error) {
-        const err = /** @type {Error & { code?: string }} */ (error);
+        const err = error as Error & { code?: string };
         req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission');
         if (key) repeats.forget(key, submission.id);
         reply.header('Retry-After', '5');

@@ -3,17 +3,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** @param {import('fastify').FastifyReply} reply */
-function forAnySite(reply) {
+function forAnySite(reply: FastifyReply) {
   // Council pages on other origins load these: tandem.js as a classic script (needs CORP), and
   // the chunks through import(), which fetches in CORS mode (needs the Allow-Origin header).
   reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
   reply.header('Access-Control-Allow-Origin', '*');
 }
 
-/** @type {import('fastify').FastifyPluginAsync<{ bundleDir: string | null, examplesDir: string | null }>} */
-export default async function staticRoutes(app, { bundleDir, examplesDir }) {
+export default async function staticRoutes(app: FastifyInstance, { bundleDir, examplesDir }: { bundleDir: string | null, examplesDir: string | null }): Promise<void> {
   if (bundleDir) {
     if (!existsSync(join(bundleDir, 'tandem.js'))) app.log.warn(`No tandem.js in ${bundleDir}: build it with "npm run build" at the repository root.`);
     await app.register(fastifyStatic, {

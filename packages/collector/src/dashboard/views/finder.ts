@@ -5,32 +5,31 @@ import { html, tableScroller } from '../html.js';
 import { PERIODS } from '../finder-filters.js';
 import { formatTime } from './format.js';
 import { layout, select } from './layout.js';
+import type { FinderNeed, FinderNotHelped, FinderPeriod, FinderSummary } from '../../store/store.js';
 
-/**
- * @typedef {object} FinderState
- * @property {{ email: string, csrfToken: string }} user
- * @property {ReturnType<typeof import('../finder-filters.js').parseFinderFilters>} parsed
- * @property {string[]} siteIds
- * @property {import('../../store/store.js').FinderSummary} summary
- * @property {import('../../store/store.js').FinderNeed[]} top
- * @property {import('../../store/store.js').FinderNeed[]} unanswered
- * @property {import('../../store/store.js').FinderNotHelped[]} notHelped
- * @property {number} notHelpedTotal
- * @property {number} pageSize
- * @property {number | null} costPerContact
- */
+export type FinderState = {
+  user: { email: string, csrfToken: string };
+  parsed: ReturnType<typeof import('../finder-filters.js').parseFinderFilters>;
+  siteIds: string[];
+  summary: FinderSummary;
+  top: FinderNeed[];
+  unanswered: FinderNeed[];
+  notHelped: FinderNotHelped[];
+  notHelpedTotal: number;
+  pageSize: number;
+  costPerContact: number | null;
+};
 
 const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-const percent = (/** @type {number | null} */ rate) => (rate === null ? 'None yet' : `${Math.round(rate * 100)}%`);
+const percent = (rate: number | null) => (rate === null ? 'None yet' : `${Math.round(rate * 100)}%`);
 const none = html`<span class="none">None</span>`;
 
-/** @param {FinderState} state */
-function filterForm({ parsed, siteIds }) {
+function filterForm({ parsed, siteIds }: FinderState) {
   return html`<form class="filters" method="get" action="/dashboard/finder">
 <h2>Choose a site and period</h2>
 <div class="filters__row">
-${select('site', 'Site', parsed.values.site, [['', 'All sites'], ...siteIds.map((id) => /** @type {[string, string]} */ ([id, id]))])}
-${select('period', 'Lists cover', parsed.values.period, PERIODS.map((days) => /** @type {[string, string]} */ ([String(days), `The last ${days} days`])))}
+${select('site', 'Site', parsed.values.site, [['', 'All sites'], ...siteIds.map((id) => [id, id] as [string, string])])}
+${select('period', 'Lists cover', parsed.values.period, PERIODS.map((days) => [String(days), `The last ${days} days`] as [string, string]))}
 </div>
 <div class="button-group">
 <button class="button" type="submit">Show</button>
@@ -38,10 +37,8 @@ ${select('period', 'Lists cover', parsed.values.period, PERIODS.map((days) => /*
 </form>`;
 }
 
-/** @param {FinderState} state */
-function summaryTable({ summary, costPerContact }) {
-  /** @param {string} label  @param {(p: import('../../store/store.js').FinderPeriod) => unknown} cell */
-  const row = (label, cell) => html`<tr><th scope="row">${label}</th>${PERIODS.map((days) => html`<td class="numeric">${cell(summary[days])}</td>`)}</tr>`;
+function summaryTable({ summary, costPerContact }: FinderState) {
+  const row = (label: string, cell: (p: FinderPeriod) => unknown) => html`<tr><th scope="row">${label}</th>${PERIODS.map((days) => html`<td class="numeric">${cell(summary[days])}</td>`)}</tr>`;
   return html`<h2>Needs and answers</h2>
 ${tableScroller('summary-caption')}
 <table class="table">
@@ -68,8 +65,7 @@ ${costPerContact === null
   : html`<p>The saving uses ${pounds.format(costPerContact)} a contact, from the collector's configuration (<code>costPerContact</code>).</p>`}`;
 }
 
-/** @param {string} title  @param {string} caption  @param {import('../../store/store.js').FinderNeed[]} needs  @param {boolean} withCounts  @param {string} download */
-function needsTable(title, caption, needs, withCounts, download) {
+function needsTable(title: string, caption: string, needs: FinderNeed[], withCounts: boolean, download: string) {
   const id = `${title.toLowerCase().replace(/[^a-z]+/g, '-')}-caption`;
   return html`<h2>${title}</h2>
 ${needs.length === 0
@@ -92,8 +88,7 @@ ${withCounts ? html`<td class="numeric">${need.noResults ?? 0}</td><td class="nu
 </div>`}`;
 }
 
-/** @param {FinderState} state */
-function notHelpedTable({ parsed, notHelped, notHelpedTotal, pageSize }) {
+function notHelpedTable({ parsed, notHelped, notHelpedTotal, pageSize }: FinderState) {
   const first = (parsed.page - 1) * pageSize + 1;
   const last = first + notHelped.length - 1;
   const pages = Math.max(1, Math.ceil(notHelpedTotal / pageSize));
@@ -125,11 +120,10 @@ ${parsed.page < pages ? html`<a class="link-button" rel="next" href="/dashboard/
   : ''}`}`;
 }
 
-/** @param {FinderState} state */
-export function finderPage(state) {
+export function finderPage(state: FinderState) {
   const { parsed } = state;
   const period = `the last ${parsed.period} days`;
-  const csv = (/** @type {string} */ list) => `/dashboard/finder/export.csv${queryString(parsed.values, { list })}`;
+  const csv = (list: string) => `/dashboard/finder/export.csv${queryString(parsed.values, { list })}`;
   return layout({
     title: 'Finder: what residents needed',
     user: state.user,

@@ -3,8 +3,9 @@
 
 /** Markup that has been escaped (or written by us); the only kind `html` leaves as it is. */
 export class SafeHtml {
-  /** @param {string} value */
-  constructor(value) {
+  readonly value: string;
+
+  constructor(value: string) {
     this.value = value;
   }
 
@@ -13,15 +14,14 @@ export class SafeHtml {
   }
 }
 
-const ENTITIES = /** @type {Record<string, string>} */ ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' });
+const ENTITIES = ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' } as Record<string, string>);
 
-/** Text to markup: safe inside element content and inside quoted attribute values. @param {unknown} value */
-export function escapeHtml(value) {
-  return String(value).replace(/[&<>"']/g, (c) => /** @type {string} */ (ENTITIES[c]));
+/** Text to markup: safe inside element content and inside quoted attribute values. */
+export function escapeHtml(value: unknown) {
+  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
 
-/** @param {unknown} value @returns {string} */
-function render(value) {
+function render(value: unknown): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
@@ -29,10 +29,9 @@ function render(value) {
 }
 
 /**
- * @param {TemplateStringsArray} strings
- * @param {unknown[]} values  Escaped, except SafeHtml; arrays are joined; null, undefined and false vanish.
+ * @param values Escaped, except SafeHtml; arrays are joined; null, undefined and false vanish.
  */
-export function html(strings, ...values) {
+export function html(strings: TemplateStringsArray, ...values: unknown[]) {
   let out = strings[0] ?? '';
   values.forEach((value, i) => (out += render(value) + strings[i + 1]));
   return new SafeHtml(out);
@@ -41,6 +40,5 @@ export function html(strings, ...values) {
 /**
  * A wide table's box: on a narrow screen it scrolls sideways, so it takes focus (and is named
  * by the table's caption) for keyboards to scroll it too.
- * @param {string} captionId
  */
-export const tableScroller = (captionId) => html`<div class="table-wrapper" tabindex="0" role="region" aria-labelledby="${captionId}">`;
+export const tableScroller = (captionId: string) => html`<div class="table-wrapper" tabindex="0" role="region" aria-labelledby="${captionId}">`;

@@ -3,14 +3,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { neutralise } from './csv.js';
 import { formatTime } from './views/format.js';
+import type { StatementRow } from '../store/store.js';
 
-/** @param {unknown[][]} rows */
-const csv = (rows) => stringify(rows.map((row) => row.map(neutralise)), { record_delimiter: 'windows' });
+const csv = (rows: unknown[][]) => stringify(rows.map((row) => row.map(neutralise)), { record_delimiter: 'windows' });
 
 export const RESULTS_HEADERS = ['Question id', 'Question', 'Kind', 'Asked by', 'Option id', 'Option', 'People', 'Share of answers (%)'];
 
-/** @param {ReturnType<typeof import('../polls/view.js').pollBody>} body */
-export function resultsCsv(body) {
+export function resultsCsv(body: ReturnType<typeof import('../polls/view.js').pollBody>) {
   const rows = body.questions.flatMap((q) =>
     q.options.map((option) => {
       const n = q.results.counts[option.id] ?? 0;
@@ -23,11 +22,9 @@ export function resultsCsv(body) {
 export const STATEMENT_HEADERS = ['Id', 'Received (UK time)', 'Status', 'Statement', 'Language', 'Agree', 'Disagree', 'Unsure', 'Why not published', 'Reply (English)', 'Reply (Welsh)', 'Last changed by'];
 
 /**
- * @param {import('../store/store.js').StatementRow[]} statements
- * @param {Record<string, Record<string, number>>} counts  The poll's counters, by question then option.
- * @param {boolean} withHeaders
+ * @param counts The poll's counters, by question then option.
  */
-export function statementsCsv(statements, counts, withHeaders) {
+export function statementsCsv(statements: StatementRow[], counts: Record<string, Record<string, number>>, withHeaders: boolean) {
   const rows = statements.map((s) => {
     const c = counts[`s-${s.id}`] ?? {};
     return [`s-${s.id}`, formatTime(s.createdAt), s.status, s.text, s.lang, c.agree ?? 0, c.disagree ?? 0, c.unsure ?? 0, s.reason ?? '', s.reply?.en ?? '', s.reply?.cy ?? '', s.moderatedBy ?? ''];

@@ -9,31 +9,28 @@ const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEM = 64 * 1024 * 1024;
 
-/** @param {string} password  @param {Buffer} salt  @param {{ N: number, r: number, p: number }} cost */
-function derive(password, salt, cost) {
+function derive(password: string, salt: Buffer, cost: { N: number, r: number, p: number }) {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...cost, maxmem: MAX_MEM }, (error, key) => (error ? reject(error) : resolve(/** @type {Buffer} */ (key)))),
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...cost, maxmem: MAX_MEM }, (error, key) => (error ? reject(error) : resolve(key as Buffer))),
   );
 }
 
-/** @param {string} password  @returns {Promise<string>} `scrypt$N$r$p$salt$key`, salt and key in base64url */
-export async function hashPassword(password) {
+/** @returns `scrypt$N$r$p$salt$key`, salt and key in base64url */
+export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = /** @type {Buffer} */ (await derive(password, salt, { N, r: R, p: P }));
+  const key = await derive(password, salt, { N, r: R, p: P }) as Buffer;
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-/** @param {string} password  @param {string} stored  @returns {Promise<boolean>} */
-export async function verifyPassword(password, stored) {
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = /** @type {Buffer} */ (await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) }));
+  const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) }) as Buffer;
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** @type {Promise<string> | undefined} */
-let decoy;
+let decoy: Promise<string> | undefined;
 /** A hash of a random password, checked when the email is unknown so that both take as long. */
 export const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('base64url')));
 
@@ -42,8 +39,8 @@ export function randomPassword() {
   return randomBytes(15).toString('base64url');
 }
 
-/** Passwords staff choose: long enough, not absurdly long (scrypt hashes all of it). @param {string} password */
-export function passwordProblem(password) {
+/** Passwords staff choose: long enough, not absurdly long (scrypt hashes all of it). */
+export function passwordProblem(password: string) {
   if (password.length < 12) return 'must be at least 12 characters';
   if (password.length > 256) return 'must be at most 256 characters';
   return null;

@@ -1,21 +1,17 @@
 // Checking a sign-in. Failures are counted in the store per email typed, whether or not an
 // account has it, so neither the message nor the lock-out tells anyone which emails exist.
 import { decoyHash, verifyPassword } from './passwords.js';
+import type { Store } from '../store/store.js';
 
 export const MAX_FAILURES = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 
-/** @param {unknown} email */
-export const normalizeEmail = (email) => (typeof email === 'string' ? email.trim().toLowerCase() : '');
+export const normalizeEmail = (email: unknown) => (typeof email === 'string' ? email.trim().toLowerCase() : '');
 
 /**
- * @param {import('../store/store.js').Store} store
- * @param {string} email  normalised
- * @param {string} password
- * @param {number} now
- * @returns {Promise<{ ok: true, userId: number } | { ok: false, reason: 'wrong' | 'locked' }>}
+ * @param email normalised
  */
-export async function checkSignIn(store, email, password, now) {
+export async function checkSignIn(store: Store, email: string, password: string, now: number): Promise<{ ok: true, userId: number } | { ok: false, reason: 'wrong' | 'locked' }> {
   if ((await store.countSignInFailures(email, now - LOCKOUT_MS)) >= MAX_FAILURES) return { ok: false, reason: 'locked' };
   const user = email ? await store.findUser(email) : undefined;
   // An unknown email costs the same scrypt as a known one.

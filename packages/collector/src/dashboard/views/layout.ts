@@ -1,6 +1,7 @@
 // The frame every dashboard page shares: one h1 (given by the page), a skip link, header,
 // main and footer landmarks, and the one stylesheet (allowed by the CSP's style-src 'self').
 import { html } from '../html.js';
+import type { SafeHtml } from '../html.js';
 
 /** The dashboard's sections, in the header for signed-in staff: id, address, name. */
 const SECTIONS = [
@@ -9,15 +10,19 @@ const SECTIONS = [
   ['polls', '/dashboard/polls', 'Polls'],
 ];
 
-/**
- * @param {object} page
- * @param {string} page.title        The page's own title; "Error: " is prefixed when there are errors.
- * @param {import('../html.js').SafeHtml} page.body   Starts with the h1.
- * @param {{ email: string, csrfToken: string } | null} [page.user]  Signed in: shows the sign-out button.
- * @param {boolean} [page.hasErrors]
- * @param {string} [page.section]  Which of SECTIONS the page belongs to, for aria-current.
- */
-export function layout({ title, body, user = null, hasErrors = false, section }) {
+type Page = {
+  /** The page's own title; "Error: " is prefixed when there are errors. */
+  title: string;
+  /** Starts with the h1. */
+  body: SafeHtml;
+  /** Signed in: shows the sign-out button. */
+  user?: { email: string, csrfToken: string } | null;
+  hasErrors?: boolean;
+  /** Which of SECTIONS the page belongs to, for aria-current. */
+  section?: string;
+};
+
+export function layout({ title, body, user = null, hasErrors = false, section }: Page) {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -57,9 +62,8 @@ ${body}
 
 /**
  * GOV.UK's error summary: first in main, linking to each field in error.
- * @param {{ field: string, message: string }[]} problems
  */
-export function errorSummary(problems) {
+export function errorSummary(problems: { field: string, message: string }[]) {
   if (!problems.length) return '';
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
 <h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>
@@ -71,10 +75,9 @@ ${problems.map((problem) => html`<li><a href="#${problem.field}">${problem.messa
 
 /**
  * A labelled select that sits beside others in a filter form.
- * @param {string} name  @param {string} label  @param {string} selected
- * @param {[string, string][]} options  value, text
+ * @param options value, text
  */
-export function select(name, label, selected, options) {
+export function select(name: string, label: string, selected: string, options: [string, string][]) {
   return html`<div class="form-group form-group--inline">
 <label class="label" for="${name}">${label}</label>
 <select class="select" id="${name}" name="${name}">

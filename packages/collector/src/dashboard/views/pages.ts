@@ -2,11 +2,9 @@
 import { html } from '../html.js';
 import { answerLabel, formatTime } from './format.js';
 import { layout } from './layout.js';
+import type { SubmissionRecord } from '../../store/store.js';
 
-/**
- * @param {{ user: { email: string, csrfToken: string }, row: import('../../store/store.js').SubmissionRecord, back: string }} state
- */
-export function deletePage({ user, row, back }) {
+export function deletePage({ user, row, back }: { user: { email: string, csrfToken: string }, row: SubmissionRecord, back: string }) {
   const { trying, wrong } = row.answers;
   return layout({
     title: 'Delete this answer',
@@ -31,8 +29,7 @@ export function deletePage({ user, row, back }) {
   });
 }
 
-/** @param {{ status: number, title: string, message: string, user?: { email: string, csrfToken: string } | null }} state */
-export function errorPage({ title, message, user = null }) {
+export function errorPage({ title, message, user = null }: { status: number, title: string, message: string, user?: { email: string, csrfToken: string } | null }) {
   return layout({
     title,
     user,

@@ -2,10 +2,7 @@
 import { html } from '../html.js';
 import { errorSummary, layout } from './layout.js';
 
-/**
- * @param {{ csrfToken: string, email?: string, problems?: { field: string, message: string }[], notice?: string }} state
- */
-export function signInPage({ csrfToken, email = '', problems = [], notice }) {
+export function signInPage({ csrfToken, email = '', problems = [], notice }: { csrfToken: string, email?: string, problems?: { field: string, message: string }[], notice?: string }) {
   const error = problems[0];
   return layout({
     title: 'Sign in',

@@ -3,24 +3,24 @@ import { ANSWERS, queryString, STATUSES } from '../filters.js';
 import { html, tableScroller } from '../html.js';
 import { answerLabel, formatTime } from './format.js';
 import { errorSummary, layout, select } from './layout.js';
+import type { ParsedFilters } from '../filters.js';
+import type { AnswerRow, PageCounts } from '../../store/store.js';
 
-/**
- * @typedef {object} InboxState
- * @property {{ email: string, csrfToken: string }} user
- * @property {import('../filters.js').ParsedFilters} parsed
- * @property {string[]} siteIds
- * @property {{ site: string, pageUrl: string }[]} pages
- * @property {import('../../store/store.js').PageCounts[]} counts
- * @property {import('../../store/store.js').AnswerRow[]} rows
- * @property {number} total
- * @property {number} pageSize
- * @property {string} [notice]
- */
+export type InboxState = {
+  user: { email: string, csrfToken: string };
+  parsed: ParsedFilters;
+  siteIds: string[];
+  pages: { site: string, pageUrl: string }[];
+  counts: PageCounts[];
+  rows: AnswerRow[];
+  total: number;
+  pageSize: number;
+  notice?: string;
+};
 
-/** @param {InboxState} state */
-function filterForm({ parsed, siteIds, pages }) {
+function filterForm({ parsed, siteIds, pages }: InboxState) {
   const { values, problems } = parsed;
-  const dateField = (/** @type {'from' | 'to'} */ name, /** @type {string} */ label) => {
+  const dateField = (name: 'from' | 'to', label: string) => {
     const problem = problems.find((p) => p.field === name);
     return html`<div class="form-group form-group--inline${problem ? ' form-group--error' : ''}">
 <label class="label" for="${name}">${label}</label>
@@ -32,10 +32,10 @@ ${problem ? html`<p class="error-message" id="${name}-error"><span class="visual
 <h2>Filter answers</h2>
 ${values.view ? html`<input type="hidden" name="view" value="${values.view}">` : ''}
 <div class="filters__row">
-${select('site', 'Site', values.site, [['', 'All sites'], ...siteIds.map((id) => /** @type {[string, string]} */ ([id, id]))])}
-${select('url', 'Page', values.url, [['', 'All pages'], ...pages.map((p) => /** @type {[string, string]} */ ([p.pageUrl, p.pageUrl]))])}
-${select('answer', 'Answer', values.answer, [['', 'Any answer'], .../** @type {[string, string][]} */ (Object.entries(ANSWERS))])}
-${select('status', 'Status', values.status, [['', 'Reviewed or not'], .../** @type {[string, string][]} */ (Object.entries(STATUSES))])}
+${select('site', 'Site', values.site, [['', 'All sites'], ...siteIds.map((id) => [id, id] as [string, string])])}
+${select('url', 'Page', values.url, [['', 'All pages'], ...pages.map((p) => [p.pageUrl, p.pageUrl] as [string, string])])}
+${select('answer', 'Answer', values.answer, [['', 'Any answer'], ...(Object.entries(ANSWERS) as [string, string][])])}
+${select('status', 'Status', values.status, [['', 'Reviewed or not'], ...(Object.entries(STATUSES) as [string, string][])])}
 </div>
 <div class="filters__row">
 ${dateField('from', 'From (date)')}
@@ -52,8 +52,7 @@ ${dateField('to', 'To (date)')}
 </form>`;
 }
 
-/** @param {import('../../store/store.js').PageCounts[]} counts */
-function countsTable(counts) {
+function countsTable(counts: PageCounts[]) {
   if (!counts.length) return html`<h2>Is this page useful?</h2><p>No Yes or No votes in the last 90 days for these pages.</p>`;
   return html`<h2>Is this page useful?</h2>
 ${tableScroller('counts-caption')}
@@ -77,13 +76,12 @@ ${counts.map((c) => html`<tr>
 </div>`;
 }
 
-/** @param {InboxState} state */
-function answersTable({ user, parsed, rows, total, pageSize }) {
+function answersTable({ user, parsed, rows, total, pageSize }: InboxState) {
   const quarantine = parsed.filter.quarantined === true;
   const back = queryString(parsed.values, { p: parsed.page > 1 ? parsed.page : '' });
   const first = (parsed.page - 1) * pageSize + 1;
   const last = first + rows.length - 1;
-  const text = (/** @type {unknown} */ value) => (typeof value === 'string' && value ? value : html`<span class="none">None</span>`);
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : html`<span class="none">None</span>`);
   return html`<h2>${quarantine ? 'Quarantined answers' : 'Answers'}</h2>
 <p><a class="link-button" href="/dashboard/export.csv${queryString(parsed.values)}">Download these ${total} answers as CSV</a></p>
 ${rows.length === 0
@@ -124,8 +122,7 @@ ${row.reviewedAt
 ${pagination(parsed, total, pageSize)}`;
 }
 
-/** @param {import('../filters.js').ParsedFilters} parsed  @param {number} total  @param {number} pageSize */
-function pagination(parsed, total, pageSize) {
+function pagination(parsed: ParsedFilters, total: number, pageSize: number) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages === 1) return '';
   const page = Math.min(parsed.page, pages);
@@ -136,8 +133,7 @@ ${page < pages ? html`<a class="link-button" rel="next" href="/dashboard${queryS
 </nav>`;
 }
 
-/** @param {InboxState} state */
-export function inboxPage(state) {
+export function inboxPage(state: InboxState) {
   const quarantine = state.parsed.filter.quarantined === true;
   return layout({
     title: quarantine ? 'Quarantined answers' : 'Feedback inbox',
@@ -159,8 +155,8 @@ ${answersTable(state)}`,
   });
 }
 
-/** Why an answer is in quarantine, in staff's words. @param {import('../../store/store.js').AnswerRow} row */
-function whyHeld(row) {
+/** Why an answer is in quarantine, in staff's words. */
+function whyHeld(row: AnswerRow) {
   if (row.quarantine === 'honeypot') return 'Hidden spam-trap field filled in';
   if (row.quarantine === 'too-fast') return 'Sent in under 2 seconds';
   if (row.quarantine === 'repeat') return `Sent again within 10 minutes (first sent as ${row.repeatOf})`;

@@ -4,45 +4,42 @@
 // end of its last, in UK time). The definition is then checked by the same schema as poll files.
 import { checkPoll, LIMITS, SCALE_IDS, SLUG } from '../polls/definition.js';
 import { ukDay, ukDayEnd, ukDayStart } from './views/format.js';
+import type { PollDefinition, PollQuestion } from '../polls/definition.js';
 
-/** @typedef {import('../polls/definition.js').PollDefinition} PollDefinition */
-/** @typedef {import('../polls/definition.js').PollQuestion} PollQuestion */
-/** @typedef {{ field: string, message: string }} Problem */
+export type Problem = { field: string, message: string };
 
 export const EMPTY_SLOTS = 2;
 
 /** The words of a rating and of faces when staff leave the options empty. */
-export const DEFAULT_SCALES = /** @type {Record<'rating' | 'faces', string>} */ ({
+export const DEFAULT_SCALES = ({
   rating: 'Very poor | Gwael iawn\nPoor | Gwael\nFair | Gweddol\nGood | Da\nVery good | Da iawn',
   faces: 'Very unhappy | Anhapus iawn\nUnhappy | Anhapus\nNeither happy nor unhappy | Ddim yn hapus nac yn anhapus\nHappy | Hapus\nVery happy | Hapus iawn',
-});
-export const TYPE_LABELS = /** @type {const} */ ({ rating: 'Rating from 1 to 5, with words', faces: 'Five faces, with words', choice: 'Choose one', statement: 'Statement: agree, disagree or unsure' });
+} as Record<'rating' | 'faces', string>);
+export const TYPE_LABELS = ({ rating: 'Rating from 1 to 5, with words', faces: 'Five faces, with words', choice: 'Choose one', statement: 'Statement: agree, disagree or unsure' } as const);
 
-/**
- * What the form shows: every field as text.
- * @typedef {object} PollFormValues
- * @property {string} id
- * @property {string} site
- * @property {string} title_en
- * @property {string} title_cy
- * @property {string} intro_en
- * @property {string} intro_cy
- * @property {string} opens   YYYY-MM-DD
- * @property {string} closes  YYYY-MM-DD
- * @property {boolean} allowStatements
- * @property {{ id: string, type: string, en: string, cy: string, options: string }[]} questions
- */
+/** What the form shows: every field as text. */
+export type PollFormValues = {
+  id: string;
+  site: string;
+  title_en: string;
+  title_cy: string;
+  intro_en: string;
+  intro_cy: string;
+  /** YYYY-MM-DD */
+  opens: string;
+  /** YYYY-MM-DD */
+  closes: string;
+  allowStatements: boolean;
+  questions: { id: string, type: string, en: string, cy: string, options: string }[];
+};
 
-/** @param {unknown} value */
-const text = (value) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '');
+const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '');
 
-/** @param {{ en: string, cy?: string }} label */
-const line = (label) => (label.cy ? `${label.en} | ${label.cy}` : label.en);
+const line = (label: { en: string, cy?: string }) => (label.cy ? `${label.en} | ${label.cy}` : label.en);
 
-/** A definition as form values, with empty slots to add questions. @param {PollDefinition | null} poll  @param {string} [site] */
-export function formValues(poll, site = '') {
-  /** @type {PollFormValues['questions']} */
-  const questions = (poll?.questions ?? []).map((q) => ({ id: q.id, type: q.type, en: q.text.en, cy: q.text.cy ?? '', options: (q.options ?? []).map((o) => line(o.label)).join('\n') }));
+/** A definition as form values, with empty slots to add questions. */
+export function formValues(poll: PollDefinition | null, site: string = '') {
+  const questions: PollFormValues['questions'] = (poll?.questions ?? []).map((q) => ({ id: q.id, type: q.type, en: q.text.en, cy: q.text.cy ?? '', options: (q.options ?? []).map((o) => line(o.label)).join('\n') }));
   const empty = Math.min(EMPTY_SLOTS, LIMITS.questions - questions.length);
   for (let i = 0; i < empty; i++) questions.push({ id: '', type: 'rating', en: '', cy: '', options: '' });
   return {
@@ -59,8 +56,8 @@ export function formValues(poll, site = '') {
   };
 }
 
-/** The posted form as values (slots as many as were posted, at most the limit). @param {Record<string, unknown>} body */
-export function postedValues(body) {
+/** The posted form as values (slots as many as were posted, at most the limit). */
+export function postedValues(body: Record<string, unknown>) {
   const questions = [];
   for (let i = 0; i < LIMITS.questions && `q${i}_type` in body; i++) {
     questions.push({ id: text(body[`q${i}_id`]).toLowerCase(), type: text(body[`q${i}_type`]), en: text(body[`q${i}_en`]), cy: text(body[`q${i}_cy`]), options: text(body[`q${i}_options`]) });
@@ -79,27 +76,21 @@ export function postedValues(body) {
   };
 }
 
-/** @param {string} value  @returns {string} */
-const slugOf = (value) => value.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+const slugOf = (value: string): string => value.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
 
-/** @param {string} en  @param {string} cy */
-const words = (en, cy) => (cy ? { en, cy } : { en });
+const words = (en: string, cy: string) => (cy ? { en, cy } : { en });
 
-/** @param {string} day */
-const isDay = (day) => ukDayStart(day) !== null;
-/** @param {number} ms  @returns {string} "2026-06-30T23:00:00Z", as poll files write it */
-const isoSeconds = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const isDay = (day: string) => ukDayStart(day) !== null;
+/** @returns "2026-06-30T23:00:00Z", as poll files write it */
+const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * Checks the posted values and builds the definition. Option ids stay the same when an option's
  * English words do, so editing a poll keeps its counts.
- * @param {PollFormValues} values
- * @param {{ siteIds: string[], previous: PollDefinition | null }} context  previous: the poll being edited.
- * @returns {{ ok: true, poll: PollDefinition } | { ok: false, problems: Problem[] }}
+ * @param context previous: the poll being edited.
  */
-export function pollFromForm(values, { siteIds, previous }) {
-  /** @type {Problem[]} */
-  const problems = [];
+export function pollFromForm(values: PollFormValues, { siteIds, previous }: { siteIds: string[], previous: PollDefinition | null }): { ok: true, poll: PollDefinition } | { ok: false, problems: Problem[] } {
+  const problems: Problem[] = [];
   const id = previous?.id ?? values.id;
   if (!previous && !SLUG.test(id)) problems.push({ field: 'id', message: 'Enter a poll id of lower-case letters, digits and dashes, such as day-centres-2026' });
   // The dashboard's own addresses under /dashboard/polls/.
@@ -110,23 +101,21 @@ export function pollFromForm(values, { siteIds, previous }) {
   if (!isDay(values.closes)) problems.push({ field: 'closes', message: 'Enter the day the poll closes as a real date, for example 2027-01-31' });
   else if (isDay(values.opens) && values.closes < values.opens) problems.push({ field: 'closes', message: 'The closing day must be the same as or after the opening day' });
 
-  /** @type {PollQuestion[]} */
-  const questions = [];
+  const questions: PollQuestion[] = [];
   /** The slot each question came from, to name its fields in errors. */
-  /** @type {number[]} */
-  const slots = [];
+  const slots: number[] = [];
   const taken = new Set();
   values.questions.forEach((q, slot) => {
     if (!q.en) {
       if (q.cy || q.options) problems.push({ field: `q${slot}_en`, message: `Enter question ${slot + 1} in English, or empty all its fields to remove it` });
       return;
     }
-    const type = /** @type {PollQuestion['type']} */ (q.type);
+    const type = q.type as PollQuestion['type'];
     if (!(type in TYPE_LABELS)) return void problems.push({ field: `q${slot}_type`, message: `Select the kind of question ${slot + 1}` });
     let qid = q.id || slugOf(q.en) || `q${slot + 1}`;
     if (!q.id) for (let n = 2; taken.has(qid) || /^s-\d+$/.test(qid); n++) qid = `${slugOf(q.en) || 'q'}-${n}`;
     taken.add(qid);
-    const question = /** @type {PollQuestion} */ ({ id: qid, type, text: words(q.en, q.cy) });
+    const question = ({ id: qid, type, text: words(q.en, q.cy) } as PollQuestion);
     if (type !== 'statement') {
       const lines = (q.options || (type === 'choice' ? '' : DEFAULT_SCALES[type])).split('\n').map((l) => l.trim()).filter(Boolean);
       const labels = lines.map((l) => {
@@ -146,7 +135,7 @@ export function pollFromForm(values, { siteIds, previous }) {
         });
       } else {
         if (labels.length !== 5) problems.push({ field: `q${slot}_options`, message: `Give question ${slot + 1} five lines of words, from the lowest to the highest, or leave them empty for the usual words` });
-        question.options = labels.slice(0, 5).map((label, i) => ({ id: /** @type {string} */ (SCALE_IDS[i]), label }));
+        question.options = labels.slice(0, 5).map((label, i) => ({ id: SCALE_IDS[i] as string, label }));
       }
     }
     questions.push(question);
@@ -160,8 +149,8 @@ export function pollFromForm(values, { siteIds, previous }) {
     site: values.site,
     title: words(values.title_en, values.title_cy),
     ...(values.intro_en ? { intro: words(values.intro_en, values.intro_cy) } : {}),
-    opensAt: isoSeconds(/** @type {number} */ (ukDayStart(values.opens))),
-    closesAt: isoSeconds(/** @type {number} */ (ukDayEnd(values.closes)) - 1000),
+    opensAt: isoSeconds(ukDayStart(values.opens) as number),
+    closesAt: isoSeconds((ukDayEnd(values.closes) as number) - 1000),
     allowStatements: values.allowStatements,
     questions,
   };
@@ -170,13 +159,13 @@ export function pollFromForm(values, { siteIds, previous }) {
   return { ok: false, problems: checked.problems.map((problem) => formProblem(problem, slots)) };
 }
 
-const TOP_FIELDS = /** @type {Record<string, [string, string]>} */ ({
+const TOP_FIELDS = ({
   id: ['id', 'Poll id'], site: ['site', 'Site'], 'title.en': ['title_en', 'Title (English)'], 'title.cy': ['title_cy', 'Title (Welsh)'],
   'intro.en': ['intro_en', 'Introduction (English)'], 'intro.cy': ['intro_cy', 'Introduction (Welsh)'], opensAt: ['opens', 'Opens'], closesAt: ['closes', 'Closes'],
-});
+} as Record<string, [string, string]>);
 
-/** A schema problem, named by the form field it is about. @param {Problem} problem  @param {number[]} slots */
-function formProblem({ field, message }, slots) {
+/** A schema problem, named by the form field it is about. */
+function formProblem({ field, message }: Problem, slots: number[]) {
   const top = TOP_FIELDS[field];
   if (top) return { field: top[0], message: `${top[1]}: ${message}` };
   const match = /^questions\.(\d+)(?:\.(.*))?$/.exec(field);
