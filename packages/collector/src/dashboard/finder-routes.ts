@@ -7,6 +7,7 @@ import { finderPage } from './views/finder.js';
 import type { Store } from '../store/store.js';
 import type { CollectorConfig } from '../config.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { User } from './views/layout.js';
 
 const PAGE_SIZE = 25;
 const TOP = 20;
@@ -16,7 +17,7 @@ const EXPORT_CHUNK = 1000;
 export type FinderRouteOptions = {
   store: Store;
   config: CollectorConfig;
-  requireSession: (req: FastifyRequest, reply: FastifyReply) => Promise<{ email: string, csrfToken: string } | null>;
+  requireSession: (req: FastifyRequest, reply: FastifyReply) => Promise<User | null>;
   sendPage: (reply: FastifyReply, page: unknown, status?: number) => unknown;
 };
 

@@ -5,8 +5,8 @@
 import { checkPoll, LIMITS, SCALE_IDS, SLUG } from '../polls/definition.js';
 import { ukDay, ukDayEnd, ukDayStart } from './views/format.js';
 import type { PollDefinition, PollQuestion } from '../polls/definition.js';
+import type { Problem } from '../errors.js';
 
-export type Problem = { field: string, message: string };
 
 export const EMPTY_SLOTS = 2;
 

@@ -6,9 +6,10 @@ import { PERIODS } from '../finder-filters.js';
 import { formatTime } from './format.js';
 import { layout, select } from './layout.js';
 import type { FinderNeed, FinderNotHelped, FinderPeriod, FinderSummary } from '../../store/store.js';
+import type { User } from './layout.js';
 
 export type FinderState = {
-  user: { email: string, csrfToken: string };
+  user: User;
   parsed: ReturnType<typeof import('../finder-filters.js').parseFinderFilters>;
   siteIds: string[];
   summary: FinderSummary;

@@ -5,9 +5,10 @@ import { answerLabel, formatTime } from './format.js';
 import { errorSummary, layout, select } from './layout.js';
 import type { ParsedFilters } from '../filters.js';
 import type { AnswerRow, PageCounts } from '../../store/store.js';
+import type { User } from './layout.js';
 
 export type InboxState = {
-  user: { email: string, csrfToken: string };
+  user: User;
   parsed: ParsedFilters;
   siteIds: string[];
   pages: { site: string, pageUrl: string }[];

@@ -10,13 +10,16 @@ const SECTIONS = [
   ['polls', '/dashboard/polls', 'Polls'],
 ];
 
+/** The signed-in member of staff a page is for: shown in the header, with their sign-out form. */
+export type User = { email: string, csrfToken: string };
+
 type Page = {
   /** The page's own title; "Error: " is prefixed when there are errors. */
   title: string;
   /** Starts with the h1. */
   body: SafeHtml;
   /** Signed in: shows the sign-out button. */
-  user?: { email: string, csrfToken: string } | null;
+  user?: User | null;
   hasErrors?: boolean;
   /** Which of SECTIONS the page belongs to, for aria-current. */
   section?: string;

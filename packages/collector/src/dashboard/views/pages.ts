@@ -3,8 +3,9 @@ import { html } from '../html.js';
 import { answerLabel, formatTime } from './format.js';
 import { layout } from './layout.js';
 import type { SubmissionRecord } from '../../store/store.js';
+import type { User } from './layout.js';
 
-export function deletePage({ user, row, back }: { user: { email: string, csrfToken: string }, row: SubmissionRecord, back: string }) {
+export function deletePage({ user, row, back }: { user: User, row: SubmissionRecord, back: string }) {
   const { trying, wrong } = row.answers;
   return layout({
     title: 'Delete this answer',
@@ -29,7 +30,7 @@ export function deletePage({ user, row, back }: { user: { email: string, csrfTok
   });
 }
 
-export function errorPage({ title, message, user = null }: { status: number, title: string, message: string, user?: { email: string, csrfToken: string } | null }) {
+export function errorPage({ title, message, user = null }: { status: number, title: string, message: string, user?: User | null }) {
   return layout({
     title,
     user,

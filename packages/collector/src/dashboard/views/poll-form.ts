@@ -5,8 +5,9 @@ import { TYPE_LABELS } from '../poll-form.js';
 import { errorSummary, layout } from './layout.js';
 import { field } from './polls.js';
 import type { PollFormValues } from '../poll-form.js';
+import type { User } from './layout.js';
 
-export function pollFormPage({ user, values, siteIds, problems, editing }: { user: { email: string, csrfToken: string }, values: PollFormValues, siteIds: string[], problems: { field: string, message: string }[], editing: boolean }) {
+export function pollFormPage({ user, values, siteIds, problems, editing }: { user: User, values: PollFormValues, siteIds: string[], problems: { field: string, message: string }[], editing: boolean }) {
   const title = editing ? `Edit ${values.title_en || values.id}` : 'Create a poll';
   const action = editing ? `/dashboard/polls/${encodeURIComponent(values.id)}/edit` : '/dashboard/polls/new';
   const siteProblem = problems.find((p) => p.field === 'site');

@@ -6,9 +6,9 @@ import { formatTime } from './format.js';
 import { errorSummary, layout } from './layout.js';
 import type { PollRecord, StatementRow } from '../../store/store.js';
 import type { PollText } from '../../polls/definition.js';
+import type { User } from './layout.js';
+import type { Problem } from '../../errors.js';
 
-export type User = { email: string, csrfToken: string };
-export type Problem = { field: string, message: string };
 
 export const STATUS_LABELS = ({ upcoming: 'Not open yet', open: 'Open', closed: 'Closed' } as const);
 export const STATEMENT_LABELS = ({ pending: 'Waiting for moderation', published: 'Published', rejected: 'Not published' } as const);

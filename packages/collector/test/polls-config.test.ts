@@ -16,8 +16,8 @@ const dir = tempDir('tandem-poll-config-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 const SITE = { id: 'adult-social-care', origins: ['https://www.example-council.gov.uk'] };
 
-/** Writes a config naming these poll files (written into dir/polls). @param {Record<string, unknown>} polls */
-function configWithPolls(polls, extra = {}) {
+/** Writes a config naming these poll files (written into dir/polls). */
+function configWithPolls(polls: Record<string, unknown>, extra = {}) {
   const sub = join(dir, `case-${Math.random().toString(36).slice(2)}`);
   mkdirSync(join(sub, 'polls'), { recursive: true });
   for (const [name, content] of Object.entries(polls)) writeFileSync(join(sub, 'polls', name), typeof content === 'string' ? content : JSON.stringify(content));
@@ -26,8 +26,7 @@ function configWithPolls(polls, extra = {}) {
   return file;
 }
 
-/** @param {() => unknown} load  @param {RegExp[]} patterns */
-function assertConfigError(load, patterns) {
+function assertConfigError(load: () => unknown, patterns: RegExp[]) {
   assert.throws(load, (error) => {
     assert.ok(error instanceof ConfigError, String(error));
     for (const pattern of patterns) assert.match(error.message, pattern);
@@ -98,7 +97,7 @@ describe('poll definitions in the configuration', () => {
 
   it('tandem-collector config stops with exit code 2 and the poll file named', async () => {
     const file = configWithPolls({ 'broken.json': pollDefinition({ allowStatements: 'yes' }) });
-    await assert.rejects(run(process.execPath, [...CLI, 'config', '--config', file]), (/** @type {any} */ error) => {
+    await assert.rejects(run(process.execPath, [...CLI, 'config', '--config', file]), (error: { code?: unknown, stderr: string }) => {
       assert.equal(error.code, 2);
       assert.match(error.stderr, /broken\.json\): allowStatements: /);
       return true;

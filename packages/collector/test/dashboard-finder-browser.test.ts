@@ -7,22 +7,18 @@ import { expectNoAxeViolations, openBrowser } from '../test-support/browser.js';
 import { toRecord } from '../src/submission.js';
 import { STAFF, startDashboard } from '../test-support/dashboard.js';
 import { makeSubmission } from '../test-support/helpers.js';
+import type { Browser, Page } from 'puppeteer-core';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const DAY = 24 * 60 * 60 * 1000;
 
-/** @type {Awaited<ReturnType<typeof startDashboard>>[]} */
-const collectors = [];
-/** @type {import('puppeteer-core').Browser} */
-let browser;
-/** @type {import('puppeteer-core').Page} */
-let page;
-/** @type {string[]} */
-let dialogs = [];
+const collectors: Awaited<ReturnType<typeof startDashboard>>[] = [];
+let browser: Browser;
+let page: Page;
+let dialogs: string[] = [];
 
-/** @param {Awaited<ReturnType<typeof startDashboard>>} collector  @param {Record<string, string | number | boolean>} answers  @param {number} ago */
-async function finder(collector, answers, ago) {
-  const submission = /** @type {any} */ (makeSubmission({ widget: 'finder', instance: 'finder', answers, signals: { honeypot: false, fillMs: 15000 } }));
+async function finder(collector: Awaited<ReturnType<typeof startDashboard>>, answers: Record<string, string | number | boolean>, ago: number) {
+  const submission = makeSubmission({ widget: 'finder', instance: 'finder', answers, signals: { honeypot: false, fillMs: 15000 } });
   await collector.store.saveSubmission(toRecord(submission, Date.now() - ago));
 }
 
@@ -43,8 +39,7 @@ after(async () => {
   for (const collector of collectors) await collector.close();
 });
 
-/** @param {Awaited<ReturnType<typeof startDashboard>>} collector */
-async function signIn(collector) {
+async function signIn(collector: Awaited<ReturnType<typeof startDashboard>>) {
   await page.goto(`${collector.url}/dashboard/sign-in`);
   await page.type('#email', STAFF.email);
   await page.type('#password', STAFF.password);

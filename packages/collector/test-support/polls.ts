@@ -3,18 +3,23 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { makeSubmission, ORIGIN, startTestCollector } from './helpers.js';
+import type { pollBody } from '../src/polls/view.js';
+import type { ApiAnswer } from './helpers.js';
+import type { PollDefinition } from '../src/polls/definition.js';
+
+type PollBody = ReturnType<typeof pollBody>;
 
 const DAY = 24 * 60 * 60 * 1000;
 const EXAMPLE = JSON.parse(readFileSync(new URL('../config/polls/day-centres-2026.json', import.meta.url), 'utf8'));
 
-/** The example poll, open from yesterday for a month, with changes. @param {Record<string, unknown>} [overrides] */
-export function pollDefinition(overrides = {}) {
+/** The example poll, open from yesterday for a month, with changes. */
+export function pollDefinition(overrides: Record<string, unknown> = {}): PollDefinition {
   return {
     ...EXAMPLE,
     opensAt: new Date(Date.now() - DAY).toISOString(),
     closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
     ...overrides,
-  };
+  } as PollDefinition;
 }
 
 export const POLL = 'day-centres-2026';
@@ -25,11 +30,10 @@ export const POLICY = { en: 'We publish statements about the service.', cy: 'Ryd
 
 /**
  * A collector with the open example poll and closed, upcoming and statement-less ones.
- * @param {Record<string, unknown>} [overrides]
  */
-export function startPollCollector(overrides = {}) {
-  const past = (/** @type {number} */ days) => new Date(Date.now() - days * DAY).toISOString();
-  const future = (/** @type {number} */ days) => new Date(Date.now() + days * DAY).toISOString();
+export function startPollCollector(overrides: Record<string, unknown> = {}) {
+  const past = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+  const future = (days: number) => new Date(Date.now() + days * DAY).toISOString();
   return startTestCollector({
     sites: [
       { id: 'adult-social-care', origins: [ORIGIN], moderationPolicy: POLICY },
@@ -45,8 +49,8 @@ export function startPollCollector(overrides = {}) {
   });
 }
 
-/** A poll answer as the browser sends it. @param {Record<string, unknown>} answers  @param {Record<string, unknown>} [overrides] */
-export function pollAnswer(answers, overrides = {}) {
+/** A poll answer as the browser sends it. */
+export function pollAnswer(answers: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
   return makeSubmission({
     widget: 'poll',
     instance: POLL,
@@ -59,18 +63,19 @@ export function pollAnswer(answers, overrides = {}) {
   });
 }
 
-/** @param {string} participant  @param {string} question  @param {string} choice  @param {Record<string, unknown>} [overrides] */
-export const vote = (participant, question, choice, overrides = {}) => pollAnswer({ question, choice }, { participant, ...overrides });
+export const vote = (participant: string, question: string, choice: string, overrides: Record<string, unknown> = {}) => pollAnswer({ question, choice }, { participant, ...overrides });
 
-/** @param {string} participant  @param {string} text  @param {Record<string, unknown>} [overrides] */
-export const statement = (participant, text, overrides = {}) => pollAnswer({ statement: text }, { participant, signals: { honeypot: false, fillMs: 9000 }, ...overrides });
+export const statement = (participant: string, text: string, overrides: Record<string, unknown> = {}) => pollAnswer({ statement: text }, { participant, signals: { honeypot: false, fillMs: 9000 }, ...overrides });
 
-/** GET /v1/polls/{id}. @param {string} url  @param {string} id  @param {{ site?: string, participant?: string, origin?: string }} [query] */
-export async function getPoll(url, id, { site = 'adult-social-care', participant, origin = ORIGIN } = {}) {
+/** What GET /v1/polls/{id} answers: the poll, or (4xx) a refusal. */
+export type PollAnswer = PollBody & ApiAnswer;
+
+/** GET /v1/polls/{id}. */
+export async function getPoll(url: string, id: string, { site = 'adult-social-care', participant, origin = ORIGIN }: { site?: string, participant?: string, origin?: string } = {}) {
   const params = new URLSearchParams({ site, ...(participant ? { participant } : {}) });
   const response = await fetch(`${url}/v1/polls/${encodeURIComponent(id)}?${params}`, { headers: origin ? { origin } : {} });
-  return { status: response.status, headers: response.headers, json: /** @type {any} */ (await response.json()) };
+  return { status: response.status, headers: response.headers, json: (await response.json()) as PollAnswer };
 }
 
-/** The counts of one question in a GET body. @param {any} body  @param {string} question */
-export const countsOf = (body, question) => body.questions.find((/** @type {any} */ q) => q.id === question)?.results;
+/** The counts of one question in a GET body. */
+export const countsOf = (body: PollAnswer, question: string) => body.questions.find((q) => q.id === question)?.results;

@@ -12,23 +12,21 @@ import { databaseFile, startCollector } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { browserish, startDashboard, storeAnswer } from '../test-support/dashboard.js';
 import { tempDir } from '../test-support/helpers.js';
+import type { SubmissionRecord } from '../src/store/store.js';
 
 const SITE = 'https://www.example-council.gov.uk';
 const PAGE_A = `${SITE}/adult-social-care/`;
 const PAGE_B = `${SITE}/home-care/`;
 const PAGE_C = `${SITE}/carers/`;
 
-/** @type {Awaited<ReturnType<typeof startDashboard>>} */
-let collector;
-/** @type {ReturnType<typeof browserish>} */
-let client;
-/** @type {Record<string, import('../src/store/store.js').SubmissionRecord>} */
-const seeded = {};
+let collector: Awaited<ReturnType<typeof startDashboard>>;
+let client: ReturnType<typeof browserish>;
+const seeded: Record<string, SubmissionRecord> = {};
 
 before(async () => {
   collector = await startDashboard();
   const { store } = collector;
-  const vote = (/** @type {boolean} */ useful, /** @type {number} */ daysAgo, url = PAGE_A) => storeAnswer(store, { answers: { useful }, daysAgo, url });
+  const vote = (useful: boolean, daysAgo: number, url = PAGE_A) => storeAnswer(store, { answers: { useful }, daysAgo, url });
   await vote(true, 3);
   await vote(true, 3);
   await vote(false, 10);
@@ -46,10 +44,9 @@ before(async () => {
 });
 after(() => collector.close());
 
-/** The ids of the answers a page lists, from its action links. @param {string} text */
-const idsIn = (text) => [...text.matchAll(/\/dashboard\/answers\/([0-9a-f-]+)\/delete/g)].map((m) => m[1]);
-/** @param {string} query */
-const inbox = async (query = '') => {
+/** The ids of the answers a page lists, from its action links. */
+const idsIn = (text: string) => [...text.matchAll(/\/dashboard\/answers\/([0-9a-f-]+)\/delete/g)].map((m) => m[1]);
+const inbox = async (query: string = '') => {
   const response = await client.request(`/dashboard${query}`);
   assert.equal(response.status, 200, response.text);
   return response.text;
@@ -90,7 +87,7 @@ describe('answers, filters and search', () => {
     assert.deepEqual(idsIn(await inbox('?site=other-site')), [seeded.other?.id]);
     const pageB = idsIn(await inbox(`?url=${encodeURIComponent(PAGE_B)}`));
     assert.deepEqual(new Set(pageB), new Set([seeded.problem?.id, seeded.more?.id, seeded.notUseful?.id, seeded.xss?.id]));
-    const day = (/** @type {number} */ daysAgo) => new Date(Date.now() - daysAgo * 86400e3).toISOString().slice(0, 10);
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86400e3).toISOString().slice(0, 10);
     const ranged = idsIn(await inbox(`?url=${encodeURIComponent(PAGE_B)}&from=${day(6)}&to=${day(2)}`));
     assert.deepEqual(ranged, [seeded.notUseful?.id, seeded.more?.id]);
     // An unknown site is ignored rather than showing nothing.
@@ -144,7 +141,7 @@ describe('reviewing and deleting', () => {
     const response = await client.request(`/dashboard/answers/${seeded.problem?.id}/reviewed`, { method: 'POST', form: { _csrf: token, back: new URLSearchParams(back).toString() } });
     assert.equal(response.status, 303);
     assert.equal(response.location, `/dashboard?url=${encodeURIComponent(PAGE_B)}&answer=problem&done=reviewed`);
-    const after = await client.request(/** @type {string} */ (response.location));
+    const after = await client.request(response.location as string);
     assert.match(after.text, /The answer is marked as reviewed/);
     assert.deepEqual(idsIn(await inbox('?status=reviewed')), [seeded.problem?.id]);
     assert.ok(!idsIn(await inbox('?status=unreviewed')).includes(seeded.problem?.id));
@@ -155,7 +152,7 @@ describe('reviewing and deleting', () => {
   it('never redirects anywhere but the dashboard', async () => {
     const token = client.tokenIn(await inbox());
     const response = await client.request(`/dashboard/answers/${seeded.more?.id}/reviewed`, { method: 'POST', form: { _csrf: token, back: '//evil.example/' } });
-    assert.match(/** @type {string} */ (response.location), /^\/dashboard\?done=reviewed$/);
+    assert.match(response.location as string, /^\/dashboard\?done=reviewed$/);
   });
 
   it('deletes one answer after a confirmation page', async () => {
@@ -176,12 +173,11 @@ describe('reviewing and deleting', () => {
 });
 
 describe('CSV export', () => {
-  /** @param {string} query */
-  const csv = async (query) => {
+  const csv = async (query: string) => {
     const response = await client.request(`/dashboard/export.csv${query}`);
     assert.equal(response.status, 200);
-    assert.match(/** @type {string} */ (response.headers.get('content-type')), /^text\/csv; charset=utf-8/);
-    assert.match(/** @type {string} */ (response.headers.get('content-disposition')), /^attachment; filename="tandem-feedback(-quarantine)?-\d{4}-\d{2}-\d{2}\.csv"$/);
+    assert.match(response.headers.get('content-type') as string, /^text\/csv; charset=utf-8/);
+    assert.match(response.headers.get('content-disposition') as string, /^attachment; filename="tandem-feedback(-quarantine)?-\d{4}-\d{2}-\d{2}\.csv"$/);
     assert.equal(response.text[0], '\ufeff');
     return response.text.slice(1).split('\r\n').filter(Boolean);
   };
@@ -189,11 +185,11 @@ describe('CSV export', () => {
   it('has headers, and neutralises cells a spreadsheet would run as a formula', async () => {
     const lines = await csv(`?url=${encodeURIComponent(PAGE_B)}`);
     assert.equal(lines[0], 'Received (UK time),Site,Page,Page title,Answer,What they were trying to do,What went wrong,Reviewed,Quarantine reason,Id');
-    const problem = lines.find((line) => line.includes(/** @type {string} */ (seeded.problem?.id)));
+    const problem = lines.find((line) => line.includes(seeded.problem?.id as string));
     assert.ok(problem);
     assert.match(problem, /,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",/);
-    const notUseful = lines.find((line) => line.includes(/** @type {string} */ (seeded.notUseful?.id)));
-    assert.match(/** @type {string} */ (notUseful), /,'\+44 nothing here,'@SUM\(1\+1\),/);
+    const notUseful = lines.find((line) => line.includes(seeded.notUseful?.id as string));
+    assert.match(notUseful as string, /,'\+44 nothing here,'@SUM\(1\+1\),/);
     for (const line of lines) assert.doesNotMatch(line, /(^|,)"?[=+\-@\t\r]/, line);
   });
 
@@ -241,7 +237,7 @@ describe('retention', () => {
       const recent = await storeAnswer(store, { daysAgo: 29, answers: { reason: 'problem', trying: 'recent', wrong: 'recent' } });
       await store.saveUser('a@example.gov.uk', await hashPassword('a long password'), Date.now());
       const user = await store.findUser('a@example.gov.uk');
-      await store.createSession({ idHash: hashId('expired'), userId: /** @type {number} */ (user?.id), csrfToken: 't', createdAt: 0, expiresAt: Date.now() - 1 });
+      await store.createSession({ idHash: hashId('expired'), userId: user?.id as number, csrfToken: 't', createdAt: 0, expiresAt: Date.now() - 1 });
       await store.recordSignInFailure('a@example.gov.uk', Date.now() - 2 * 86400e3);
       const config = checkConfig({ ...DEFAULTS, port: 0, dataDir: dir, logLevel: 'silent', retentionDays: 30, sites: [{ id: 'adult-social-care', origins: [SITE] }] });
       const { app } = await startCollector(config, { store });

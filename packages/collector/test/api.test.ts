@@ -7,9 +7,9 @@ import { databaseFile } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { toRecord } from '../src/submission.js';
 import { makeSubmission, ORIGIN, OTHER_ORIGIN, post, startTestCollector, tempDir } from '../test-support/helpers.js';
+import type { ApiAnswer } from '../test-support/helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startTestCollector>>} */
-let collector;
+let collector: Awaited<ReturnType<typeof startTestCollector>>;
 before(async () => {
   collector = await startTestCollector({
     sites: [
@@ -21,7 +21,7 @@ before(async () => {
 });
 after(() => collector.close());
 
-const fieldsOf = (/** @type {any} */ json) => json.problems.map((/** @type {any} */ problem) => problem.field);
+const fieldsOf = (json: ApiAnswer | undefined) => json?.problems?.map((problem) => problem.field);
 
 describe('exactly once by id', () => {
   it('answers 201 the first time and 200 with the same body for the same submission again', async () => {
@@ -40,7 +40,7 @@ describe('exactly once by id', () => {
   it('treats the same submission with other key order and spacing as the same', async () => {
     const submission = makeSubmission();
     assert.equal((await post(collector.url, submission)).status, 201);
-    const reverse = (/** @type {object} */ value) => Object.fromEntries(Object.entries(value).reverse());
+    const reverse = (value: object) => Object.fromEntries(Object.entries(value).reverse());
     const reordered = { ...reverse(submission), page: reverse(submission.page), answers: reverse(submission.answers), signals: reverse(submission.signals) };
     assert.equal((await post(collector.url, JSON.stringify(reordered, null, 2))).status, 200);
   });
@@ -67,8 +67,8 @@ describe('content types and sizes', () => {
     for (const type of ['application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/html', 'text/plain; charset=iso-8859-1']) {
       const response = await post(collector.url, makeSubmission(), { 'content-type': type });
       assert.equal(response.status, 415, type);
-      assert.ok(response.json.error);
-      assert.equal(response.json.problems[0].field, 'content-type');
+      assert.ok(response.json!.error);
+      assert.equal(response.json!.problems![0].field, 'content-type');
     }
     // Bytes, not a string: fetch would label a string text/plain by itself.
     const bytes = new TextEncoder().encode(JSON.stringify(makeSubmission()));
@@ -79,7 +79,7 @@ describe('content types and sizes', () => {
     const big = makeSubmission({ answers: { trying: 'x'.repeat(70 * 1024) } });
     const response = await post(collector.url, big);
     assert.equal(response.status, 413);
-    assert.equal(response.json.problems[0].field, '(body)');
+    assert.equal(response.json!.problems![0].field, '(body)');
     // A streamed body has no Content-Length: the limit must hold while reading.
     const chunks = [JSON.stringify(big).slice(0, 40000), JSON.stringify(big).slice(40000)];
     const stream = new ReadableStream({
@@ -110,14 +110,14 @@ describe('content types and sizes', () => {
       const response = await post(collector.url, body);
       assert.equal(response.status, 400, String(body));
       assert.deepEqual(fieldsOf(response.json), ['(body)']);
-      assert.ok(typeof response.json.error === 'string');
+      assert.ok(typeof response.json!.error === 'string');
     }
-    assert.equal(/** @type {any} */ ({}).admin, undefined, 'no prototype was polluted');
-    assert.equal(/** @type {any} */ ({}).x, undefined);
+    assert.equal(({} as Record<string, unknown>).admin, undefined, 'no prototype was polluted');
+    assert.equal(({} as Record<string, unknown>).x, undefined);
   });
 
   it('answers 422 naming each field that breaks the shared schema', async () => {
-    const cases = [
+    const cases: [Record<string, unknown>, string][] = [
       [{ id: 'not-a-uuid' }, 'id'],
       [{ widget: 'carousel' }, 'widget'],
       [{ page: { url: 'https://x.example/?email=a@b.c', title: 't' } }, 'page.url'],
@@ -126,9 +126,9 @@ describe('content types and sizes', () => {
       [{ extra: true }, 'extra'],
     ];
     for (const [change, field] of cases) {
-      const response = await post(collector.url, makeSubmission(/** @type {any} */ (change)));
+      const response = await post(collector.url, makeSubmission(change));
       assert.equal(response.status, 422, JSON.stringify(change));
-      assert.ok(fieldsOf(response.json).includes(field), `${field} in ${JSON.stringify(response.json)}`);
+      assert.ok(fieldsOf(response.json)!.includes(field), `${field} in ${JSON.stringify(response.json)}`);
     }
     for (const body of ['null', '[]', '"text"', '42']) assert.equal((await post(collector.url, body)).status, 422, body);
   });
@@ -208,8 +208,8 @@ describe('retention', () => {
     const dir = tempDir();
     const store = openSqliteStore({ file: databaseFile(dir) });
     const day = 24 * 60 * 60 * 1000;
-    const old = toRecord(/** @type {any} */ (makeSubmission()), Date.now() - 31 * day);
-    const recent = toRecord(/** @type {any} */ (makeSubmission()), Date.now() - 29 * day);
+    const old = toRecord(makeSubmission(), Date.now() - 31 * day);
+    const recent = toRecord(makeSubmission(), Date.now() - 29 * day);
     await store.saveSubmission(old);
     await store.saveSubmission(recent);
     const purging = await startTestCollector({ retentionDays: 30 }, { store });
@@ -242,7 +242,7 @@ describe('other routes', () => {
 
 describe('logs', () => {
   it('never hold answer text, whatever the outcome', async () => {
-    const lines = /** @type {string[]} */ ([]);
+    const lines = [] as string[];
     const logStream = new Writable({
       write(chunk, _encoding, done) {
         lines.push(chunk.toString());

@@ -4,24 +4,20 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectNoAxeViolations, openBrowser } from '../test-support/browser.js';
 import { STAFF, startDashboard, storeAnswer } from '../test-support/dashboard.js';
+import type { Browser, Page } from 'puppeteer-core';
 
 const XSS = { trying: '<img src=x onerror=alert(1)>', wrong: '<script>alert(2)</script>"><svg onload=alert(3)>' };
 
-/** @type {Awaited<ReturnType<typeof startDashboard>>} */
-let collector;
-/** @type {import('puppeteer-core').Browser} */
-let browser;
-/** @type {import('puppeteer-core').Page} */
-let page;
-/** @type {string[]} */
-let dialogs = [];
-/** @type {string} */
-let xssId;
+let collector: Awaited<ReturnType<typeof startDashboard>>;
+let browser: Browser;
+let page: Page;
+let dialogs: string[] = [];
+let xssId: string;
 
 before(async () => {
   collector = await startDashboard();
   const store = collector.store;
-  for (const [useful, daysAgo] of /** @type {[boolean, number][]} */ ([[true, 1], [false, 2], [true, 20], [false, 60]])) await storeAnswer(store, { answers: { useful }, daysAgo });
+  for (const [useful, daysAgo] of ([[true, 1], [false, 2], [true, 20], [false, 60]] as [boolean, number][])) await storeAnswer(store, { answers: { useful }, daysAgo });
   xssId = (await storeAnswer(store, { answers: { reason: 'problem', ...XSS } })).id;
   await storeAnswer(store, { url: 'https://www.example-council.gov.uk/home-care/', title: 'Home care', daysAgo: 3, answers: { reason: 'more', trying: 'Find respite care for my mum\nat weekends' } });
   await storeAnswer(store, { honeypot: true, answers: { reason: 'problem', trying: 'spam', wrong: 'spam' } });
@@ -32,8 +28,7 @@ after(async () => {
   await collector?.close();
 });
 
-/** @param {string} path */
-const open = async (path) => {
+const open = async (path: string) => {
   const response = await page.goto(`${collector.url}${path}`);
   assert.equal(response?.status(), 200, path);
 };
@@ -57,7 +52,7 @@ describe('dashboard in Chromium', () => {
     // The first Tab reaches the skip link, which is then visible.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
-    assert.ok(await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement).getBoundingClientRect().left >= 0));
+    assert.ok(await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().left >= 0));
     for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.id)) !== 'email'; i++) await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'email');
     await page.keyboard.type(STAFF.email);
@@ -110,7 +105,7 @@ describe('dashboard in Chromium', () => {
 
   it('inbox with filters (and a date error) is axe-clean', async () => {
     await open('/dashboard?site=adult-social-care&answer=problem&status=unreviewed&q=alert&from=2020-01-01');
-    assert.equal(await page.$eval('#answer', (el) => /** @type {HTMLSelectElement} */ (el).value), 'problem');
+    assert.equal(await page.$eval('#answer', (el) => (el as HTMLSelectElement).value), 'problem');
     await expectNoAxeViolations(page);
     await open('/dashboard?from=2026-13-45');
     assert.ok(await page.$('.error-summary'));

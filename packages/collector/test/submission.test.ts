@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fingerprint, foldKey, redactAnswers, sortedAnswersJson, toRecord } from '../src/submission.js';
+import type { Submission } from '@tandem/core/schema.js';
 
-/** @type {any[]} */
-const PINNED = [
+const PINNED: [Submission, string][] = [
   [
     {
       id: '7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f', site: 'adult-social-care', widget: 'feedback', instance: 'page-feedback',
@@ -62,5 +62,5 @@ describe('foldKey', () => {
 it('redacts every text answer and list item, and leaves the rest', () => {
   const redacted = redactAnswers({ trying: 'Call me on 07700 900123', list: ['a@example.com', 'b'], yes: true, n: 3 });
   assert.doesNotMatch(JSON.stringify(redacted), /07700|a@example/);
-  assert.deepEqual([redacted.yes, redacted.n, /** @type {string[]} */ (redacted.list)[1]], [true, 3, 'b']);
+  assert.deepEqual([redacted.yes, redacted.n, (redacted.list as string[])[1]], [true, 3, 'b']);
 });

@@ -16,13 +16,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('group commit', () => {
   it('sends what arrives in one turn of the event loop as one batch, without waiting for earlier batches', async () => {
-    /** @type {number[][]} */
-    const batches = [];
-    /** @type {(() => void)[]} */
-    const finish = [];
-    const writer = groupCommit((/** @type {number[]} */ items) => {
+    const batches: number[][] = [];
+    const finish: (() => void)[] = [];
+    const writer = groupCommit((items: number[]) => {
       batches.push(items);
-      return new Promise((resolve) => finish.push(() => resolve(items.map((item) => item * 10))));
+      return new Promise<number[]>((resolve) => finish.push(() => resolve(items.map((item) => item * 10))));
     }, { maxBatch: 3 });
     const first = [1, 2].map((item) => writer.write(item));
     await new Promise((resolve) => setImmediate(resolve));
@@ -42,9 +40,8 @@ describe('group commit', () => {
   });
 
   it('sends a batch as soon as sendAt items wait, without waiting for the end of the turn', async () => {
-    /** @type {number[][]} */
-    const batches = [];
-    const writer = groupCommit(async (/** @type {number[]} */ items) => (batches.push(items), items), { sendAt: 2 });
+    const batches: number[][] = [];
+    const writer = groupCommit(async (items: number[]) => (batches.push(items), items), { sendAt: 2 });
     const written = [1, 2, 3].map((item) => writer.write(item));
     assert.deepEqual(batches, [[1, 2]], 'the first two went at once');
     await new Promise((resolve) => setImmediate(resolve));
@@ -54,7 +51,7 @@ describe('group commit', () => {
 
   it('fails every caller of a failed batch, and goes on with the next', async () => {
     let calls = 0;
-    const writer = groupCommit(async (/** @type {number[]} */ items) => {
+    const writer = groupCommit(async (items: number[]) => {
       if (++calls === 1) throw new Error('disk full');
       return items;
     });
@@ -69,11 +66,11 @@ describe('writer thread', () => {
     const file = join(dir, 'joined.sqlite');
     await openSqliteStore({ file }).close();
     const writes = writerThread({ file, synchronous: 'full', busyTimeoutMs: 50 });
-    const fresh = () => toRecord(/** @type {any} */ (makeSubmission()), Date.now());
+    const fresh = () => toRecord(makeSubmission(), Date.now());
     // Sent before the new thread has read any: the first message's turn finds the others waiting.
     const good = [writes.commit([fresh(), fresh()]), writes.commit([fresh()])];
     // A column of the wrong type (a bug upstream) makes SQLite refuse the whole transaction.
-    const bad = writes.commit([{ ...fresh(), fillMs: /** @type {any} */ ('slow') }]);
+    const bad = writes.commit([{ ...fresh(), fillMs: 'slow' as unknown as number }]);
     const settled = await Promise.allSettled([...good, bad]);
     assert.deepEqual(settled.map((result) => result.status), ['rejected', 'rejected', 'rejected']);
     // Alone, each batch has its own fate.
@@ -90,7 +87,7 @@ describe('writer thread', () => {
     await assert.rejects(writes.commit([]), /directory does not exist/);
     // The folder and the database appear (as when a volume is mounted late): the next batch is stored.
     await openSqliteStore({ file }).close();
-    const submission = toRecord(/** @type {any} */ (makeSubmission()), Date.now());
+    const submission = toRecord(makeSubmission(), Date.now());
     assert.deepEqual(await writes.commit([submission]), ['created']);
     await writes.close();
   });

@@ -7,8 +7,7 @@ import { httpClient, makeSubmission, ORIGIN, pool, startTestCollector } from '..
 const SUBMISSIONS = 1000;
 const COPIES = 3;
 
-/** @type {Awaited<ReturnType<typeof startTestCollector>>} */
-let collector;
+let collector: Awaited<ReturnType<typeof startTestCollector>>;
 before(async () => {
   collector = await startTestCollector();
 });
@@ -19,7 +18,7 @@ it(`stores ${SUBMISSIONS} submissions sent ${COPIES} times each concurrently as 
     makeSubmission(i % 2 ? { answers: { useful: i % 4 === 1 } } : { answers: { trying: `Need number ${i}` } }),
   );
   const client = httpClient(96);
-  const send = (/** @type {object} */ submission) =>
+  const send = (submission: object) =>
     client
       .request(`${collector.url}/v1/submissions`, { headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN }, body: JSON.stringify(submission) })
       .then((response) => ({ status: response.status, json: JSON.parse(response.text) }));

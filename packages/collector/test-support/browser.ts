@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -16,8 +17,7 @@ export async function openBrowser() {
   const page = await browser.newPage();
   await page.setBypassCSP(true);
   await page.setViewport({ width: 1280, height: 900 });
-  /** @type {string[]} */
-  const dialogs = [];
+  const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -27,16 +27,16 @@ export async function openBrowser() {
 
 /**
  * Runs axe (WCAG 2.2 AA and best practice, target-size on) and fails with a readable list.
- * @param {import('puppeteer-core').Page} page
  */
-export async function expectNoAxeViolations(page) {
+export async function expectNoAxeViolations(page: Page) {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const result = await /** @type {any} */ (window).axe.run(document, {
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       rules: { 'target-size': { enabled: true } },
     });
-    return result.violations.map((/** @type {any} */ v) => `${v.id}: ${v.help} (${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join('; ')})`);
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
   });
   assert.deepEqual(violations, [], `axe on ${page.url()}`);
 }

@@ -7,30 +7,30 @@ import { addressKey, batchedCounters, FLUSH_MS, WINDOW_MS } from '../src/rate-li
 import { createCollector, databaseFile } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { makeSubmission, ORIGIN, post, startTestCollector, tempDir } from '../test-support/helpers.js';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../src/store/store.js';
+import type { ApiAnswer } from '../test-support/helpers.js';
 
-/** @param {{ status: number, headers: Headers, json: any }} response */
-function assertLimited(response) {
+function assertLimited(response: { status: number, headers: Headers, json?: ApiAnswer }) {
   assert.equal(response.status, 429);
   const after = Number(response.headers.get('retry-after'));
   assert.ok(Number.isInteger(after) && after >= 1 && after <= 60, `Retry-After: ${response.headers.get('retry-after')}`);
-  assert.ok(response.json.error);
+  assert.ok(response.json!.error);
 }
 
 describe('rate limits', () => {
   it('counts the hits on their way to the store until its total comes back, and keeps them when it fails', async () => {
     const store = openSqliteStore({ file: join(tempDir(), 'tandem.sqlite') });
-    /** @type {() => void} */
-    let release = () => {};
+    let release: () => void = () => {};
     let fail = false;
-    const held = {
-      /** @type {import('../src/store/store.js').Store['addRateLimitHits']} */
+    const held: Pick<Store, 'addRateLimitHits'> = {
       async addRateLimitHits(entries, now) {
         await new Promise((resolve) => (release = () => resolve(undefined)));
         if (fail) throw new Error('the store is busy');
         return store.addRateLimitHits(entries, now);
       },
     };
-    const errors = /** @type {Error[]} */ ([]);
+    const errors: Error[] = [];
     const counters = batchedCounters(held, { flushMs: WINDOW_MS, onError: (error) => errors.push(error) });
     const now = Date.now();
     const hit = () => counters.hit('participant:me', WINDOW_MS, now).hits;
@@ -131,11 +131,11 @@ describe('rate limits', () => {
     const secondStore = openSqliteStore({ file: databaseFile(first.dir) });
     const second = await createCollector(first.config, { store: secondStore });
     await second.listen({ host: '127.0.0.1', port: 0 });
-    const secondUrl = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (second.server.address()).port}`;
+    const secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
     // A process hears of the other's hits when its own next reach the store (every FLUSH_MS).
     const shared = () => new Promise((done) => setTimeout(done, 2 * FLUSH_MS + 50));
     /** Posts to one process until it refuses; resolves how many it took first. */
-    const acceptedBeforeLimit = async (/** @type {string} */ url) => {
+    const acceptedBeforeLimit = async (url: string) => {
       for (let accepted = 0; accepted < 4; accepted++) {
         const response = await post(url, makeSubmission());
         if (response.status === 429) return accepted;

@@ -34,13 +34,12 @@ const STRINGS = {
   key: ['a', 'a'.repeat(63), 'a'.repeat(64), 'constructor', 'toString', 'prototype', '__proto__', 'bad key', '1a', 'a-b_c'],
 };
 
-/** @param {unknown} value */
-const copy = (value) => JSON.parse(JSON.stringify(value));
+const copy = (value: unknown) => JSON.parse(JSON.stringify(value));
 
-/** One change to a valid submission, near a limit or past it. @param {Record<string, any>} s */
-function mutate(s) {
+/** One change to a valid submission, near a limit or past it. */
+function mutate(s: Record<string, unknown>) {
   // A nested object to change, made anew if an earlier change replaced it.
-  const into = (/** @type {string} */ key) => (s[key] && typeof s[key] === 'object' && !Array.isArray(s[key]) ? s[key] : (s[key] = {}));
+  const into = (key: string) => (s[key] && typeof s[key] === 'object' && !Array.isArray(s[key]) ? s[key] : (s[key] = {})) as Record<string, unknown>;
   const choice = rng.int(14);
   if (choice === 0) s[rng.pick(Object.keys(s))] = rng.pick(ODD);
   if (choice === 1) delete s[rng.pick(Object.keys(s))];
@@ -94,7 +93,7 @@ describe('compileSchema leaves to valibot', () => {
   it('a value valibot would change: an array read as an object, keys its record() drops', () => {
     const record = v.record(v.string(), v.string());
     const object = v.strictObject({ a: v.optional(v.string()) });
-    for (const [schema, value] of /** @type {[any, unknown][]} */ ([[record, []], [object, []], [record, JSON.parse('{"constructor":"x"}')], [record, JSON.parse('{"__proto__":"x"}')]])) {
+    for (const [schema, value] of ([[record, []], [object, []], [record, JSON.parse('{"constructor":"x"}')], [record, JSON.parse('{"__proto__":"x"}')]] as [v.GenericSchema, unknown][])) {
       const result = v.safeParse(schema, value);
       assert.equal(result.success, true, 'valibot accepts it…');
       assert.notDeepEqual(result.output, value, '…but returns something else');

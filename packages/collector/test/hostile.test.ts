@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { httpClient, makeSubmission, ORIGIN, pool, random, spawnCollector, tempDir, writeConfig } from '../test-support/helpers.js';
+import type { Submission } from '@tandem/core/schema.js';
 
 const COUNT = 10000;
 const SEED = 20261126;
 
 // The server runs in its own process, as in production, so the generator has the other core.
 const dir = tempDir('tandem-hostile-');
-/** @type {Awaited<ReturnType<typeof spawnCollector>>} */
-let collector;
+let collector: Awaited<ReturnType<typeof spawnCollector>>;
 before(async () => {
   collector = await spawnCollector(writeConfig(dir));
 });
@@ -23,7 +23,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** @typedef {{ kind: string, body: string | Uint8Array, type?: string }} Case */
+export type Case = { kind: string, body: string | Uint8Array, type?: string };
 
 const rng = random(SEED);
 const FIELDS = ['id', 'site', 'widget', 'instance', 'page', 'lang', 'answers', 'signals', 'clientTime', 'sdkVersion'];
@@ -50,17 +50,16 @@ const ODD_VALUES = () => [
 const PROTO_BODIES = [
   '{"__proto__":{"polluted":true}}',
   '{"constructor":{"prototype":{"polluted":true}}}',
-  (/** @type {any} */ base) => JSON.stringify(base).replace('"answers":{', '"answers":{"__proto__":{"polluted":true},'),
-  (/** @type {any} */ base) => JSON.stringify(base).replace('"answers":{', '"answers":{"constructor":{"prototype":{"polluted":true}},'),
-  (/** @type {any} */ base) => JSON.stringify(base).replace('"page":{', '"page":{"__proto__":{"url":"x"},'),
-  (/** @type {any} */ base) => JSON.stringify(base).replace('"signals":{', '"signals":{"__proto__":{"honeypot":false},'),
-  (/** @type {any} */ base) => JSON.stringify({ ...base, constructor: 'x' }),
-  (/** @type {any} */ base) => JSON.stringify({ ...base, toString: 'x', hasOwnProperty: 1 }),
-  (/** @type {any} */ base) => JSON.stringify({ ...base, prototype: {} }),
+  (base: Submission) => JSON.stringify(base).replace('"answers":{', '"answers":{"__proto__":{"polluted":true},'),
+  (base: Submission) => JSON.stringify(base).replace('"answers":{', '"answers":{"constructor":{"prototype":{"polluted":true}},'),
+  (base: Submission) => JSON.stringify(base).replace('"page":{', '"page":{"__proto__":{"url":"x"},'),
+  (base: Submission) => JSON.stringify(base).replace('"signals":{', '"signals":{"__proto__":{"honeypot":false},'),
+  (base: Submission) => JSON.stringify({ ...base, constructor: 'x' }),
+  (base: Submission) => JSON.stringify({ ...base, toString: 'x', hasOwnProperty: 1 }),
+  (base: Submission) => JSON.stringify({ ...base, prototype: {} }),
 ];
 
-/** @param {number} depth */
-const deep = (depth) => (rng.next() < 0.5 ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+const deep = (depth: number) => (rng.next() < 0.5 ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
 
 /** Bytes that are not UTF-8: lone continuation, overlong, surrogate halves, truncated sequences, Latin-1. */
 const BAD_UTF8 = [[0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xff], [0xfe, 0xff], [0xe9]];
@@ -69,7 +68,7 @@ const BAD_UTF8 = [[0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0
 const generators = {
   /** One field of an otherwise valid submission takes a value of the wrong type or shape. */
   wrongType: () => {
-    const base = /** @type {Record<string, any>} */ (makeSubmission());
+    const base = makeSubmission() as Record<string, unknown>;
     const field = rng.pick(FIELDS);
     let value = rng.pick(ODD_VALUES());
     // Only a string of the right form would be valid here; keep it wrong.
@@ -80,7 +79,7 @@ const generators = {
   },
   /** Nested fields with wrong values: answers, page and signals. */
   wrongNested: () => {
-    const base = /** @type {Record<string, any>} */ (makeSubmission());
+    const base = makeSubmission() as Record<string, unknown>;
     const choice = rng.int(9);
     if (choice === 0) base.answers = { trying: { html: '<b>' } };
     if (choice === 1) base.answers = Object.fromEntries(Array.from({ length: 31 + rng.int(200) }, (_, i) => [`k${i}`, 'x']));
@@ -96,7 +95,7 @@ const generators = {
   /** Huge strings: near the 64 KiB limit (read, then refused) and over it (413). */
   huge: () => {
     const size = rng.pick([30000, 60000, 65000, 66000, 70000, 200000]);
-    const base = /** @type {Record<string, any>} */ (makeSubmission());
+    const base = makeSubmission() as Record<string, unknown>;
     const field = rng.pick(['id', 'lang', 'sdkVersion', 'instance', 'answers']);
     base[field] = field === 'answers' ? { trying: 'é'.repeat(size / 2) } : 'x'.repeat(size);
     return { kind: 'huge', body: JSON.stringify(base) };
@@ -162,8 +161,7 @@ const generators = {
 
 it(`answers ${COUNT.toLocaleString('en-GB')} hostile bodies with 4xx only, and keeps serving`, { timeout: 120000 }, async () => {
   const kinds = Object.values(generators);
-  /** @type {Case[]} */
-  const cases = Array.from({ length: COUNT }, (_, i) => /** @type {Case} */ ((kinds[i % kinds.length] ?? kinds[0])?.()));
+  const cases: Case[] = Array.from({ length: COUNT }, (_, i) => (kinds[i % kinds.length] ?? kinds[0])?.() as Case);
   const client = httpClient(24);
   const started = performance.now();
   const outcomes = await pool(cases, 24, async (item) => {
@@ -181,11 +179,10 @@ it(`answers ${COUNT.toLocaleString('en-GB')} hostile bodies with 4xx only, and k
   const seconds = (performance.now() - started) / 1000;
   client.close();
 
-  /** @type {Record<string, Record<number, number>>} */
-  const byKind = {};
+  const byKind: Record<string, Record<number, number>> = {};
   for (const outcome of outcomes) {
     byKind[outcome.kind] ??= {};
-    const counts = /** @type {Record<number, number>} */ (byKind[outcome.kind]);
+    const counts = byKind[outcome.kind] as Record<number, number>;
     counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
   }
   console.log(`# hostile: ${COUNT} bodies in ${seconds.toFixed(2)} s; status counts by kind: ${JSON.stringify(byKind)}`);

@@ -17,7 +17,7 @@ describe('dashboard times in UK time', () => {
     assert.equal(filter.to, Date.parse('2026-07-02T23:00:00Z'));
     // 25 October 2026 is 25 hours long: BST ends at 02:00.
     const autumn = parseFilters({ from: '2026-10-25', to: '2026-10-25' }, ['adult-social-care']).filter;
-    assert.equal(/** @type {number} */ (autumn.to) - /** @type {number} */ (autumn.from), 25 * 3600e3);
+    assert.equal((autumn.to as number) - (autumn.from as number), 25 * 3600e3);
   });
 
   it('still refuses dates that do not exist', () => {

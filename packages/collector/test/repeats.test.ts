@@ -7,8 +7,7 @@ import { repeatTracker } from '../src/repeats.js';
 import { FOLD_WINDOW_MS, foldKey } from '../src/submission.js';
 import { makeSubmission, post, startTestCollector } from '../test-support/helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startTestCollector>>} */
-let collector;
+let collector: Awaited<ReturnType<typeof startTestCollector>>;
 before(async () => {
   collector = await startTestCollector({ trustProxy: '127.0.0.1' });
 });
@@ -16,7 +15,7 @@ after(() => collector.close());
 
 let n = 0;
 /** A written answer no other test sends. */
-const written = (/** @type {Record<string, any>} */ overrides = {}) =>
+const written = (overrides: Record<string, unknown> = {}) =>
   makeSubmission({ answers: { reason: 'problem', trying: `Book a carer's assessment (${n++})`, wrong: 'The page timed out' }, ...overrides });
 
 describe('repeats within minutes', () => {
@@ -37,7 +36,7 @@ describe('repeats within minutes', () => {
     const first = written();
     await post(collector.url, first);
     await post(collector.url, { ...first, id: crypto.randomUUID() });
-    const text = /** @type {string} */ (first.answers.trying);
+    const text = first.answers.trying as string;
     const inbox = await collector.store.listAnswers({ text }, { limit: 10, offset: 0 });
     const held = await collector.store.listAnswers({ text, quarantined: true }, { limit: 10, offset: 0 });
     assert.deepEqual(inbox.rows.map((row) => row.id), [first.id]);
@@ -63,9 +62,9 @@ describe('repeats within minutes', () => {
   it('leaves poll answers to the poll, which keeps one answer per participant and question', () => {
     const vote = makeSubmission({ widget: 'poll', instance: 'day-centres-2026', participant: crypto.randomUUID(), answers: { question: 'overall', choice: '4' } });
     const secret = randomBytes(32).toString('base64url');
-    assert.equal(foldKey(/** @type {any} */ (vote), '127.0.0.1', secret), null);
-    assert.equal(foldKey(/** @type {any} */ (makeSubmission({ answers: { useful: false } })), '127.0.0.1', secret), null);
-    assert.ok(foldKey(/** @type {any} */ (makeSubmission()), '127.0.0.1', secret));
+    assert.equal(foldKey(vote, '127.0.0.1', secret), null);
+    assert.equal(foldKey(makeSubmission({ answers: { useful: false } }), '127.0.0.1', secret), null);
+    assert.ok(foldKey(makeSubmission(), '127.0.0.1', secret));
   });
 });
 

@@ -9,8 +9,7 @@ import { databaseFile } from '../src/server.js';
 import { browserish, STAFF, startDashboard, storeAnswer } from '../test-support/dashboard.js';
 import { CLI, tempDir, writeConfig } from '../test-support/helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startDashboard>>} */
-let collector;
+let collector: Awaited<ReturnType<typeof startDashboard>>;
 before(async () => {
   // trustProxy, so a test can say the request came over HTTPS through a proxy.
   collector = await startDashboard({ trustProxy: true });
@@ -73,7 +72,7 @@ describe('signing in', () => {
   it('stores only a hash of the session id, with an expiry', async () => {
     const client = browserish(collector.url);
     await client.signIn();
-    const id = /** @type {string} */ (client.jar.get('tandem_session'));
+    const id = client.jar.get('tandem_session') as string;
     assert.ok(id.length >= 43);
     assert.equal(await collector.store.findSession(id, Date.now(), IDLE_MS), undefined);
     const session = await collector.store.findSession(hashId(id), Date.now(), IDLE_MS);
@@ -86,7 +85,7 @@ describe('signing in', () => {
   it('ends a session left unused for 30 minutes, and keeps one in use going', async () => {
     const client = browserish(collector.url);
     await client.signIn();
-    const idHash = hashId(/** @type {string} */ (client.jar.get('tandem_session')));
+    const idHash = hashId(client.jar.get('tandem_session') as string);
     const start = Date.now();
     // Used after 20 minutes, then 20 minutes more: each use restarts the idle time.
     assert.ok(await collector.store.findSession(idHash, start + 20 * 60e3, IDLE_MS));
@@ -101,7 +100,7 @@ describe('signing in', () => {
     assert.equal((await client.request('/dashboard')).status, 200);
     // As if the last page was 31 minutes ago.
     const db = new Database(databaseFile(collector.dir));
-    db.prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?').run(Date.now() - 31 * 60e3, hashId(/** @type {string} */ (client.jar.get('tandem_session'))));
+    db.prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?').run(Date.now() - 31 * 60e3, hashId(client.jar.get('tandem_session') as string));
     db.close();
     const idle = await client.request('/dashboard');
     assert.equal(idle.status, 303);
@@ -117,7 +116,7 @@ describe('signing in', () => {
       assert.match(response.text, /<title>Error: Sign in/);
       assert.match(response.text, /There is a problem/);
     }
-    const message = (/** @type {string} */ text) => /<a href="#email">([^<]+)<\/a>/.exec(text)?.[1];
+    const message = (text: string) => /<a href="#email">([^<]+)<\/a>/.exec(text)?.[1];
     assert.ok(message(wrong.text));
     assert.equal(message(wrong.text), message(unknown.text));
     await collector.store.clearSignInFailures(STAFF.email);
@@ -143,7 +142,7 @@ describe('signing in', () => {
   it('signs out: the session ends in the store and the cookie is cleared', async () => {
     const client = browserish(collector.url);
     await client.signIn();
-    const id = /** @type {string} */ (client.jar.get('tandem_session'));
+    const id = client.jar.get('tandem_session') as string;
     const inbox = await client.request('/dashboard');
     const out = await client.request('/dashboard/sign-out', { method: 'POST', form: { _csrf: client.tokenIn(inbox.text) } });
     assert.equal(out.status, 303);
@@ -172,7 +171,7 @@ describe('CSRF', () => {
     const client = browserish(collector.url);
     await client.signIn();
     const record = await storeAnswer(collector.store);
-    for (const form of /** @type {Record<string, string>[]} */ ([{}, { _csrf: 'forged' }, { _csrf: '' }])) {
+    for (const form of ([{}, { _csrf: 'forged' }, { _csrf: '' }] as Record<string, string>[])) {
       for (const path of [`/dashboard/answers/${record.id}/reviewed`, `/dashboard/answers/${record.id}/delete`, '/dashboard/sign-out']) {
         const response = await client.request(path, { method: 'POST', form });
         assert.equal(response.status, 403, `${path} ${JSON.stringify(form)}`);
@@ -201,7 +200,7 @@ describe('staff accounts from the command line', () => {
     const dir = tempDir();
     try {
       const config = writeConfig(dir);
-      const run = (/** @type {string[]} */ args, input = '') => spawnSync(process.execPath, [...CLI, ...args, '--config', config], { input, encoding: 'utf8' });
+      const run = (args: string[], input = '') => spawnSync(process.execPath, [...CLI, ...args, '--config', config], { input, encoding: 'utf8' });
       const added = run(['user', 'add', 'Clerk@Example.gov.uk', '--password-stdin'], 'a good long password\n');
       assert.equal(added.status, 0, added.stderr);
       assert.match(added.stdout, /Added clerk@example\.gov\.uk/);
@@ -229,7 +228,7 @@ describe('staff accounts from the command line', () => {
         child.stdout.on('data', (chunk) => ((out += chunk), /Staff dashboard: .*\n/.test(out) && /listening/.test(out) && setTimeout(resolve, 200)));
         child.once('exit', reject);
       });
-      return { child, out, url: JSON.parse(/** @type {string} */ (out.split('\n')[0])).url };
+      return { child, out, url: JSON.parse(out.split('\n')[0] as string).url };
     };
     try {
       const first = await serve();

@@ -16,19 +16,15 @@ const CARERS = `${SITE}/carers/`;
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 
-/** @type {Awaited<ReturnType<typeof startDashboard>>} */
-let collector;
-/** @type {ReturnType<typeof browserish>} */
-let client;
+let collector: Awaited<ReturnType<typeof startDashboard>>;
+let client: ReturnType<typeof browserish>;
 
 /**
  * Stores a finder submission as if it had arrived `ago` ms ago. Searches and Yes / No take no
  * time to send; "What did you need?" takes a person 15 seconds to write.
- * @param {Record<string, string | number | boolean>} answers
- * @param {{ ago?: number, url?: string, site?: string, honeypot?: boolean }} [options]
  */
-async function finder(answers, { ago = 0, url = HELP, site = 'adult-social-care', honeypot = false } = {}) {
-  const submission = /** @type {any} */ (makeSubmission({ site, widget: 'finder', instance: 'finder', page: { url, title: 'Find help' }, answers, signals: { honeypot, fillMs: answers.need ? 15000 : 0 } }));
+async function finder(answers: Record<string, string | number | boolean>, { ago = 0, url = HELP, site = 'adult-social-care', honeypot = false }: { ago?: number, url?: string, site?: string, honeypot?: boolean } = {}) {
+  const submission = makeSubmission({ site, widget: 'finder', instance: 'finder', page: { url, title: 'Find help' }, answers, signals: { honeypot, fillMs: answers.need ? 15000 : 0 } });
   await collector.store.saveSubmission(toRecord(submission, Date.now() - ago));
 }
 
@@ -63,15 +59,14 @@ before(async () => {
 });
 after(() => collector.close());
 
-/** @param {string} [query] */
-async function page(query = '') {
+async function page(query: string = '') {
   const response = await client.request(`/dashboard/finder${query}`);
   assert.equal(response.status, 200, response.text);
   return response.text;
 }
 
-/** The cells of the summary row whose header is `label`. @param {string} text  @param {string} label */
-function summaryRow(text, label) {
+/** The cells of the summary row whose header is `label`. */
+function summaryRow(text: string, label: string) {
   const row = new RegExp(`<th scope="row">${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</th>((?:<td class="numeric">[^<]*</td>){3})`).exec(text);
   assert.ok(row, `no row "${label}"`);
   return [...row[1].matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]);
@@ -198,7 +193,7 @@ describe('answers from the finder in a browser', () => {
 });
 
 describe('costPerContact', () => {
-  const config = (/** @type {unknown} */ costPerContact) => ({ ...DEFAULTS, sites: [{ id: 'a', origins: ['https://a.example'] }], costPerContact });
+  const config = (costPerContact: unknown) => ({ ...DEFAULTS, sites: [{ id: 'a', origins: ['https://a.example'] }], costPerContact });
   it('defaults to none, and takes pounds', () => {
     assert.equal(DEFAULTS.costPerContact, null);
     assert.equal(checkConfig(config(3.39)).costPerContact, 3.39);

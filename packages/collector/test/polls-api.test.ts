@@ -5,20 +5,20 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ORIGIN, OTHER_ORIGIN, post, random } from '../test-support/helpers.js';
 import { CLOSED, countsOf, getPoll, NO_STATEMENTS, POLICY, POLL, pollAnswer, pollDefinition, startPollCollector, statement, UPCOMING, vote } from '../test-support/polls.js';
+import type { ApiAnswer } from '../test-support/helpers.js';
+import type { Submission } from '@tandem/core/schema.js';
 
-/** @type {Awaited<ReturnType<typeof startPollCollector>>} */
-let collector;
+let collector: Awaited<ReturnType<typeof startPollCollector>>;
 before(async () => {
   collector = await startPollCollector();
 });
 after(() => collector.close());
 
-/** @param {{ status: number, json: any }} response  @param {number} status  @param {string} code  @param {string} [field] */
-function assertRefused(response, status, code, field) {
+function assertRefused(response: { status: number, json?: ApiAnswer }, status: number, code: string, field?: string) {
   assert.equal(response.status, status, JSON.stringify(response.json));
-  assert.equal(response.json.code, code);
-  assert.equal(typeof response.json.error, 'string');
-  if (field) assert.equal(response.json.field, field);
+  assert.equal(response.json!.code, code);
+  assert.equal(typeof response.json!.error, 'string');
+  if (field) assert.equal(response.json!.field, field);
 }
 
 describe('GET /v1/polls/{id}', () => {
@@ -34,14 +34,14 @@ describe('GET /v1/polls/{id}', () => {
     assert.deepEqual(json.policy, POLICY);
     assert.equal(json.response, null);
     assert.deepEqual(json.title, { en: 'Day centres in 2026', cy: 'Canolfannau dydd yn 2026' });
-    assert.deepEqual(json.questions.map((/** @type {any} */ q) => [q.id, q.type, q.origin]), [
+    assert.deepEqual(json.questions.map((q) => [q.id, q.type, q.origin]), [
       ['overall', 'rating', 'staff'], ['mood', 'faces', 'staff'], ['visits', 'choice', 'staff'], ['transport', 'statement', 'staff'],
     ]);
     assert.deepEqual(countsOf(json, 'overall'), { total: 0, counts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } });
     const transport = json.questions[3];
     assert.deepEqual(transport.options, [{ id: 'agree', label: null }, { id: 'disagree', label: null }, { id: 'unsure', label: null }]);
     assert.deepEqual(transport.results, { total: 0, counts: { agree: 0, disagree: 0, unsure: 0 } });
-    assert.equal(json.questions[0].options[4].label.cy, 'Da iawn');
+    assert.equal(json.questions[0].options[4].label!.cy, 'Da iawn');
     assert.equal('mine' in json, false, 'mine only with a participant');
   });
 
@@ -82,10 +82,10 @@ describe('votes', () => {
     assert.equal((await post(collector.url, answer)).status, 201);
     assert.equal((await post(collector.url, answer)).status, 200);
     const { json } = await getPoll(collector.url, POLL, { participant: me });
-    assert.equal(countsOf(json, 'overall').counts['4'], 1);
-    assert.equal(countsOf(json, 'overall').total, 1);
-    assert.deepEqual(json.mine.answers, { overall: '4' });
-    assert.deepEqual(json.mine.statements, []);
+    assert.equal(countsOf(json, 'overall')!.counts['4'], 1);
+    assert.equal(countsOf(json, 'overall')!.total, 1);
+    assert.deepEqual(json.mine!.answers, { overall: '4' });
+    assert.deepEqual(json.mine!.statements, []);
     const stored = await collector.store.getSubmission(answer.id);
     assert.equal(stored?.participant, me);
     assert.equal(stored?.quarantine, null, 'a one-click vote is never "too fast"');
@@ -99,10 +99,10 @@ describe('votes', () => {
     assert.equal((await post(collector.url, vote(me, 'visits', 'monthly'))).status, 201);
     const { json } = await getPoll(collector.url, POLL, { participant: me });
     const after = countsOf(json, 'visits');
-    assert.equal(after.counts.weekly, before.counts.weekly);
-    assert.equal(after.counts.monthly, before.counts.monthly + 1);
-    assert.equal(after.total, before.total + 1);
-    assert.equal(json.mine.answers.visits, 'monthly');
+    assert.equal(after!.counts.weekly, before!.counts.weekly);
+    assert.equal(after!.counts.monthly, before!.counts.monthly + 1);
+    assert.equal(after!.total, before!.total + 1);
+    assert.equal(json.mine!.answers.visits, 'monthly');
   });
 
   it('keeps the newer answer when an older one arrives late', async () => {
@@ -110,7 +110,7 @@ describe('votes', () => {
     const older = vote(me, 'mood', '2', { clientTime: new Date(Date.now() - 60000).toISOString() });
     assert.equal((await post(collector.url, vote(me, 'mood', '5'))).status, 201);
     assert.equal((await post(collector.url, older)).status, 201);
-    assert.equal((await getPoll(collector.url, POLL, { participant: me })).json.mine.answers.mood, '5');
+    assert.equal((await getPoll(collector.url, POLL, { participant: me })).json.mine!.answers.mood, '5');
   });
 
   it('counts many participants answering at once exactly', async () => {
@@ -121,8 +121,8 @@ describe('votes', () => {
     // and each changes their mind, at once
     await Promise.all(people.map((p) => post(collector.url, vote(p, 'mood', '3'))));
     const after = countsOf((await getPoll(collector.url, POLL)).json, 'mood');
-    assert.equal(after.total, before.total + 60);
-    assert.deepEqual(after.counts, { ...before.counts, 3: before.counts['3'] + 60 });
+    assert.equal(after!.total, before!.total + 60);
+    assert.deepEqual(after!.counts, { ...before!.counts, 3: before!.counts['3'] + 60 });
   });
 
   it('refuses a closed or upcoming poll with 409 poll-closed', async () => {
@@ -141,27 +141,27 @@ describe('votes', () => {
     assertRefused(await post(collector.url, vote(me, 'overall', '1', { site: 'other-site' }), { origin: OTHER_ORIGIN }), 422, 'unknown-poll');
     assertRefused(await post(collector.url, pollAnswer({ question: 'overall', choice: '1', extra: 'x' })), 422, 'invalid-answer', 'answers');
     assertRefused(await post(collector.url, pollAnswer({ question: 'overall', choice: 5 })), 422, 'invalid-answer');
-    assert.equal(countsOf((await getPoll(collector.url, POLL, { participant: me })).json, 'overall').counts['6'], undefined);
+    assert.equal(countsOf((await getPoll(collector.url, POLL, { participant: me })).json, 'overall')!.counts['6'], undefined);
   });
 
   it('refuses a poll answer without a participant, naming it (422)', async () => {
-    const answer = /** @type {any} */ (vote(randomUUID(), 'overall', '1'));
+    const answer: Partial<Submission> = vote(randomUUID(), 'overall', '1');
     delete answer.participant;
     assertRefused(await post(collector.url, answer), 422, 'participant-required', 'participant');
     const malformed = await post(collector.url, { ...answer, participant: 'abc' });
     assert.equal(malformed.status, 422);
-    assert.deepEqual(malformed.json.problems.map((/** @type {any} */ p) => p.field), ['participant']);
+    assert.deepEqual(malformed.json!.problems!.map((p) => p.field), ['participant']);
   });
 
   it('quarantines a honeypot vote, which never counts', async () => {
     const me = randomUUID();
-    const before = countsOf((await getPoll(collector.url, POLL)).json, 'overall').total;
+    const before = countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.total;
     const bot = vote(me, 'overall', '1', { signals: { honeypot: true, fillMs: 10 } });
     assert.equal((await post(collector.url, bot)).status, 201);
     assert.equal((await collector.store.getSubmission(bot.id))?.quarantine, 'honeypot');
     const { json } = await getPoll(collector.url, POLL, { participant: me });
-    assert.equal(countsOf(json, 'overall').total, before);
-    assert.deepEqual(json.mine.answers, {});
+    assert.equal(countsOf(json, 'overall')!.total, before);
+    assert.deepEqual(json.mine!.answers, {});
   });
 });
 
@@ -171,13 +171,13 @@ describe('statements', () => {
     const answer = statement(me, '  The minibus is late; email me at jo.bloggs@example.com  ');
     assert.equal((await post(collector.url, answer)).status, 201);
     const mine = (await getPoll(collector.url, POLL, { participant: me })).json;
-    assert.equal(mine.mine.statements.length, 1);
-    const [own] = mine.mine.statements;
+    assert.equal(mine.mine!.statements.length, 1);
+    const [own] = mine.mine!.statements;
     assert.match(own.id, /^s-\d+$/);
     assert.equal(own.text, 'The minibus is late; email me at [email]');
     assert.deepEqual({ status: own.status, reason: own.reason, reply: own.reply }, { status: 'pending', reason: null, reply: null });
     const others = (await getPoll(collector.url, POLL)).json;
-    assert.ok(!others.questions.some((/** @type {any} */ q) => q.origin === 'resident'), 'pending statements are not questions');
+    assert.ok(!others.questions.some((q) => q.origin === 'resident'), 'pending statements are not questions');
     assert.equal((await collector.store.getSubmission(answer.id))?.answers.statement, '  The minibus is late; email me at [email]  ');
   });
 
@@ -210,7 +210,7 @@ describe('statements', () => {
     const fast = statement(me, 'Typed by a machine in no time', { signals: { honeypot: false, fillMs: 300 } });
     assert.equal((await post(collector.url, fast)).status, 201);
     assert.equal((await collector.store.getSubmission(fast.id))?.quarantine, 'too-fast');
-    assert.deepEqual((await getPoll(collector.url, POLL, { participant: me })).json.mine.statements, []);
+    assert.deepEqual((await getPoll(collector.url, POLL, { participant: me })).json.mine!.statements, []);
     const pending = await collector.store.listStatements(POLL, { status: 'pending', limit: 1000, offset: 0 });
     assert.ok(!pending.some((s) => s.submissionId === fast.id));
   });
@@ -219,7 +219,7 @@ describe('statements', () => {
     const author = randomUUID();
     assert.equal((await post(collector.url, statement(author, 'The minibus is often late'))).status, 201);
     assert.equal((await post(collector.url, statement(author, 'Mrs Jones on reception is rude'))).status, 201);
-    const [late, rude] = (await getPoll(collector.url, POLL, { participant: author })).json.mine.statements;
+    const [late, rude] = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
     const lateId = Number(late.id.slice(2));
     assert.equal((await post(collector.url, vote(randomUUID(), late.id, 'agree'))).status, 422, 'not a question while pending');
     await collector.store.moderateStatement(POLL, lateId, { status: 'published', reason: null, by: 'officer@example', at: Date.now() });
@@ -231,20 +231,20 @@ describe('statements', () => {
     assert.equal((await post(collector.url, vote(voter, late.id, 'unsure'))).status, 201);
     assert.equal((await post(collector.url, vote(randomUUID(), late.id, 'agree'))).status, 201);
     const seen = (await getPoll(collector.url, POLL, { participant: voter })).json;
-    const question = seen.questions.find((/** @type {any} */ q) => q.id === late.id);
+    const question = seen.questions.find((q) => q.id === late.id);
     assert.deepEqual({ ...question, results: undefined }, {
       id: late.id, type: 'statement', origin: 'resident', text: { en: 'The minibus is often late' },
       options: [{ id: 'agree', label: null }, { id: 'disagree', label: null }, { id: 'unsure', label: null }], results: undefined,
     });
-    assert.deepEqual(question.results, { total: 2, counts: { agree: 1, disagree: 0, unsure: 1 } });
-    assert.equal(seen.mine.answers[late.id], 'unsure');
-    assert.ok(!seen.questions.some((/** @type {any} */ q) => q.id === rude.id));
+    assert.deepEqual(question!.results, { total: 2, counts: { agree: 1, disagree: 0, unsure: 1 } });
+    assert.equal(seen.mine!.answers[late.id], 'unsure');
+    assert.ok(!seen.questions.some((q) => q.id === rude.id));
     // Residents' questions come after staff's, oldest first.
-    const origins = seen.questions.map((/** @type {any} */ q) => q.origin);
+    const origins = seen.questions.map((q) => q.origin);
     assert.equal(origins.lastIndexOf('staff'), 3);
 
-    const mine = (await getPoll(collector.url, POLL, { participant: author })).json.mine.statements;
-    assert.deepEqual(mine.map((/** @type {any} */ s) => [s.status, s.reason, s.reply]), [
+    const mine = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
+    assert.deepEqual(mine.map((s) => [s.status, s.reason, s.reply]), [
       ['published', null, { en: 'We have spoken to the transport team.' }],
       ['rejected', 'It names a member of staff.', null],
     ]);
@@ -283,8 +283,7 @@ describe('hostile poll answers', () => {
     const keys = ['question', 'choice', 'statement', 'extra', 'toString'];
     const statuses = new Set();
     for (let i = 0; i < 300; i++) {
-      /** @type {Record<string, unknown>} */
-      const answers = {};
+      const answers: Record<string, unknown> = {};
       for (let k = 0; k <= rng.int(3); k++) answers[rng.pick(keys)] = rng.pick(values);
       const response = await post(collector.url, pollAnswer(answers, { instance: rng.pick([POLL, CLOSED, 'nope', 'BAD']), participant: rng.pick([randomUUID(), undefined]) }));
       assert.ok(response.status < 500, `${response.status} for ${JSON.stringify(answers)}`);
@@ -293,9 +292,9 @@ describe('hostile poll answers', () => {
     assert.ok(statuses.has(422) && statuses.has(409), [...statuses].join());
     const { json } = await getPoll(collector.url, POLL);
     for (const question of json.questions) {
-      const sum = Object.values(question.results.counts).reduce((/** @type {number} */ a, /** @type {any} */ b) => a + b, 0);
+      const sum = Object.values(question.results.counts).reduce((a: number, b) => a + b, 0);
       assert.equal(sum, question.results.total, question.id);
-      for (const count of Object.values(question.results.counts)) assert.ok(/** @type {number} */ (count) >= 0);
+      for (const count of Object.values(question.results.counts)) assert.ok((count as number) >= 0);
     }
   });
 });

@@ -14,8 +14,8 @@ const dir = tempDir('tandem-store-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const freshFile = () => join(dir, `store-${n++}.sqlite`);
-const record = (/** @type {Record<string, any>} */ overrides = {}, receivedAt = Date.now()) =>
-  /** @type {any} */ (toRecord(/** @type {any} */ (makeSubmission(overrides)), receivedAt));
+const record = (overrides: Record<string, unknown> = {}, receivedAt = Date.now()) =>
+  toRecord(makeSubmission(overrides), receivedAt);
 
 describe('SQLite store', () => {
   it('opens in WAL mode and records each migration once', async () => {
@@ -80,7 +80,7 @@ describe('SQLite store', () => {
     // Another process holding the write lock for longer than the busy timeout.
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
-    await assert.rejects(store.saveSubmission(record()), (/** @type {any} */ error) => error.code === 'SQLITE_BUSY');
+    await assert.rejects(store.saveSubmission(record()), (error: { code?: unknown }) => error.code === 'SQLITE_BUSY');
     other.exec('ROLLBACK');
     other.close();
     assert.equal(await store.saveSubmission(record()), 'created');
@@ -171,7 +171,7 @@ describe('SQLite store: migrating an existing database', () => {
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
-    db.exec(/** @type {{ sql: string }} */ (MIGRATIONS[0]).sql);
+    db.exec((MIGRATIONS[0] as { sql: string }).sql);
     db.prepare("INSERT INTO schema_migrations VALUES (1, 'submissions and rate limits', '2026-01-01')").run();
     db.close();
     const old = record();

@@ -5,13 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { post } from '../test-support/helpers.js';
 import { countsOf, getPoll, POLL, startPollCollector, statement, vote } from '../test-support/polls.js';
+import type { ApiAnswer } from '../test-support/helpers.js';
 
-/** @param {{ status: number, headers: Headers, json: any }} response */
-function assertLimited(response) {
+function assertLimited(response: { status: number, headers: Headers, json?: ApiAnswer }) {
   assert.equal(response.status, 429);
   const after = Number(response.headers.get('retry-after'));
   assert.ok(Number.isInteger(after) && after >= 1 && after <= 60, `Retry-After: ${response.headers.get('retry-after')}`);
-  assert.equal(typeof response.json.error, 'string');
+  assert.equal(typeof response.json!.error, 'string');
 }
 
 describe('poll rate limits', () => {
@@ -22,12 +22,12 @@ describe('poll rate limits', () => {
       for (const choice of ['1', '2', '3']) assert.equal((await post(collector.url, vote(me, 'overall', choice))).status, 201);
       const limited = await post(collector.url, vote(me, 'overall', '4'));
       assertLimited(limited);
-      assert.equal(limited.json.code, 'rate-limited');
-      assert.equal(limited.json.field, 'participant');
+      assert.equal(limited.json!.code, 'rate-limited');
+      assert.equal(limited.json!.field, 'participant');
       assertLimited(await post(collector.url, statement(me, 'One statement too many from me')));
       assert.equal((await post(collector.url, vote(randomUUID(), 'overall', '4'))).status, 201);
       // The refused answer did not count.
-      assert.equal((await getPoll(collector.url, POLL, { participant: me })).json.mine.answers.overall, '3');
+      assert.equal((await getPoll(collector.url, POLL, { participant: me })).json.mine!.answers.overall, '3');
     } finally {
       await collector.close();
     }
@@ -38,7 +38,7 @@ describe('poll rate limits', () => {
     try {
       for (let i = 0; i < 5; i++) assert.equal((await post(collector.url, vote(randomUUID(), 'mood', '3'))).status, 201);
       assertLimited(await post(collector.url, vote(randomUUID(), 'mood', '3')));
-      assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'mood').total, 5);
+      assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'mood')!.total, 5);
     } finally {
       await collector.close();
     }
@@ -57,7 +57,7 @@ describe('poll rate limits', () => {
       }
       assert.equal(statuses.filter((status) => status === 429).length, 0);
       assert.deepEqual(new Set(statuses), new Set([201]));
-      assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'overall').counts['3'], 40);
+      assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.counts['3'], 40);
     } finally {
       await collector.close();
     }

@@ -8,17 +8,14 @@ import { hashPassword } from '../src/dashboard/passwords.js';
 import { STAFF } from '../test-support/dashboard.js';
 import { post } from '../test-support/helpers.js';
 import { getPoll, POLL, startPollCollector, statement, vote } from '../test-support/polls.js';
+import type { Browser, Page } from 'puppeteer-core';
 
 const XSS = '<img src=x onerror=alert(1)> is what I think <script>alert(2)</script>';
 
-/** @type {Awaited<ReturnType<typeof startPollCollector>>} */
-let collector;
-/** @type {import('puppeteer-core').Browser} */
-let browser;
-/** @type {import('puppeteer-core').Page} */
-let page;
-/** @type {string[]} */
-let dialogs = [];
+let collector: Awaited<ReturnType<typeof startPollCollector>>;
+let browser: Browser;
+let page: Page;
+let dialogs: string[] = [];
 const author = randomUUID();
 
 before(async () => {
@@ -26,7 +23,7 @@ before(async () => {
   await collector.store.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
   for (const [i, choice] of ['5', '4', '4', '2'].entries()) await post(collector.url, vote(randomUUID(), 'overall', choice, { id: randomUUID(), instance: POLL, clientTime: new Date(Date.now() - i).toISOString() }));
   for (const text of [XSS, 'The minibus is often late', 'The lunches are cold by the time they reach us']) await post(collector.url, statement(author, text));
-  const [, late] = (await getPoll(collector.url, POLL, { participant: author })).json.mine.statements;
+  const [, late] = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
   await collector.store.moderateStatement(POLL, Number(late.id.slice(2)), { status: 'published', reason: null, by: STAFF.email, at: Date.now() });
   await post(collector.url, vote(randomUUID(), late.id, 'agree'));
   ({ browser, page, dialogs } = await openBrowser());
@@ -40,8 +37,7 @@ after(async () => {
   await collector?.close();
 });
 
-/** @param {string} path  @param {number} [status] */
-const open = async (path, status = 200) => {
+const open = async (path: string, status: number = 200) => {
   const response = await page.goto(`${collector.url}${path}`);
   assert.equal(response?.status(), status, path);
 };
@@ -82,7 +78,7 @@ describe('poll pages in Chromium', () => {
     await page.focus('.statement:last-child form:first-child .button');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     assert.match(await page.$eval('.notice', (el) => el.textContent ?? ''), /published/);
-    const mine = (await getPoll(collector.url, POLL, { participant: author })).json.mine.statements;
+    const mine = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
     assert.equal(mine[2].status, 'published');
   });
 
@@ -97,7 +93,7 @@ describe('poll pages in Chromium', () => {
     await open(`/dashboard/polls/${POLL}/statements?status=published`);
     assert.ok(await page.$('textarea[name^="reply-en-"]'));
     await expectNoAxeViolations(page);
-    await collector.store.moderateStatement(POLL, Number((await getPoll(collector.url, POLL, { participant: author })).json.mine.statements[0].id.slice(2)), { status: 'rejected', reason: 'It is not about the day centres.', by: STAFF.email, at: Date.now() });
+    await collector.store.moderateStatement(POLL, Number((await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements[0].id.slice(2)), { status: 'rejected', reason: 'It is not about the day centres.', by: STAFF.email, at: Date.now() });
     await open(`/dashboard/polls/${POLL}/statements?status=rejected`);
     await expectNoAxeViolations(page);
   });
@@ -115,8 +111,8 @@ describe('poll pages in Chromium', () => {
 
     await page.type('#id', 'parks-2026');
     await page.type('#title_en', 'Parks');
-    await page.$eval('#opens', (el) => (/** @type {HTMLInputElement} */ (el).value = '2026-01-01'));
-    await page.$eval('#closes', (el) => (/** @type {HTMLInputElement} */ (el).value = '2099-01-01'));
+    await page.$eval('#opens', (el) => ((el as HTMLInputElement).value = '2026-01-01'));
+    await page.$eval('#closes', (el) => ((el as HTMLInputElement).value = '2099-01-01'));
     await page.type('#q0_en', 'How clean are the parks?');
     await Promise.all([page.waitForNavigation(), page.click('form .button-group .button')]);
     assert.equal(new URL(page.url()).pathname, '/dashboard/polls/parks-2026');

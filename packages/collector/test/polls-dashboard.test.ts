@@ -10,12 +10,9 @@ import { browserish, STAFF } from '../test-support/dashboard.js';
 import { post } from '../test-support/helpers.js';
 import { CLOSED, countsOf, getPoll, POLICY, POLL, startPollCollector, statement, vote } from '../test-support/polls.js';
 
-/** @type {Awaited<ReturnType<typeof startPollCollector>>} */
-let collector;
-/** @type {ReturnType<typeof browserish>} */
-let staff;
-/** @type {string} */
-let token;
+let collector: Awaited<ReturnType<typeof startPollCollector>>;
+let staff: ReturnType<typeof browserish>;
+let token: string;
 
 before(async () => {
   collector = await startPollCollector();
@@ -26,11 +23,10 @@ before(async () => {
 });
 after(() => collector.close());
 
-/** @param {string} path  @param {Record<string, string>} form */
-const submit = (path, form) => staff.request(path, { method: 'POST', form: { _csrf: token, ...form } });
+const submit = (path: string, form: Record<string, string>) => staff.request(path, { method: 'POST', form: { _csrf: token, ...form } });
 
-/** The ids and statuses of a participant's statements. @param {string} participant */
-const mineOf = async (participant) => (await getPoll(collector.url, POLL, { participant })).json.mine;
+/** The ids and statuses of a participant's statements. */
+const mineOf = async (participant: string) => (await getPoll(collector.url, POLL, { participant })).json.mine;
 
 const NEW_POLL = {
   id: 'libraries-2026', site: 'adult-social-care', title_en: 'Libraries in 2026', title_cy: 'Llyfrgelloedd yn 2026', intro_en: '', intro_cy: '',
@@ -72,7 +68,7 @@ describe('polls in the dashboard', () => {
     const { json } = await getPoll(collector.url, 'libraries-2026');
     assert.equal(json.status, 'open');
     assert.deepEqual(json.title, { en: 'Libraries in 2026', cy: 'Llyfrgelloedd yn 2026' });
-    assert.deepEqual(json.questions.map((/** @type {any} */ q) => [q.id, q.type]), [['how-good-is-your-library', 'rating'], ['what-do-you-use-most', 'choice'], ['hours', 'statement']]);
+    assert.deepEqual(json.questions.map((q) => [q.id, q.type]), [['how-good-is-your-library', 'rating'], ['what-do-you-use-most', 'choice'], ['hours', 'statement']]);
     assert.deepEqual(json.questions[0].options[0].label, { en: 'Very poor', cy: 'Gwael iawn' });
     assert.deepEqual(json.questions[1].options, [
       { id: 'books', label: { en: 'Books', cy: 'Llyfrau' } }, { id: 'computers', label: { en: 'Computers', cy: 'Cyfrifiaduron' } }, { id: 'events', label: { en: 'Events' } },
@@ -100,8 +96,8 @@ describe('polls in the dashboard', () => {
     const { json } = await getPoll(collector.url, 'libraries-2026');
     assert.equal(json.id, 'libraries-2026');
     assert.equal(json.title.en, 'Our libraries');
-    assert.deepEqual(json.questions[1].options.map((/** @type {any} */ o) => o.id), ['events', 'books', 'the-cafe']);
-    assert.deepEqual(countsOf(json, 'what-do-you-use-most').counts, { events: 1, books: 0, 'the-cafe': 0 });
+    assert.deepEqual(json.questions[1].options.map((o) => o.id), ['events', 'books', 'the-cafe']);
+    assert.deepEqual(countsOf(json, 'what-do-you-use-most')!.counts, { events: 1, books: 0, 'the-cafe': 0 });
     assert.equal(json.questions[3].type, 'faces');
   });
 
@@ -128,7 +124,7 @@ describe('moderation round trip', () => {
     const author = randomUUID();
     const texts = ['The minibus is <b>often</b> late', 'Ms Smith in the kitchen is rude to us'];
     for (const text of texts) assert.equal((await post(collector.url, statement(author, text))).status, 201);
-    const [late, rude] = (await mineOf(author)).statements;
+    const [late, rude] = (await mineOf(author))!.statements;
     assert.deepEqual([late.status, rude.status], ['pending', 'pending']);
     const lateId = late.id.slice(2);
     const rudeId = rude.id.slice(2);
@@ -142,24 +138,24 @@ describe('moderation round trip', () => {
     assert.equal(published.status, 303);
     assert.equal(published.location, `/dashboard/polls/${POLL}/statements?status=pending&done=published`);
     const others = (await getPoll(collector.url, POLL)).json;
-    const question = others.questions.find((/** @type {any} */ q) => q.id === late.id);
+    const question = others.questions.find((q) => q.id === late.id);
     assert.deepEqual(question?.text, { en: texts[0] });
     assert.equal(question?.origin, 'resident');
     const voter = randomUUID();
     assert.equal((await post(collector.url, vote(voter, late.id, 'disagree'))).status, 201);
-    assert.equal(countsOf((await getPoll(collector.url, POLL)).json, late.id).counts.disagree, 1);
+    assert.equal(countsOf((await getPoll(collector.url, POLL)).json, late.id)!.counts.disagree, 1);
 
     const noReason = await submit(`/dashboard/polls/${POLL}/statements/${rudeId}/reject`, { [`reason-${rudeId}`]: '   ' });
     assert.equal(noReason.status, 422);
     assert.match(noReason.text, new RegExp(`<a href="#reason-${rudeId}">Enter why statement s-${rudeId} is not published`));
-    assert.equal((await mineOf(author)).statements[1].status, 'pending');
+    assert.equal((await mineOf(author))!.statements[1].status, 'pending');
     const rejected = await submit(`/dashboard/polls/${POLL}/statements/${rudeId}/reject`, { [`reason-${rudeId}`]: 'It names a member of staff.' });
     assert.equal(rejected.status, 303);
 
     const replied = await submit(`/dashboard/polls/${POLL}/statements/${lateId}/reply`, { [`reply-en-${lateId}`]: 'We have spoken to the transport team.', [`reply-cy-${lateId}`]: 'Rydym wedi siarad â’r tîm trafnidiaeth.' });
     assert.equal(replied.status, 303);
-    const mine = (await mineOf(author)).statements;
-    assert.deepEqual(mine.map((/** @type {any} */ s) => ({ status: s.status, reason: s.reason, reply: s.reply })), [
+    const mine = (await mineOf(author))!.statements;
+    assert.deepEqual(mine.map((s) => ({ status: s.status, reason: s.reason, reply: s.reply })), [
       { status: 'published', reason: null, reply: { en: 'We have spoken to the transport team.', cy: 'Rydym wedi siarad â’r tîm trafnidiaeth.' } },
       { status: 'rejected', reason: 'It names a member of staff.', reply: null },
     ]);
@@ -175,7 +171,7 @@ describe('deleting a statement on its author’s request', () => {
     const author = randomUUID();
     const answer = statement(author, 'Please delete this one later');
     assert.equal((await post(collector.url, answer)).status, 201);
-    const [own] = (await mineOf(author)).statements;
+    const [own] = (await mineOf(author))!.statements;
     const sid = own.id.slice(2);
     await submit(`/dashboard/polls/${POLL}/statements/${sid}/publish`, {});
     const voter = randomUUID();
@@ -190,10 +186,10 @@ describe('deleting a statement on its author’s request', () => {
     const deleted = await submit(`/dashboard/polls/${POLL}/statements/${sid}/delete`, {});
     assert.equal(deleted.status, 303);
     assert.match(deleted.location ?? '', /done=deleted/);
-    assert.deepEqual((await mineOf(author)).statements, []);
+    assert.deepEqual((await mineOf(author))!.statements, []);
     const after = await getPoll(collector.url, POLL, { participant: voter });
-    assert.ok(!after.json.questions.some((/** @type {any} */ q) => q.id === own.id));
-    assert.deepEqual(after.json.mine.answers[own.id], undefined);
+    assert.ok(!after.json.questions.some((q) => q.id === own.id));
+    assert.deepEqual(after.json.mine!.answers[own.id], undefined);
     assert.equal(await collector.store.getSubmission(answer.id), undefined);
     assert.equal(await collector.store.getStatement(Number(sid)), undefined);
     const again = await submit(`/dashboard/polls/${POLL}/statements/${sid}/delete`, {});
@@ -235,10 +231,10 @@ describe('CSV exports', () => {
     assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="tandem-poll-day-centres-2026-results-\d{4}-\d{2}-\d{2}\.csv"/);
     assert.ok(response.text.startsWith('\ufeff'));
     const rows = readCsv(response.text.slice(1));
-    const five = rows.find((/** @type {any} */ r) => r['Question id'] === 'overall' && r['Option id'] === '5');
+    const five = rows.find((r) => r['Question id'] === 'overall' && r['Option id'] === '5');
     assert.ok(five);
     assert.equal(five.Option, 'Very good');
-    assert.equal(Number(five.People), countsOf((await getPoll(collector.url, POLL)).json, 'overall').counts['5']);
+    assert.equal(Number(five.People), countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.counts['5']);
   });
 
   it('exports statements with every formula-like cell neutralised', async () => {
@@ -247,7 +243,7 @@ describe('CSV exports', () => {
     const response = await staff.request(`/dashboard/polls/${POLL}/statements.csv`);
     assert.equal(response.status, 200);
     const rows = readCsv(response.text.slice(1));
-    const exported = rows.map((/** @type {any} */ r) => r.Statement);
+    const exported = rows.map((r) => r.Statement);
     for (const text of payloads) assert.ok(exported.includes(`'${text}`), `${text} neutralised: ${JSON.stringify(exported)}`);
     for (const row of rows) for (const cell of Object.values(row)) assert.doesNotMatch(String(cell), /^[=+\-@\t\r]/);
   });
@@ -257,16 +253,16 @@ describe('CSRF', () => {
   it('refuses every poll form without the session’s token, changing nothing', async () => {
     const author = randomUUID();
     await post(collector.url, statement(author, 'A statement to leave pending'));
-    const [own] = (await mineOf(author)).statements;
+    const [own] = (await mineOf(author))!.statements;
     const sid = own.id.slice(2);
-    const attempts = /** @type {[string, Record<string, string>][]} */ ([
+    const attempts = [
       ['/dashboard/polls/new', { ...NEW_POLL, id: 'forged-poll' }],
       [`/dashboard/polls/${POLL}/statements/${sid}/publish`, {}],
       [`/dashboard/polls/${POLL}/statements/${sid}/reject`, { [`reason-${sid}`]: 'forged' }],
       [`/dashboard/polls/${POLL}/statements/${sid}/delete`, {}],
       [`/dashboard/polls/${CLOSED}/response`, { response_en: 'Forged response' }],
       ['/dashboard/polls/policies/adult-social-care', { policy_en: 'Forged policy' }],
-    ]);
+    ] as [string, Record<string, string>][];
     for (const [path, form] of attempts) {
       for (const csrf of [undefined, 'wrong-token']) {
         const response = await staff.request(path, { method: 'POST', form: csrf ? { ...form, _csrf: csrf } : form });
@@ -274,7 +270,7 @@ describe('CSRF', () => {
       }
     }
     assert.equal(await collector.store.getPoll('forged-poll'), undefined);
-    assert.equal((await mineOf(author)).statements[0].status, 'pending');
+    assert.equal((await mineOf(author))!.statements[0].status, 'pending');
     assert.notEqual((await getPoll(collector.url, CLOSED)).json.response?.en, 'Forged response');
     assert.deepEqual((await getPoll(collector.url, POLL)).json.policy, POLICY);
   });

@@ -11,20 +11,22 @@ import { fileURLToPath } from 'node:url';
 import { checkConfig, DEFAULTS } from '../src/config.js';
 import { databaseFile, startCollector } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import type { Problem } from '../src/errors.js';
+import type { CollectorOptions } from '../src/server.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Submission } from '@tandem/core/schema.js';
 
 export const ORIGIN = 'https://www.example-council.gov.uk';
 export const OTHER_ORIGIN = 'https://other-council.example';
 
-/** @param {string} [prefix] */
-export function tempDir(prefix = 'tandem-collector-') {
+export function tempDir(prefix: string = 'tandem-collector-') {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /**
- * @param {Record<string, unknown>} [overrides]  Config fields to change.
- * @param {import('../src/server.js').CollectorOptions} [options]
+ * @param overrides Config fields to change.
  */
-export async function startTestCollector(overrides = {}, options = {}) {
+export async function startTestCollector(overrides: Record<string, unknown> = {}, options: CollectorOptions = {}) {
   const dir = tempDir();
   const config = checkConfig({
     ...DEFAULTS,
@@ -56,8 +58,9 @@ export async function startTestCollector(overrides = {}, options = {}) {
   };
 }
 
-/** A valid feedback form answer, as the browser sends it. @param {Record<string, any>} [overrides] */
-export function makeSubmission(overrides = {}) {
+/** A valid feedback form answer, as the browser sends it. */
+export function makeSubmission(overrides: Record<string, unknown> = {}): Submission {
+  // A test may override it into an invalid one on purpose: what it sends is for the server to judge.
   return {
     id: randomUUID(),
     site: 'adult-social-care',
@@ -70,25 +73,25 @@ export function makeSubmission(overrides = {}) {
     clientTime: '2026-11-26T09:30:00.000Z',
     sdkVersion: '0.1.0',
     ...overrides,
-  };
+  } as Submission;
 }
+
+/** What POST /v1/submissions answers: the id stored, or a refusal naming its problems. */
+export type ApiAnswer = { id?: string, error?: string, problems?: Problem[], code?: string, field?: string };
 
 /**
  * POSTs to /v1/submissions as the browser does; `body` objects are sent as JSON text, and a
  * header given as null is not sent.
- * @param {string} url
- * @param {unknown} body
- * @param {Record<string, string | null>} [headers]
  */
-export async function post(url, body, headers = {}) {
+export async function post(url: string, body: unknown, headers: Record<string, string | null> = {}) {
   const all = { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN, ...headers };
   const response = await fetch(`${url}/v1/submissions`, {
     method: 'POST',
-    headers: /** @type {Record<string, string>} */ (Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null))),
-    body: typeof body === 'string' || body instanceof Uint8Array ? /** @type {any} */ (body) : JSON.stringify(body),
+    headers: Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null)) as Record<string, string>,
+    body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
   });
   const text = await response.text();
-  let json;
+  let json: ApiAnswer | undefined;
   try {
     json = JSON.parse(text);
   } catch {
@@ -99,25 +102,22 @@ export async function post(url, body, headers = {}) {
 
 /**
  * Runs `work` over `items` with at most `concurrency` in flight.
- * @template T, R
- * @param {T[]} items  @param {number} concurrency  @param {(item: T, index: number) => Promise<R>} work
- * @returns {Promise<R[]>}
  */
-export async function pool(items, concurrency, work) {
+export async function pool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await work(/** @type {T} */ (items[index]), index);
+      results[index] = await work(items[index] as T, index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return results;
 }
 
-/** A small seeded generator, so a failing hostile body can be found again. @param {number} seed */
-export function random(seed) {
+/** A small seeded generator, so a failing hostile body can be found again. */
+export function random(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -128,22 +128,22 @@ export function random(seed) {
   };
   return {
     next,
-    /** @param {number} n */ int: (n) => Math.floor(next() * n),
-    /** @template T @param {T[]} list @returns {T} */ pick: (list) => /** @type {T} */ (list[Math.floor(next() * list.length)]),
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T,
   };
 }
 
 /**
- * The command line from source, as \`node\` is given it: through tsx (and @tandem/core's
- * source), as the tests themselves run. \`spawn(process.execPath, [...CLI, 'serve'])\`.
+ * The command line from source, as \`node\` is given it: through tsx (and
+ * @tandem/core's
+ *  * source), as the tests themselves run. \`spawn(process.execPath, [...CLI, 'serve'])\`.
  */
 export const CLI = ['--import', new URL('../scripts/register-tsx.mjs', import.meta.url).href, '--conditions=tandem-source', fileURLToPath(new URL('../src/cli.ts', import.meta.url))];
 
 /**
  * Writes a collector config file into `dir` (data in `dir` too) and returns its path.
- * @param {string} dir  @param {Record<string, unknown>} [overrides]
  */
-export function writeConfig(dir, overrides = {}) {
+export function writeConfig(dir: string, overrides: Record<string, unknown> = {}) {
   const file = join(dir, 'collector.json');
   const config = {
     host: '127.0.0.1',
@@ -160,16 +160,15 @@ export function writeConfig(dir, overrides = {}) {
 
 /**
  * Starts `tandem-collector serve` as a child process and waits for the line that gives its URL.
- * @param {string} configFile
  */
-export async function spawnCollector(configFile) {
+export async function spawnCollector(configFile: string) {
   const child = spawn(process.execPath, [...CLI, 'serve', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const url = await new Promise((resolve, reject) => {
     let buffered = '';
-    const onData = (/** @type {Buffer} */ chunk) => {
+    const onData = (chunk: Buffer) => {
       buffered += chunk;
       const line = buffered.split('\n').find((text) => text.includes('"tandem-collector listening"'));
       if (line) {
@@ -181,25 +180,20 @@ export async function spawnCollector(configFile) {
     child.stdout.on('data', onData);
     child.once('exit', (code) => reject(new Error(`collector exited (${code}) before listening: ${stderr}`)));
   });
-  return { child, url: /** @type {string} */ (url), exited, stderr: () => stderr };
+  return { child, url: url as string, exited, stderr: () => stderr };
 }
 
 /**
  * A lean HTTP client (node:http, kept-alive sockets) for the tests that send thousands of
  * requests; fetch costs several times more per request on the client side.
- * @param {number} [maxSockets]
  */
-export function httpClient(maxSockets = 32) {
+export function httpClient(maxSockets: number = 32) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   return {
-    /**
-     * @param {string} url  @param {{ method?: string, headers?: Record<string, string>, body?: string | Uint8Array }} [options]
-     * @returns {Promise<{ status: number, headers: import('node:http').IncomingHttpHeaders, text: string }>}
-     */
-    request(url, { method = 'POST', headers = {}, body } = {}) {
+    request(url: string, { method = 'POST', headers = {}, body }: { method?: string, headers?: Record<string, string>, body?: string | Uint8Array } = {}): Promise<{ status: number, headers: IncomingHttpHeaders, text: string }> {
       return new Promise((resolve, reject) => {
         const req = http.request(url, { method, headers, agent }, (res) => {
-          const chunks = /** @type {Buffer[]} */ ([]);
+          const chunks = [] as Buffer[];
           res.on('data', (chunk) => chunks.push(chunk));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
           res.on('error', reject);

@@ -2,14 +2,11 @@
 
 /**
  * Rows of cells, keyed by the header row's names.
- * @param {string} text  Without the byte order mark.
- * @returns {Record<string, string>[]}
+ * @param text Without the byte order mark.
  */
-export function readCsv(text) {
-  /** @type {string[][]} */
-  const rows = [];
-  /** @type {string[]} */
-  let row = [];
+export function readCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
   let cell = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {

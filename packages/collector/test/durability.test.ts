@@ -18,9 +18,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 it(`keeps every acknowledged submission through ${ROUNDS} SIGKILLs under load`, { timeout: 60000 }, async () => {
   const configFile = writeConfig(dir);
-  /** @type {Map<string, object>} */
-  const acknowledged = new Map();
-  const retriesLost = /** @type {string[]} */ ([]);
+  const acknowledged: Map<string, object> = new Map();
+  const retriesLost = [] as string[];
   let requests = 0;
   let failed = 0;
 
@@ -42,7 +41,7 @@ it(`keeps every acknowledged submission through ${ROUNDS} SIGKILLs under load`, 
       while (!killed) {
         // Mostly new answers; some retries of answers acknowledged before an earlier kill.
         const retry = earlier.length > 0 && rng.next() < 0.2;
-        const submission = /** @type {{ id: string }} */ (retry ? rng.pick(earlier) : makeSubmission());
+        const submission = ((retry ? rng.pick(earlier) : makeSubmission()) as { id: string });
         requests++;
         try {
           const response = await client.request(`${server.url}/v1/submissions`, {
@@ -62,7 +61,7 @@ it(`keeps every acknowledged submission through ${ROUNDS} SIGKILLs under load`, 
       }
     };
     await Promise.all(Array.from({ length: WORKERS }, worker));
-    const { signal } = /** @type {{ signal: string }} */ (await server.exited);
+    const { signal } = await server.exited as { signal: string };
     assert.equal(signal, 'SIGKILL');
     client.close();
   }

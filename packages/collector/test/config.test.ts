@@ -14,15 +14,13 @@ const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const dir = tempDir('tandem-config-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** @param {unknown} content */
-function configFile(content) {
+function configFile(content: unknown) {
   const file = join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
 }
 
-/** @param {() => unknown} load  @param {RegExp[]} patterns */
-function assertConfigError(load, patterns) {
+function assertConfigError(load: () => unknown, patterns: RegExp[]) {
   assert.throws(load, (error) => {
     assert.ok(error instanceof ConfigError);
     for (const pattern of patterns) assert.match(error.message, pattern);
@@ -130,7 +128,7 @@ describe('tandem-collector', () => {
   it('exits 2 with a clear message for a bad configuration or usage', async () => {
     const file = configFile({ sites: [{ id: 'x', origins: ['ftp://files.example'] }] });
     for (const args of [['serve', '--config', file], ['launch'], ['serve', '--port', 'abc'], ['--nonsense']]) {
-      await assert.rejects(run(process.execPath, [...CLI, ...args]), (/** @type {any} */ error) => {
+      await assert.rejects(run(process.execPath, [...CLI, ...args]), (error: { code?: unknown, stderr: string }) => {
         assert.equal(error.code, 2, args.join(' '));
         assert.match(error.stderr, /^tandem-collector: /);
         return true;

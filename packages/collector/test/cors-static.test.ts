@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeSubmission, ORIGIN, OTHER_ORIGIN, post, startTestCollector, tempDir } from '../test-support/helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startTestCollector>>} */
-let collector;
+let collector: Awaited<ReturnType<typeof startTestCollector>>;
 const bundleDir = tempDir('tandem-bundle-');
 const examplesDir = tempDir('tandem-example-');
 before(async () => {
@@ -24,8 +23,7 @@ after(async () => {
   for (const dir of [bundleDir, examplesDir]) rmSync(dir, { recursive: true, force: true });
 });
 
-/** @param {string} origin */
-const preflight = (origin) =>
+const preflight = (origin: string) =>
   fetch(`${collector.url}/v1/submissions`, {
     method: 'OPTIONS',
     headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
