@@ -3,7 +3,7 @@
 // tables are generated from it, and editors use it for completion.
 export default {
   globs: ['packages/*/src/**/*.ts'],
-  exclude: ['packages/*/src/**/*.d.ts', 'packages/embed/**'],
+  exclude: ['packages/*/src/**/*.d.ts', 'packages/embed/**', 'packages/collector/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,

@@ -8,7 +8,7 @@
 // Every answer is different, as a council's are (bench/ingest/answers.mjs): Yes / No votes,
 // written answers of every length (a few to redact), finder searches and poll votes.
 //
-// Needs the build (`npx rollup -c rollup.config.mjs`): the collector imports @tandem/core's dist.
+// Needs the build (`npm run build`): it runs the compiled collector (packages/collector/dist).
 // Each server runs in its own child process (the load generator must not share its event loop),
 // on 127.0.0.1, with a database in a temporary folder that is removed at the end, error or not.
 //
@@ -34,12 +34,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { INSERT_COLUMNS, insertValues } from '../packages/collector/src/store/sqlite-rows.js';
-import { toRecord } from '../packages/collector/src/submission.js';
+import { INSERT_COLUMNS, insertValues } from '../packages/collector/dist/store/sqlite-rows.js';
+import { toRecord } from '../packages/collector/dist/submission.js';
 import { answer, benchPoll, ORIGIN, probeAnswer, SITE } from './ingest/answers.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'packages/collector/src/cli.js');
+const CLI = join(ROOT, 'packages/collector/dist/cli.js');
 const BASELINE = join(ROOT, 'bench/ingest/baseline.mjs');
 
 const setting = (name, fallback) => {

@@ -3,7 +3,7 @@
 // the rate at which the collector takes votes through POST /v1/submissions, then checks that
 // the results still count every acknowledged vote exactly once.
 //
-// Needs the build (`npx rollup -c rollup.config.mjs`): the collector imports @tandem/core's dist.
+// Needs the build (`npm run build`): it runs the compiled collector (packages/collector/dist).
 // The answers are stored through the store's own saveSubmission (the path every POST takes,
 // counters moved in the same transaction), in this process, before the collector starts in a
 // child process on 127.0.0.1 over the same database, in a temporary folder removed at the end.
@@ -24,7 +24,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const COLLECTOR = join(ROOT, 'packages/collector/src');
+const COLLECTOR = join(ROOT, 'packages/collector/dist');
 const { openSqliteStore } = await import(pathToFileURL(join(COLLECTOR, 'store/sqlite.js')).href);
 const { toRecord } = await import(pathToFileURL(join(COLLECTOR, 'submission.js')).href);
 const { checkPollAnswer } = await import(pathToFileURL(join(COLLECTOR, 'polls/answer.js')).href);

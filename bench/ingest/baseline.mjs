@@ -16,8 +16,8 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../../packages/collector/src/store/sqlite-migrations.js';
-import { INSERT_COLUMNS, insertValues } from '../../packages/collector/src/store/sqlite-rows.js';
+import { MIGRATIONS } from '../../packages/collector/dist/store/sqlite-migrations.js';
+import { INSERT_COLUMNS, insertValues } from '../../packages/collector/dist/store/sqlite-rows.js';
 
 const BODY_LIMIT = 64 * 1024;
 const MAX_BATCH = 500;

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'packages/collector/src/cli.js');
+// The compiled collector, as `npm start` runs it (the root `npm test` builds it first).
+const CLI = join(ROOT, 'packages/collector/dist/cli.js');
 export const STAFF = { email: 'officer@example-council.gov.uk', password: 'correct horse battery staple 7' };
 
 /** A port that was free a moment ago: the site's allowed origin must name it before start. */

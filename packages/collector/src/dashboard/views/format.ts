@@ -1,0 +1,63 @@
+// Small formatting shared by the pages and the CSV.
+
+/** Staff read times as the clocks on their walls show them: UK time, GMT or BST. */
+export const TIME_ZONE = 'Europe/London';
+export const TIME_ZONE_LABEL = 'UK time';
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** The wall-clock fields of an instant in UK time. */
+function wallClock(ms: number) {
+  const field: Record<string, string> = {};
+  for (const part of parts.formatToParts(ms)) field[part.type] = part.value;
+  return field;
+}
+
+/** ms since the epoch → "2026-11-26 09:30" in UK time. */
+export function formatTime(ms: number) {
+  const { year, month, day, hour, minute } = wallClock(ms);
+  return `${year}-${month}-${day} ${hour}:${minute}`;
+}
+
+/** An ISO instant → its UK day, "2026-07-02". */
+export const ukDay = (iso: string) => formatTime(Date.parse(iso)).slice(0, 10);
+
+/** A real "YYYY-MM-DD" → the instant that UK day starts, or null. */
+export function ukDayStart(text: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) return null;
+  const [year, month, day] = text.split('-').map(Number);
+  return startOfUkDay(year as number, month as number, day as number);
+}
+
+/** A real "YYYY-MM-DD" → the instant the next UK day starts (the end of that one), or null. */
+export function ukDayEnd(text: string) {
+  const start = ukDayStart(text);
+  if (start === null) return null;
+  const [year, month, day] = text.split('-').map(Number);
+  return startOfUkDay(year as number, month as number, (day as number) + 1);
+}
+
+/**
+ * The instant a UK day starts (midnight, GMT or BST). The clocks change at 01:00 GMT, never at
+ * midnight, so the offset an hour either side of the guess is the day's.
+ * @param month 1-12
+ */
+export function startOfUkDay(year: number, month: number, day: number) {
+  const guess = Date.UTC(year, month - 1, day);
+  const { year: y, month: m, day: d, hour, minute } = wallClock(guess);
+  const offset = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hour), Number(minute)) - guess;
+  return guess - offset;
+}
+
+export function answerLabel(answers: Record<string, unknown>) {
+  if (answers.useful === true) return 'Yes';
+  if (answers.useful === false) return 'No';
+  if (answers.reason === 'not-useful') return 'No: said why';
+  if (answers.reason === 'problem') return 'Problem';
+  if (answers.reason === 'more') return 'Wanted more';
+  return 'Other';
+}

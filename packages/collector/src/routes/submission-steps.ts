@@ -1,0 +1,124 @@
+// The steps an answer to POST /v1/submissions goes through, in order: parse (the shared
+// schema) → check its site and origin → limit (the site's and the participant's rates) →
+// check it against its poll → classify (quarantine, repeats) → store → answer. Each step is a
+// plain function that gives the next step what it needs, or a Refusal that ends the request;
+// none of them knows about HTTP, so each is tested on its own (submission-steps.test.ts).
+import { CheckedSubmissionSchema, checkSubmission, type Submission } from '@tandem/core/schema.js';
+import { checkPollAnswer } from '../polls/answer.js';
+import { compileSchema } from '../schema-compile.js';
+import { foldKey, quarantineReason, sortedAnswersJson, toRecord } from '../submission.js';
+import type { SiteConfig } from '../config.js';
+import type { Problem } from '../errors.js';
+import type { RepeatTracker } from '../repeats.js';
+import type { SiteCheck } from '../sites.js';
+import type { PollAction, SaveOutcome, Store, SubmissionRecord } from '../store/store.js';
+
+/**
+ * How a request is refused: its status and message, the problems by field, and for the poll
+ * contract's refusals a `code` (and the `field`) in the body too; a 429 or 503 says when to
+ * come back.
+ */
+export type Refusal = { status: number, error: string, problems: Problem[], code?: string, field?: string, retryAfter?: number };
+
+export const isRefusal = (value: unknown): value is Refusal => typeof value === 'object' && value !== null && 'status' in value && 'error' in value;
+
+// The shared schema, compiled: it passes most answers at a third of valibot's cost, and
+// valibot checks the rest and names what is wrong.
+const passesSchema = compileSchema(CheckedSubmissionSchema);
+
+/** 1. Parse: the body as a submission, by the schema the browser used. */
+export function parse(body: unknown): Submission | Refusal {
+  if (passesSchema(body)) return body as Submission;
+  const checked = checkSubmission(body);
+  return checked.ok ? checked.submission : { status: 422, error: 'The submission does not match the Tandem schema', problems: checked.problems };
+}
+
+/** 2. Site and origin: the site must be one of ours, and the page one of its origins ("self": the collector's own, `selfOrigin`). */
+export function checkSite(
+  submission: Submission,
+  origin: string | undefined,
+  sites: { authorize: (site: string, origin: string | undefined, selfOrigin?: string) => SiteCheck },
+  selfOrigin?: string,
+): SiteConfig | Refusal {
+  const allowed = sites.authorize(submission.site, origin, selfOrigin);
+  if (allowed.ok) return allowed.site;
+  return { status: 403, error: `This ${allowed.field} may not send answers here`, problems: [{ field: allowed.field, message: allowed.message }] };
+}
+
+/** A 429 the outboxes understand: they wait for Retry-After, then send again. */
+export const tooMany = (seconds: number, error: string): Refusal => ({ status: 429, error, problems: [], retryAfter: seconds });
+
+/**
+ * 3. Limits: the site's answers a minute, and a poll participant's.
+ * @param secondsToWait  0 when under the limit.
+ */
+export function limit(
+  submission: Submission,
+  site: SiteConfig,
+  secondsToWait: (key: string, max: number) => number,
+  limits: { perSitePerMinute: number, perParticipantPerMinute?: number },
+): Refusal | undefined {
+  const siteWait = secondsToWait(`site:${submission.site}`, site.perMinute ?? limits.perSitePerMinute);
+  if (siteWait) return tooMany(siteWait, 'This site is receiving too many answers; try again after the time in Retry-After');
+  if (submission.widget !== 'poll' || !submission.participant) return undefined;
+  const participantWait = secondsToWait(`participant:${submission.participant}`, limits.perParticipantPerMinute ?? 120);
+  if (!participantWait) return undefined;
+  const error = 'Too many answers from this device; try again after the time in Retry-After';
+  return { ...tooMany(participantWait, error), code: 'rate-limited', field: 'participant', problems: [{ field: 'participant', message: error }] };
+}
+
+/**
+ * 4. Poll: a poll answer is checked against its poll (open? this question? this option?) and
+ * becomes the action the store applies with it. A retry of one already stored (say, before
+ * the poll closed) goes on to be answered as a retry.
+ */
+export async function checkPoll(store: Store, submission: Submission, now: number): Promise<{ poll?: PollAction } | Refusal> {
+  if (submission.widget !== 'poll') return {};
+  const checked = await checkPollAnswer(store, submission, now);
+  if (checked.ok) return { poll: checked.action };
+  if (await store.getSubmission(submission.id)) return {};
+  const { status, code, field, error } = checked;
+  return { status, error, code, ...(field ? { field } : {}), problems: [{ field: field ?? '(body)', message: error }] };
+}
+
+/**
+ * 5. Classify: the record to store, quarantined if it looks like a bot's or repeats a first
+ * answer, and the fold key it was remembered by (to forget if it is not stored after all).
+ */
+export function classify(
+  submission: Submission,
+  { address, foldSecret, repeats, now, poll }: { address: string, foldSecret: string, repeats: RepeatTracker, now: number, poll?: PollAction | undefined },
+): { record: SubmissionRecord, key: string | null } {
+  const answersJson = sortedAnswersJson(submission.answers);
+  // Only an answer that would be counted can be the first of a repeat.
+  const key = quarantineReason(submission) ? null : foldKey(submission, address, foldSecret, answersJson);
+  const repeatOf = key ? repeats.firstOf(key, submission.id, now) : null;
+  return { record: { ...toRecord(submission, now, repeatOf, answersJson), ...(poll ? { poll } : {}) }, key };
+}
+
+/**
+ * 6. Store: exactly once, by its id. A store that cannot take it just now gets a 503 the
+ * outboxes retry; an answer the store will not take at all is refused alone (its outcome).
+ * @param logFailure  Told why, never the answer.
+ */
+export async function save(store: Pick<Store, 'saveSubmission'>, record: SubmissionRecord, logFailure: (error: Error & { code?: string }) => void): Promise<SaveOutcome | Refusal> {
+  try {
+    return await store.saveSubmission(record);
+  } catch (error) {
+    logFailure(error as Error & { code?: string });
+    return { status: 503, error: 'The answer could not be stored just now; try again', problems: [], retryAfter: 5 };
+  }
+}
+
+/** 7. Answer: what the outcome means to the widget. A retry gets the same answer as the first attempt, with 200 instead of 201. */
+export function answer(outcome: SaveOutcome, id: string): { status: number, body: { id: string } } | Refusal {
+  if (typeof outcome === 'object') return { status: 422, error: 'The submission has a value the collector cannot store', problems: [outcome.unstorable] };
+  if (outcome === 'duplicate-statement') {
+    const error = 'This poll already has this statement: agree or disagree with it instead';
+    return { status: 409, error, code: 'duplicate-statement', field: 'answers.statement', problems: [{ field: 'answers.statement', message: error }] };
+  }
+  if (outcome === 'conflict') {
+    return { status: 409, error: 'This id was already used for a different submission', problems: [{ field: 'id', message: 'is already taken by a different submission' }] };
+  }
+  return { status: outcome === 'created' ? 201 : 200, body: { id } };
+}

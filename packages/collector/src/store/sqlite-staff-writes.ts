@@ -1,0 +1,47 @@
+// The store's other writes, made by the writer thread too: staff's (reviews, deletions,
+// accounts, sessions, sign-in failures, polls and their moderation) and the retention purge.
+// Each is rare, but on the event loop each would wait for the write lock while the writer
+// thread commits answers, and SQLite waits by sleeping, stopping every resident's request with
+// it. Called by name from sqlite.js; arguments and results are plain data.
+import { dashboardQueries } from './sqlite-dashboard.js';
+import { pollQueries } from './sqlite-polls.js';
+import type { Database } from 'better-sqlite3';
+
+const HOUR = 60 * 60 * 1000;
+
+export function staffWrites(db: Database) {
+  const dashboard = dashboardQueries(db);
+  const polls = pollQueries(db);
+  const purgeWindows = db.prepare('DELETE FROM rate_limits WHERE window_start < ?');
+  const purgeSubmissions = db.prepare('DELETE FROM submissions WHERE received_at < ?');
+  return {
+    markReviewed: dashboard.markReviewed,
+    deleteSubmission: dashboard.deleteSubmission,
+    saveUser: dashboard.saveUser.immediate,
+    removeUser: dashboard.removeUser.immediate,
+    createSession: dashboard.createSession,
+    // Reads the session and marks it seen (the idle limit), so it writes too.
+    findSession: dashboard.findSession,
+    deleteSession: dashboard.deleteSession,
+    recordSignInFailure: dashboard.recordSignInFailure,
+    clearSignInFailures: dashboard.clearSignInFailures,
+    syncFilePolls: polls.syncFilePolls.immediate,
+    createPoll: polls.createPoll,
+    updatePoll: polls.updatePoll,
+    setPollResponse: polls.setPollResponse,
+    moderateStatement: polls.moderateStatement,
+    replyToStatement: polls.replyToStatement,
+    deleteStatement: polls.deleteStatement.immediate,
+    setSitePolicy: polls.setSitePolicy,
+    /** Answers received before `before`, and everything else past its time; how many answers. */
+    purgeBefore(before: number) {
+      purgeWindows.run(Date.now() - HOUR);
+      dashboard.purgeStaff(Date.now());
+      polls.purgeClosedBefore(before);
+      return purgeSubmissions.run(before).changes;
+    },
+  };
+}
+
+export type StaffWrites = ReturnType<typeof staffWrites>;
+export type StaffWriteName = keyof StaffWrites;

@@ -1,0 +1,144 @@
+// The SQLite store (better-sqlite3): one file in WAL mode, migrated at open, every statement
+// prepared once. Every write is made by the writer thread (sqlite-writer-thread.js): submissions
+// through group commit, rate-limit counters (batched by rate-limit.js), staff's writes and the
+// purge; so the event loop never waits for the write lock. Reads use this thread's connection.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { groupCommit } from './group-commit.js';
+import { connect } from './sqlite-connection.js';
+import { dashboardQueries } from './sqlite-dashboard.js';
+import { pollQueries } from './sqlite-polls.js';
+import { finderQueries } from './sqlite-finder.js';
+import { fromRow } from './sqlite-rows.js';
+import type { SubmissionRow } from './sqlite-rows.js';
+import { MIGRATIONS } from './sqlite-migrations.js';
+import { writerClient } from './sqlite-writer-client.js';
+import type { Store, SubmissionRecord } from './store.js';
+import type { StaffWriteName, StaffWrites } from './sqlite-staff-writes.js';
+import type { Database } from 'better-sqlite3';
+
+export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 5000 }: { file: string, synchronous?: 'full' | 'normal', busyTimeoutMs?: number }): Store & { file: string, schemaVersion: () => number } {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = connect(file, busyTimeoutMs);
+  // This connection writes only the migrations (the writer thread makes every other write),
+  // with the same durability: "full", on disk even if the machine loses power right after.
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
+  const count = db.prepare(`SELECT count(*) FROM submissions
+    WHERE (@site IS NULL OR site = @site) AND (@quarantined IS NULL OR quarantined = @quarantined)`).pluck();
+  const schemaVersion = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
+  const dashboard = dashboardQueries(db);
+  const polls = pollQueries(db);
+  const finder = finderQueries(db);
+
+  // Migrated above, so the writer thread finds the tables it prepares statements for.
+  const writes = writerClient({ file, synchronous, busyTimeoutMs });
+  const writer = groupCommit(writes.commit);
+  let closed = false;
+  const readPoll = db.transaction(polls.readPoll);
+
+  /** Work on an open store: a read here, or a request to the writer thread. */
+  const run = <T>(work: () => T): Promise<Awaited<T>> => {
+    if (closed) return Promise.reject(new Error('The store is closed'));
+    try {
+      return Promise.resolve(work()) as Promise<Awaited<T>>;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  /** One of the writes the writer thread makes for staff (sqlite-staff-writes.js). */
+  const write = <Name extends StaffWriteName>(name: Name, ...args: Parameters<StaffWrites[Name]>) =>
+    run(() => writes.call(name, args)) as Promise<ReturnType<StaffWrites[Name]>>;
+
+  return {
+    file,
+    schemaVersion: () => schemaVersion.get() as number,
+    saveSubmission: (record) => run(() => writer.write(record)),
+    getSubmission: (id) =>
+      run(() => {
+        const row = selectOne.get(id);
+        return row ? fromRow(row as SubmissionRow) : undefined;
+      }),
+    countSubmissions: (filter = {}) =>
+      run(() =>
+        
+          count.get({ site: filter.site ?? null, quarantined: filter.quarantined === undefined ? null : Number(filter.quarantined) }) as number,
+      ),
+    addRateLimitHits: (entries, now = Date.now()) => run(() => writes.addHits(entries, now)),
+    purgeBefore: (before) => write('purgeBefore', before),
+    check: () =>
+      run(() => {
+        schemaVersion.get();
+      }),
+    listAnswers: (filter, page) => run(() => dashboard.listAnswers(filter, page)),
+    pageCounts: (filter, now) => run(() => dashboard.pageCounts(filter, now)),
+    listPages: (site) => run(() => dashboard.listPages(site)),
+    markReviewed: (id, by, at) => write('markReviewed', id, by, at),
+    deleteSubmission: (id) => write('deleteSubmission', id),
+    finderSummary: (filter, now) => run(() => finder.finderSummary(filter, now)),
+    finderTopNeeds: (filter, limit) => run(() => finder.finderTopNeeds(filter, limit)),
+    finderUnanswered: (filter, limit) => run(() => finder.finderUnanswered(filter, limit)),
+    finderNotHelped: (filter, page) => run(() => finder.finderNotHelped(filter, page)),
+    saveUser: (email, passwordHash, now) => write('saveUser', email, passwordHash, now),
+    findUser: (email) => run(() => dashboard.findUser(email)),
+    listUsers: () => run(() => dashboard.listUsers()),
+    removeUser: (email) => write('removeUser', email),
+    createSession: (session) => write('createSession', session),
+    findSession: (idHash, now, idleMs) => write('findSession', idHash, now, idleMs),
+    deleteSession: (idHash) => write('deleteSession', idHash),
+    recordSignInFailure: (email, at) => write('recordSignInFailure', email, at),
+    countSignInFailures: (email, since) => run(() => dashboard.countSignInFailures(email, since)),
+    clearSignInFailures: (email) => write('clearSignInFailures', email),
+    syncFilePolls: (list, now) => write('syncFilePolls', list, now),
+    getPoll: (id) => run(() => polls.getPoll(id)),
+    listPolls: (site) => run(() => polls.listPolls(site)),
+    createPoll: (poll, by, now) => write('createPoll', poll, by, now),
+    updatePoll: (poll, by, now) => write('updatePoll', poll, by, now),
+    setPollResponse: (id, response, by, now) => write('setPollResponse', id, response, by, now),
+    // One read transaction, so the counters, statements and `mine` agree with each other.
+    readPoll: (id, participant) => run(() => readPoll(id, participant)),
+    getStatement: (id) => run(() => polls.getStatement(id)),
+    listStatements: (pollId, query) => run(() => polls.listStatements(pollId, query)),
+    countStatements: (pollId) => run(() => polls.countStatements(pollId)),
+    moderateStatement: (pollId, id, change) => write('moderateStatement', pollId, id, change),
+    replyToStatement: (pollId, id, reply, by, at) => write('replyToStatement', pollId, id, reply, by, at),
+    deleteStatement: (pollId, id) => write('deleteStatement', pollId, id),
+    getSitePolicy: (site) => run(() => polls.getSitePolicy(site)),
+    setSitePolicy: (site, policy, by, at) => write('setSitePolicy', site, policy, by, at),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await writer.drain();
+      await writes.close();
+      db.close();
+    },
+  };
+}
+
+/** Applies the migrations this database has not had, each once, under the write lock. */
+function migrate(db: Database) {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  const current = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  db.transaction(() => {
+    const version = current.get() as number;
+    if (version > latest) {
+      throw new Error(`The database is at schema version ${version}, newer than this collector knows (${latest}). Upgrade the collector.`);
+    }
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= version) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+  }).immediate();
+}

@@ -1,0 +1,55 @@
+// For the dashboard tests: a collector with one staff account, a small cookie-keeping client
+// that signs in as a browser would, and answers stored straight into the store.
+import { hashPassword } from '../src/dashboard/passwords.js';
+import { toRecord } from '../src/submission.js';
+import { makeSubmission, startTestCollector } from './helpers.js';
+import type { Store } from '../src/store/store.js';
+
+export const STAFF = { email: 'officer@example-council.gov.uk', password: 'a long staff password 1' };
+
+export async function startDashboard(overrides?: Record<string, unknown>) {
+  const collector = await startTestCollector(overrides);
+  await collector.store.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
+  return collector;
+}
+
+/**
+ * Stores a feedback answer as if it had arrived `daysAgo` days ago.
+ */
+export async function storeAnswer(store: Store, { answers, daysAgo = 0, url = 'https://www.example-council.gov.uk/adult-social-care/', title = 'Adult social care', site = 'adult-social-care', fillMs = 12000, honeypot = false }: { answers?: Record<string, unknown>, daysAgo?: number, url?: string, title?: string, site?: string, fillMs?: number, honeypot?: boolean } = {}) {
+  const submission = makeSubmission({ site, page: { url, title }, signals: { honeypot, fillMs }, ...(answers ? { answers } : {}) });
+  const record = toRecord(submission, Date.now() - daysAgo * 24 * 60 * 60 * 1000);
+  await store.saveSubmission(record);
+  return record;
+}
+
+/** A client that keeps cookies and never follows redirects, so each step can be checked. */
+export function browserish(base: string, extraHeaders = ({} as Record<string, string>)) {
+  const jar: Map<string, string> = new Map();
+  async function request(path: string, { method = 'GET', form }: { method?: string, form?: Record<string, string> } = {}) {
+    const headers = ({ ...extraHeaders } as Record<string, string>);
+    if (jar.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
+    const response = await fetch(`${base}${path}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined, redirect: 'manual' });
+    const setCookies = response.headers.getSetCookie();
+    for (const line of setCookies) {
+      const [pair = ''] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') jar.delete(name);
+      else jar.set(name, value);
+    }
+    // Buffer keeps a byte order mark, which response.text() would drop.
+    const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
+    return { status: response.status, headers: response.headers, setCookies, location: response.headers.get('location'), text };
+  }
+  return {
+    jar,
+    request,
+    /** The CSRF token in a page's first form. */
+    tokenIn: (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '',
+    async signIn(email = STAFF.email, password = STAFF.password) {
+      const page = await request('/dashboard/sign-in');
+      return request('/dashboard/sign-in', { method: 'POST', form: { _csrf: this.tokenIn(page.text), email, password } });
+    },
+  };
+}

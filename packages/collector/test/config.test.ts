@@ -1,0 +1,139 @@
+// Configuration from file, environment and flags, checked at start; and the command line.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { ConfigError, EXAMPLE_CONFIG, loadConfig } from '../src/config.js';
+import { CLI, tempDir } from '../test-support/helpers.js';
+
+const run = promisify(execFile);
+const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const dir = tempDir('tandem-config-');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function configFile(content: unknown) {
+  const file = join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+function assertConfigError(load: () => unknown, patterns: RegExp[]) {
+  assert.throws(load, (error) => {
+    assert.ok(error instanceof ConfigError);
+    for (const pattern of patterns) assert.match(error.message, pattern);
+    return true;
+  });
+}
+
+const SITE = { id: 'adult-social-care', origins: ['https://www.example-council.gov.uk'] };
+
+describe('loadConfig', () => {
+  it('the example config serves the example council site from this repository', () => {
+    const config = loadConfig({ file: EXAMPLE_CONFIG, env: {} });
+    assert.deepEqual(config.sites.map((site) => site.id), ['adult-social-care']);
+    assert.deepEqual(config.sites[0]?.origins, ['self'], 'its pages are served by the collector itself, on whatever port');
+    assert.equal(config.dataDir, join(REPO, 'data'));
+    assert.equal(config.bundleDir, join(REPO, 'packages/embed/dist/cdn'));
+    assert.equal(config.examplesDir, join(REPO, 'examples/adult-social-care'));
+    assert.equal(config.port, 8080);
+    assert.equal(config.retentionDays, 365);
+    assert.equal(config.synchronous, 'full');
+  });
+
+  it('resolves folders in the file from the file, and normalises origins', () => {
+    const file = configFile({ dataDir: 'store', sites: [{ id: 'a', origins: ['HTTPS://WWW.Example.gov.uk:443/'] }] });
+    const config = loadConfig({ file, env: {} });
+    assert.equal(config.dataDir, join(dir, 'store'));
+    assert.deepEqual(config.sites[0]?.origins, ['https://www.example.gov.uk']);
+    assert.equal(config.limits.perIpPerMinute, 600, 'defaults fill what the file leaves out');
+  });
+
+  it('lets the environment override the file, and flags override both', () => {
+    const file = configFile({ port: 1000, sites: [SITE] });
+    const env = {
+      TANDEM_PORT: '2000',
+      TANDEM_HOST: '0.0.0.0',
+      TANDEM_DATA_DIR: 'env-data',
+      TANDEM_TRUST_PROXY: '10.0.0.0/8',
+      TANDEM_RETENTION_DAYS: '30',
+      TANDEM_SITES: 'one=https://one.example;two=https://two.example,http://localhost:3000',
+    };
+    const config = loadConfig({ file, env, cwd: dir });
+    assert.equal(config.port, 2000);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.dataDir, join(dir, 'env-data'));
+    assert.equal(config.trustProxy, '10.0.0.0/8');
+    assert.equal(config.retentionDays, 30);
+    assert.deepEqual(config.sites, [
+      { id: 'one', origins: ['https://one.example'] },
+      { id: 'two', origins: ['https://two.example', 'http://localhost:3000'] },
+    ]);
+    assert.equal(loadConfig({ file, env, overrides: { port: 3000 } }).port, 3000);
+    assert.equal(loadConfig({ file, env: { TANDEM_TRUST_PROXY: 'true' } }).trustProxy, true);
+    assert.equal(loadConfig({ file, env: { TANDEM_TRUST_PROXY: '2' } }).trustProxy, 2);
+  });
+
+  it('reports every problem at once, naming each setting', () => {
+    const file = configFile({
+      port: 70000,
+      retentionDays: 0,
+      synchronous: 'sometimes',
+      prot: 8080,
+      sites: [
+        { id: 'Bad Id', origins: ['https://ok.example'] },
+        { id: 'path', origins: ['https://ok.example/with/path'] },
+        { id: 'none', origins: [], perMinit: 5 },
+      ],
+    });
+    assertConfigError(() => loadConfig({ file, env: {} }), [
+      /port: must be a port number/,
+      /retentionDays: must be at least 1 day/,
+      /synchronous: must be "full" or "normal"/,
+      /prot: is not a collector setting \(check its spelling\)/,
+      /sites\.0\.id: must be lower-case/,
+      /sites\.1\.origins\.0: must be an origin/,
+      /sites\.2\.origins: must list at least one origin/,
+      /sites\.2\.perMinit: is not a site setting/,
+    ]);
+    const twice = configFile({ sites: [SITE, SITE] });
+    assertConfigError(() => loadConfig({ file: twice, env: {} }), [/sites: must not list a site id twice/]);
+  });
+
+  it('refuses a missing file, bad JSON, no sites, and bad environment values', () => {
+    assertConfigError(() => loadConfig({ file: join(dir, 'nope.json'), env: {} }), [/does not exist/]);
+    assertConfigError(() => loadConfig({ file: configFile('{ "port": '), env: {} }), [/not valid JSON/]);
+    assertConfigError(() => loadConfig({ file: configFile({}), env: {} }), [/sites: must list at least one site/]);
+    const file = configFile({ sites: [SITE] });
+    assertConfigError(() => loadConfig({ file, env: { TANDEM_PORT: 'eighty' } }), [/TANDEM_PORT: must be a whole number/]);
+    assertConfigError(() => loadConfig({ file, env: { TANDEM_SITES: 'no-origins' } }), [/TANDEM_SITES: must look like/]);
+    assertConfigError(() => loadConfig({ file, env: { TANDEM_LOG_LEVEL: 'loud' } }), [/logLevel: must be one of/, /environment and flags applied/]);
+  });
+});
+
+describe('tandem-collector', () => {
+  it('--help explains the commands, options and environment', async () => {
+    const { stdout } = await run(process.execPath, [...CLI, '--help']);
+    for (const text of ['Usage: tandem-collector', 'serve', '--config', '--port', 'TANDEM_SITES', 'TANDEM_TRUST_PROXY']) assert.ok(stdout.includes(text), text);
+  });
+
+  it('config prints the checked configuration', async () => {
+    const file = configFile({ port: 9999, sites: [SITE] });
+    const { stdout } = await run(process.execPath, [...CLI, 'config', '--config', file, '--port', '1234']);
+    assert.equal(JSON.parse(stdout).port, 1234);
+  });
+
+  it('exits 2 with a clear message for a bad configuration or usage', async () => {
+    const file = configFile({ sites: [{ id: 'x', origins: ['ftp://files.example'] }] });
+    for (const args of [['serve', '--config', file], ['launch'], ['serve', '--port', 'abc'], ['--nonsense']]) {
+      await assert.rejects(run(process.execPath, [...CLI, ...args]), (error: { code?: unknown, stderr: string }) => {
+        assert.equal(error.code, 2, args.join(' '));
+        assert.match(error.stderr, /^tandem-collector: /);
+        return true;
+      });
+    }
+    await assert.rejects(run(process.execPath, [...CLI, 'serve', '--config', file]), /sites\.0\.origins\.0: must be an origin/);
+  });
+});

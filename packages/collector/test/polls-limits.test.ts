@@ -1,0 +1,65 @@
+// Poll answers' rate limits: per participant and per client address, 429 with Retry-After, and
+// generous enough by default for a day centre's residents answering from one office connection.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { post } from '../test-support/helpers.js';
+import { countsOf, getPoll, POLL, startPollCollector, statement, vote } from '../test-support/polls.js';
+import type { ApiAnswer } from '../test-support/helpers.js';
+
+function assertLimited(response: { status: number, headers: Headers, json?: ApiAnswer }) {
+  assert.equal(response.status, 429);
+  const after = Number(response.headers.get('retry-after'));
+  assert.ok(Number.isInteger(after) && after >= 1 && after <= 60, `Retry-After: ${response.headers.get('retry-after')}`);
+  assert.equal(typeof response.json!.error, 'string');
+}
+
+describe('poll rate limits', () => {
+  it('limits one participant, leaving others on the same address alone', async () => {
+    const collector = await startPollCollector({ limits: { perIpPerMinute: 1000, perSitePerMinute: 1000, perParticipantPerMinute: 3 } });
+    try {
+      const me = randomUUID();
+      for (const choice of ['1', '2', '3']) assert.equal((await post(collector.url, vote(me, 'overall', choice))).status, 201);
+      const limited = await post(collector.url, vote(me, 'overall', '4'));
+      assertLimited(limited);
+      assert.equal(limited.json!.code, 'rate-limited');
+      assert.equal(limited.json!.field, 'participant');
+      assertLimited(await post(collector.url, statement(me, 'One statement too many from me')));
+      assert.equal((await post(collector.url, vote(randomUUID(), 'overall', '4'))).status, 201);
+      // The refused answer did not count.
+      assert.equal((await getPoll(collector.url, POLL, { participant: me })).json.mine!.answers.overall, '3');
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('limits one client address across participants who make new ids', async () => {
+    const collector = await startPollCollector({ limits: { perIpPerMinute: 5, perSitePerMinute: 1000 } });
+    try {
+      for (let i = 0; i < 5; i++) assert.equal((await post(collector.url, vote(randomUUID(), 'mood', '3'))).status, 201);
+      assertLimited(await post(collector.url, vote(randomUUID(), 'mood', '3')));
+      assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'mood')!.total, 5);
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('is generous by default: 40 residents on one connection answer everything, change answers and add statements', async () => {
+    const collector = await startPollCollector({ limits: { perIpPerMinute: 600, perSitePerMinute: 6000 } });
+    try {
+      const statuses = [];
+      for (let person = 0; person < 40; person++) {
+        const me = randomUUID();
+        for (const [question, choice] of [['overall', '4'], ['mood', '5'], ['visits', 'weekly'], ['transport', 'agree'], ['overall', '3']]) {
+          statuses.push((await post(collector.url, vote(me, question, choice))).status);
+        }
+        if (person % 4 === 0) statuses.push((await post(collector.url, statement(me, `Statement number ${person} from the day centre`))).status);
+      }
+      assert.equal(statuses.filter((status) => status === 429).length, 0);
+      assert.deepEqual(new Set(statuses), new Set([201]));
+      assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.counts['3'], 40);
+    } finally {
+      await collector.close();
+    }
+  });
+});
