@@ -1,12 +1,9 @@
-/** The time and timers the outbox keeps: the browser's, or one a test moves on by hand. */
+/**
+ * The time and timers the outbox keeps: the page's own (`globalThis` is one), or a clock a test
+ * moves on by hand.
+ */
 export interface Clock {
-  now(): number;
+  Date: { now(): number };
   setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+  clearTimeout(handle: never): void;
 }
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};

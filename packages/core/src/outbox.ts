@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from './outbox-clock.js';
+import type { Clock } from './outbox-clock.js';
 import { DeviceStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
 import type { Submission } from './schema.js';
 
@@ -131,12 +131,12 @@ export class Outbox {
     this.baseDelayMs = options.baseDelayMs ?? 2000;
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60 * 1000;
     this.maxAgeMs = options.maxAgeMs ?? 7 * DAY;
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? globalThis;
   }
 
   /** Stores the submission, then makes the first attempt to send it. Never rejects. */
   async submit(submission: Submission, url: string): Promise<Delivery> {
-    const now = this.clock.now();
+    const now = this.clock.Date.now();
     const item: OutboxItem = { submission, url, createdAt: now, attempts: 0, nextAttemptAt: now };
     try {
       // DeviceStore never rejects: it falls back to memory.
@@ -164,20 +164,20 @@ export class Outbox {
 
   /** Stops the retry timer (for pages that tear Tandem down). */
   stop(): void {
-    this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
+    // A timer id once cleared or fired is harmless to clear again.
+    this.clock.clearTimeout(this.timer as never);
   }
 
   private async flushDue(): Promise<void> {
     for (const item of await this.pending()) {
       // The list is a snapshot: attempt() reads each item again before it acts.
-      if (item.nextAttemptAt <= this.clock.now() || this.expired(item)) await this.attempt(item.submission.id);
+      if (item.nextAttemptAt <= this.clock.Date.now() || this.expired(item)) await this.attempt(item.submission.id);
     }
     await this.schedule();
   }
 
   private expired(item: OutboxItem): boolean {
-    return this.clock.now() - item.createdAt > this.maxAgeMs;
+    return this.clock.Date.now() - item.createdAt > this.maxAgeMs;
   }
 
   private async read(id: string): Promise<OutboxItem | undefined> {
@@ -199,14 +199,14 @@ export class Outbox {
           return { status: 'queued', reason: 'given up' };
         }
         // Not due: another attempt failed while this one waited, and set when to try again.
-        if (item.nextAttemptAt > this.clock.now()) return { status: 'queued', reason: 'waiting to retry' };
+        if (item.nextAttemptAt > this.clock.Date.now()) return { status: 'queued', reason: 'waiting to retry' };
 
         const delivery = await this.send(item);
         if (delivery.status === 'queued') {
           const attempts = item.attempts + 1;
           // Retry-After is a floor, never a reason to skip the backoff: "0" must not spin.
           const delay = Math.max(delivery.retryAfterMs ?? 0, this.backoff(attempts));
-          await this.store.put({ ...item, attempts, nextAttemptAt: this.clock.now() + delay });
+          await this.store.put({ ...item, attempts, nextAttemptAt: this.clock.Date.now() + delay });
           return { status: 'queued', reason: delivery.reason };
         }
         await this.store.delete(id);
@@ -244,13 +244,13 @@ export class Outbox {
         // Release the connection now rather than when the response is collected.
         await response.body?.cancel().catch(() => {});
         if (ok) return { status: 'sent' };
-        return { status: 'queued', reason: `HTTP ${status}`, retryAfterMs: retryAfter(response.headers.get('Retry-After'), this.clock.now()) };
+        return { status: 'queued', reason: `HTTP ${status}`, retryAfterMs: retryAfter(response.headers.get('Retry-After')) };
       }
       const message = await response.text().catch(() => '');
       console.error(`[tandem] The collector refused answer ${id} (HTTP ${status}); it will not be retried.`, message);
       return { status: 'rejected', httpStatus: status, message };
     } finally {
-      this.clock.clearTimeout(timer);
+      this.clock.clearTimeout(timer as never);
       underway.delete(id);
       listen();
     }
@@ -267,18 +267,18 @@ export class Outbox {
     const items = await this.store.all().catch(() => [] as OutboxItem[]);
     // A later call read the store afresh; this one's view is stale.
     if (call !== this.scheduling) return;
-    this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.stop();
     const waiting = items.filter((item) => !this.busy.has(item.submission.id));
     if (waiting.length === 0) return;
     // Whichever comes first: the next retry, or the next item to give up.
     const next = Math.min(...waiting.map((item) => Math.min(item.nextAttemptAt, item.createdAt + this.maxAgeMs + 1)));
-    this.timer = this.clock.setTimeout(() => void this.flush(), Math.min(MAX_TIMER, Math.max(0, next - this.clock.now())));
+    // A timer already due (a negative delay) fires at once.
+    this.timer = this.clock.setTimeout(() => void this.flush(), Math.min(MAX_TIMER, next - this.clock.Date.now()));
   }
 }
 
-/** Reads Retry-After as seconds or an HTTP date (from `now`); undefined when absent or unreadable. */
-export function retryAfter(header: string | null, now = Date.now()): number | undefined {
+/** Reads Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfter(header: string | null): number | undefined {
   const value = header?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
@@ -286,7 +286,7 @@ export function retryAfter(header: string | null, now = Date.now()): number | un
   // though Date.parse would read it as a year.
   if (!/[a-z]/i.test(value)) return undefined;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 let shared: Outbox | undefined;

@@ -23,14 +23,17 @@ export class TestClock implements Clock {
     return this.time;
   }
 
+  /** What the outbox reads the time from, as it reads the page's from `Date`. */
+  readonly Date = { now: () => this.time };
+
   setTimeout(callback: () => void, ms: number): number {
     const delay = ms > 0 && ms <= MAX_TIMER ? ms : 0;
     this.timers.set(++this.ids, { at: this.time + delay, callback });
     return this.ids;
   }
 
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
+  clearTimeout(handle: never): void {
+    this.timers.delete(handle);
   }
 
   /** The delays, from now, of the timers set and not yet fired, soonest first. */
