@@ -167,7 +167,8 @@ export class TandemFinder extends TandemElement {
   #helped: HelpedController | undefined;
 
   #loadAnswer(): Promise<typeof import('./answer.js')> {
-    this.#answerLoading ??= import('./answer.js').then((module) => {
+    if (this.#answerLoading) return this.#answerLoading;
+    const loading = import('./answer.js').then((module) => {
       this.#answer = module;
       this.#helped = new module.HelpedController(this, {
         send: (answers, fillMs) => this.#send(answers, fillMs),
@@ -178,8 +179,8 @@ export class TandemFinder extends TandemElement {
       return module;
     });
     // A failed fetch is tried again on the next choice.
-    this.#answerLoading.catch(() => (this.#answerLoading = undefined));
-    return this.#answerLoading;
+    loading.catch(() => (this.#answerLoading = undefined));
+    return (this.#answerLoading = loading);
   }
 
   #residentPostcode = '';
