@@ -3,10 +3,10 @@
 // every widget's code (and the Welsh strings) arriving 800 ms late: the loader holds each
 // widget's space until it has drawn, so the page must not jump when the widgets appear.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { launchBrowser, ROOT, startCollector } from './support.mjs';
+import { launchBrowser, ROOT, startCollectorWithPoll } from './support.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
 const LATE_MS = 800;
@@ -16,7 +16,7 @@ const SCREENS = [
   { width: 375, height: 667 },
 ];
 
-/** @type {Awaited<ReturnType<typeof startCollector>>} */
+/** @type {Awaited<ReturnType<typeof startCollectorWithPoll>>} */
 let collector;
 /** @type {import('puppeteer-core').Browser} */
 let browser;
@@ -25,10 +25,7 @@ before(async () => {
   // The example's own poll, open whatever the date the test runs on.
   const poll = JSON.parse(readFileSync(join(ROOT, 'packages/collector/config/polls/day-centres-2026.json'), 'utf8'));
   Object.assign(poll, { opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 30 * DAY).toISOString() });
-  collector = await startCollector((dir) => {
-    writeFileSync(join(dir, 'poll.json'), JSON.stringify(poll));
-    return { polls: [join(dir, 'poll.json')] };
-  });
+  collector = await startCollectorWithPoll(poll);
   browser = await launchBrowser();
 });
 

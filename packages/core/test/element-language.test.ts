@@ -65,18 +65,19 @@ function sample(element: HTMLElement): { seen: Set<string>; stop: () => void } {
 
 const drawn = (element: HTMLElement) => element.matches(':state(drawn)');
 
-describe('TandemElement language', () => {
-  let warnings: unknown[][];
-  let consoleWarn: typeof console.warn;
-  beforeEach(() => {
-    warnings = [];
-    consoleWarn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args);
-  });
-  afterEach(() => {
-    console.warn = consoleWarn;
-  });
+/** What the widgets said with console.warn during each test. */
+let warnings: unknown[][];
+let consoleWarn: typeof console.warn;
+beforeEach(() => {
+  warnings = [];
+  consoleWarn = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args);
+});
+afterEach(() => {
+  console.warn = consoleWarn;
+});
 
+describe('TandemElement language', () => {
   it('draws nothing on a Welsh page until the Welsh strings arrive, then Welsh once', async () => {
     holdWelsh();
     const element = mount('test-welsh-widget', 'cy');
@@ -114,17 +115,6 @@ describe('TandemElement language', () => {
 });
 
 describe('TandemElement language that cannot load', () => {
-  let warnings: unknown[][];
-  let consoleWarn: typeof console.warn;
-  beforeEach(() => {
-    warnings = [];
-    consoleWarn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args);
-  });
-  afterEach(() => {
-    console.warn = consoleWarn;
-  });
-
   it('falls back to English marked lang="en", says so in the console, and no error reaches the page', async () => {
     const windowErrors: unknown[] = [];
     const onError = (event: Event) => windowErrors.push(event);
