@@ -1,8 +1,12 @@
 // One place that builds every package:
 //  1. npm: per-package ESM with type declarations (lit, i18next … stay dependencies);
 //  2. CDN: each widget's define module as a content-hashed chunk, sharing lit and core;
-//  3. CDN: tandem.js, the tiny loader, told the chunk names by step 2.
-import { rmSync } from 'node:fs';
+//  3. CDN: tandem.js, the tiny loader, told the chunk names by step 2;
+//  4. next to every CDN file and the example site's pages, styles and catalogues, a Brotli
+//     (`.br`) and a gzip (`.gz`) copy, for servers to send by Accept-Encoding.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -10,6 +14,7 @@ import typescript from '@rollup/plugin-typescript';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const CDN = 'packages/embed/dist/cdn';
+const EXAMPLES = 'examples';
 /** The widgets the loader knows: tag → the package's define module. */
 const WIDGETS = {
   'tandem-feedback': 'packages/feedback/src/define.ts',
@@ -66,12 +71,38 @@ function recordChunks() {
   };
 }
 
+/** Tells core/global.ts whether it is built into the CDN chunks, which leave making window.Tandem to the loader. */
+function markChunks(chunk) {
+  return {
+    name: 'tandem-mark-chunks',
+    transform: (code, id) => (id.endsWith('/core/src/global.ts') ? code.replaceAll('__TANDEM_CHUNK__', String(chunk)) : null),
+  };
+}
+
 function provideChunks() {
   const id = 'tandem:chunks';
   return {
     name: 'tandem-provide-chunks',
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load: (source) => (source === `\0${id}` ? `export const chunks = ${JSON.stringify(chunkNames)};` : null),
+  };
+}
+
+/** Writes `file.br` and `file.gz` beside a file: the most each format can squeeze, once, at build time. */
+function compressFile(path) {
+  const bytes = readFileSync(path);
+  writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+  writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+}
+
+function compress({ also } = {}) {
+  return {
+    name: 'tandem-compress',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? dirname(options.file);
+      for (const name of Object.keys(bundle)) compressFile(join(dir, name));
+      if (also) for (const path of readdirSync(also, { recursive: true })) if (/\.(html|css|json)$/.test(path)) compressFile(join(also, path));
+    },
   };
 }
 
@@ -88,11 +119,11 @@ export default [
       chunkFileNames: '[name]-[hash].js',
       plugins: [minify()],
     },
-    plugins: [resolveSource(), json({ preferConst: true, compact: true }), transpile(), minifyTemplates(), recordChunks()],
+    plugins: [resolveSource(), json({ preferConst: true, compact: true }), markChunks(true), transpile(), minifyTemplates(), recordChunks(), compress()],
   },
   {
     input: 'packages/embed/src/loader.ts',
     output: { file: `${CDN}/tandem.js`, format: 'iife', plugins: [minify()] },
-    plugins: [provideChunks(), resolveSource(), transpile()],
+    plugins: [provideChunks(), resolveSource(), markChunks(false), transpile(), compress({ also: EXAMPLES })],
   },
 ];

@@ -2,10 +2,8 @@
 // the keyboard on the example day centres page, staff publish the statement in the dashboard,
 // and when the resident comes back the statement is theirs, published, and open to a vote.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { launchBrowser, signIn, startCollector, tabTo } from './support.mjs';
+import { launchBrowser, signIn, startCollectorWithPoll, tabTo } from './support.mjs';
 
 const POLL = 'day-centres-2026';
 const STATEMENT = 'The minibus to the centre is often late.';
@@ -29,16 +27,13 @@ const poll = {
   ],
 };
 
-/** @type {Awaited<ReturnType<typeof startCollector>>} */
+/** @type {Awaited<ReturnType<typeof startCollectorWithPoll>>} */
 let collector;
 /** @type {import('puppeteer-core').Browser} */
 let browser;
 
 before(async () => {
-  collector = await startCollector((dir) => {
-    writeFileSync(join(dir, 'poll.json'), JSON.stringify(poll));
-    return { polls: [join(dir, 'poll.json')] };
-  });
+  collector = await startCollectorWithPoll(poll);
   browser = await launchBrowser();
 });
 

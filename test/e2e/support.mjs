@@ -66,6 +66,17 @@ export async function startCollector(extra = () => ({})) {
   };
 }
 
+/**
+ * Starts the collector as startCollector does, with one poll configured from its definition.
+ * @param {Record<string, unknown>} poll
+ */
+export function startCollectorWithPoll(poll) {
+  return startCollector((dir) => {
+    writeFileSync(join(dir, 'poll.json'), JSON.stringify(poll));
+    return { polls: [join(dir, 'poll.json')] };
+  });
+}
+
 export function launchBrowser() {
   return puppeteer.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',

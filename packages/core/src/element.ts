@@ -83,7 +83,10 @@ export abstract class TandemElement extends LitElement {
   protected t: Translate = (key) => key;
   /** The language the widget speaks (a language Tandem has strings for). */
   protected language = 'en';
+  /** The language the page asks for, drawn once its strings are here. */
+  private wanted = '';
   private stringsReady = false;
+  private internals: ElementInternals | undefined;
   private failure: unknown;
   private reportedProblems = '';
   private unsubscribe: (() => void) | undefined;
@@ -133,20 +136,31 @@ export abstract class TandemElement extends LitElement {
     return problems;
   }
 
+  /**
+   * Draws only in the language the page asks for: until its strings are here, what is on
+   * screen stays (nothing, at first). A language that cannot load falls back to English.
+   */
   private localeChanged(): void {
     registerNamespace(this.widget, (this.constructor as typeof TandemElement).locales);
-    this.language = resolveLanguage(this.widget, this.locale.lang || 'en');
-    const done = loadStrings(this.widget, this.language);
+    const wanted = (this.wanted = resolveLanguage(this.widget, this.locale.lang));
+    const done = loadStrings(this.widget, wanted);
     applyHostStrings(this.widget);
-    this.applyStrings();
-    // Render again once any lazily loaded language has arrived.
-    void done.then(() => this.applyStrings(), (error) => this.fail(error));
+    const show = (language = wanted) => {
+      if (this.wanted !== wanted) return;
+      this.language = language;
+      this.applyStrings();
+    };
+    if (hasStrings(this.widget, wanted)) show();
+    void done.then(() => show(), (error) => {
+      console.warn(`[tandem] <${this.localName}>: no "${wanted}" strings, so English:`, error);
+      show('en');
+    });
   }
 
   private applyStrings(): void {
     if (this.strings && typeof this.strings === 'object') setElementStrings(this.elementNs, this.language, this.strings);
     this.t = translator(this.widget, this.language, this.elementNs);
-    this.stringsReady = hasStrings(this.widget, 'en');
+    this.stringsReady = true;
     this.requestUpdate();
   }
 
@@ -159,6 +173,14 @@ export abstract class TandemElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // `:state(drawn)` ends the space the loader reserves for the widget: set once it shows its
+    // content in its language, not while a widget that fetches it (the poll's `loadStatus`) waits.
+    const { loadStatus } = this as { loadStatus?: string };
+    try {
+      if (this.stringsReady && loadStatus !== 'idle' && loadStatus !== 'loading') (this.internals ??= this.attachInternals()).states.add('drawn');
+    } catch {
+      // Browsers before custom states (Chrome < 125) reserve the space only until definition.
+    }
     const id = this.focusAfterRender;
     if (!id) return;
     this.focusAfterRender = undefined;

@@ -33,6 +33,13 @@ interface TandemState {
 // A registered symbol, so that a second copy of Tandem finds the first copy's state.
 const STATE = Symbol.for('tandem.state');
 
+/**
+ * True only in the CDN chunks (set by the build): the loader imports them after it has made
+ * window.Tandem, so they carry no code to make it.
+ */
+declare const __TANDEM_CHUNK__: boolean | undefined;
+const LOADER_FIRST = typeof __TANDEM_CHUNK__ !== 'undefined' && __TANDEM_CHUNK__;
+
 type TandemWithState = TandemGlobal & { [STATE]: TandemState };
 
 declare global {
@@ -73,7 +80,7 @@ function mergeOptions(current: TandemOptions, next: TandemOptions): TandemOption
  */
 export function tandemGlobal(): { tandem: TandemGlobal; created: boolean } {
   const existing = window.Tandem as Partial<TandemWithState> | undefined;
-  if (existing && existing[STATE]) return { tandem: existing as TandemWithState, created: false };
+  if (LOADER_FIRST || existing?.[STATE]) return { tandem: existing as TandemWithState, created: false };
   const tandem = createGlobal();
   Object.defineProperty(window, 'Tandem', { value: tandem, configurable: true, enumerable: true });
   return { tandem, created: true };

@@ -17,7 +17,6 @@ function i18n(): i18n {
     void instance.init({
       lng: FALLBACK,
       fallbackLng: FALLBACK,
-      resources: {},
       interpolation: { escapeValue: false }, // Lit escapes everything it renders.
       initAsync: false,
       showSupportNotice: false,
@@ -39,14 +38,16 @@ export function resolveLanguage(ns: string, requested: string): string {
   const available = namespaces.get(ns) ?? {};
   const tag = requested.trim().toLowerCase();
   if (tag in available) return tag;
-  const primary = tag.split('-')[0] ?? '';
+  const primary = tag.split('-')[0]!;
   return primary in available ? primary : FALLBACK;
 }
 
-/** Loads a namespace's strings for a language (and English, its fallback), once. */
-export async function loadStrings(ns: string, lang: string): Promise<void> {
-  await Promise.all([...new Set([FALLBACK, lang])].map((code) => loadOne(ns, code)));
-  applyHostStrings(ns);
+/**
+ * Loads a namespace's strings for a language (and English, its fallback), once. Strings given
+ * at once are added before this returns; the promise settles when the language is here.
+ */
+export function loadStrings(ns: string, lang: string): Promise<unknown> {
+  return Promise.all([FALLBACK, lang].map((code) => loadOne(ns, code)));
 }
 
 function loadOne(ns: string, lang: string): Promise<void> {
@@ -54,11 +55,8 @@ function loadOne(ns: string, lang: string): Promise<void> {
   let done = loading.get(key);
   if (!done) {
     const source = namespaces.get(ns)?.[lang];
-    done = (async () => {
-      if (!source) return;
-      const strings = typeof source === 'function' ? (await source()).default : source;
-      i18n().addResourceBundle(lang, ns, strings, true, false);
-    })();
+    const add = (strings: Strings | undefined) => void (strings && i18n().addResourceBundle(lang, ns, strings, true, false));
+    done = typeof source === 'function' ? source().then((module) => add(module.default)) : Promise.resolve(add(source));
     loading.set(key, done);
     done.catch(() => loading.delete(key));
   }
@@ -89,8 +87,8 @@ export type Translate = (key: string, options?: TOptions) => string;
  * A translate function for one language: the element's own overrides first, then the
  * host's, then Tandem's strings for the language, then English.
  */
-export function translator(ns: string, lang: string, elementNs?: string): Translate {
-  const order = [...(elementNs ? [elementNs] : []), hostNamespace(ns), ns];
+export function translator(ns: string, lang: string, elementNs: string): Translate {
+  const order = [elementNs, hostNamespace(ns), ns];
   const t = i18n().getFixedT(lang, order);
   return (key, options) => String(t(key, { ...options, ns: order }));
 }

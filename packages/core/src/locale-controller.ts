@@ -13,26 +13,6 @@ function closestAttribute(start: Element, name: string): string | undefined {
   return undefined;
 }
 
-// One observer for every widget: a lang or dir change anywhere updates the widgets it affects.
-const watchers = new Set<LocaleController>();
-let observer: MutationObserver | undefined;
-
-function watch(controller: LocaleController) {
-  watchers.add(controller);
-  if (!observer) {
-    observer = new MutationObserver(() => watchers.forEach((watcher) => watcher.refresh()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
-  }
-}
-
-function unwatch(controller: LocaleController) {
-  watchers.delete(controller);
-  if (watchers.size === 0) {
-    observer?.disconnect();
-    observer = undefined;
-  }
-}
-
 /**
  * The language and text direction a widget should use: its own `lang`, else the closest
  * `[lang]` around it, else `<html lang>`; likewise `dir`, else the language's direction.
@@ -41,6 +21,8 @@ function unwatch(controller: LocaleController) {
 export class LocaleController implements ReactiveController {
   lang = '';
   direction: 'ltr' | 'rtl' = 'ltr';
+  /** A lang or dir change anywhere on the page may change what this widget inherits. */
+  private observer: MutationObserver | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -50,12 +32,13 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    watch(this);
+    this.observer ??= new MutationObserver(() => this.refresh());
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
     this.refresh();
   }
 
   hostDisconnected(): void {
-    unwatch(this);
+    this.observer?.disconnect();
   }
 
   refresh(): void {

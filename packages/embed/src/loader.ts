@@ -26,12 +26,29 @@ function prepareLitGlobals(): void {
   }
 }
 
+/**
+ * Space held for each widget until it has drawn in its language (`:state(drawn)`), so the page
+ * does not jump when it appears: `--tandem-reserve`, a height measured on the example site, in
+ * English and Welsh, wide and narrow. The poll holds more than a screen, so that what follows
+ * stays out of view until its questions arrive. A page can set its own `--tandem-reserve` on an
+ * element. Browsers without custom states (before Chrome 125, Safari 17.4, Firefox 126) hold
+ * the space until the tag is defined: :is() forgives the selector they do not know.
+ */
+const RESERVE = `:is(tandem-feedback,tandem-finder,tandem-poll):is(:not(:state(drawn)),:not(:defined)):not([hidden]){display:block;min-height:var(--tandem-reserve)}tandem-feedback{--tandem-reserve:4.88rem}tandem-feedback:lang(cy){--tandem-reserve:8.25rem}tandem-finder{--tandem-reserve:6.83rem}tandem-finder:lang(cy){--tandem-reserve:8.39rem}tandem-poll{--tandem-reserve:40rem}@media(max-width:40em){tandem-feedback{--tandem-reserve:10.13rem}tandem-feedback:lang(cy){--tandem-reserve:13.27rem}tandem-finder{--tandem-reserve:8.39rem}tandem-finder:lang(cy){--tandem-reserve:11.53rem}}`;
+
+let sheet: CSSStyleSheet | undefined;
+
+function reserveSpace(): void {
+  sheet = new CSSStyleSheet();
+  sheet.replaceSync(RESERVE);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 function loaderScript(): HTMLScriptElement | null {
   const current = document.currentScript;
   if (current instanceof HTMLScriptElement) return current;
   // Module scripts have no currentScript: find our tag by its file name.
-  const scripts = document.querySelectorAll<HTMLScriptElement>('script[src*="tandem"]');
-  return [...scripts].find((script) => /\/tandem(\.min)?\.js([?#]|$)/.test(script.src)) ?? null;
+  return [...document.scripts].find((script) => /\/tandem(\.min)?\.js([?#]|$)/.test(script.src)) ?? null;
 }
 
 function optionsFrom(script: HTMLScriptElement | null): TandemOptions {
@@ -70,9 +87,11 @@ function start(): void {
     const url = new URL(file, base).href;
     prepareLitGlobals();
     loads.push(
-      import(/* @vite-ignore */ url).catch((error: unknown) =>
-        console.error(`[tandem] Could not load <${tag}> from ${url}. Check that tandem.js and its chunks/ folder are served together.`, error),
-      ),
+      import(/* @vite-ignore */ url).catch((error: unknown) => {
+        console.error(`[tandem] Could not load <${tag}> from ${url}: serve chunks/ beside tandem.js.`, error);
+        // Nothing will draw there: give the page its space back (all of it, in this rare case).
+        sheet?.replaceSync('');
+      }),
     );
   };
 
@@ -92,7 +111,7 @@ function start(): void {
       }
       if (pending.size === 0) observer.disconnect();
     } catch (error) {
-      console.error('[tandem] tandem.js could not look for new elements:', error);
+      console.error('[tandem] tandem.js could not watch the page:', error);
     }
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
@@ -104,6 +123,8 @@ function start(): void {
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', settle, { once: true });
   else settle();
+  // Last: a browser without constructable stylesheets still gets its widgets.
+  reserveSpace();
 }
 
 try {

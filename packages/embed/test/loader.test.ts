@@ -1,64 +1,11 @@
 import { expect } from '@esm-bundle/chai';
+import { failures, open, sleep, until, type Frame, type Received } from './host-page.js';
 
 /**
  * tandem.js as a council web team uses it: the built CDN loader pasted into host pages
  * (test/fixtures/*.html, each in an iframe), with the collector stand-in behind it.
  * Run the build first: these tests load packages/embed/dist/cdn, not the sources.
  */
-
-interface Recorded {
-  type: 'error' | 'unhandledrejection' | 'securitypolicyviolation' | 'console.error' | 'define' | 'mark';
-  message: string;
-}
-
-interface TandemApi {
-  version: string;
-  configure(options: unknown): void;
-  ready: Promise<void>;
-}
-
-type HostWindow = Window & typeof globalThis & { Tandem?: TandemApi; __events: Recorded[] };
-
-interface Frame {
-  win: HostWindow;
-  doc: Document;
-  /** What the page's window and console saw, recorded by test/fixtures/embed-record.js. */
-  events: Recorded[];
-}
-
-interface Received {
-  stored: Record<string, { site: string; widget: string; instance: string; answers: Record<string, unknown> }>;
-  accepted: Record<string, number>;
-}
-
-const FIXTURES = '/test/fixtures';
-const frames: HTMLIFrameElement[] = [];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, timeout = 5000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-/** Opens a fixture page in an iframe (same origin, so its DOM and shadow roots are readable). */
-async function open(name: string): Promise<Frame> {
-  const iframe = document.createElement('iframe');
-  iframe.width = '900';
-  iframe.height = '700';
-  frames.push(iframe);
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  iframe.src = `${FIXTURES}/${name}`;
-  document.body.append(iframe);
-  await loaded;
-  const win = iframe.contentWindow as HostWindow;
-  return { win, doc: iframe.contentDocument!, events: win.__events };
-}
 
 /** Waits for a <tandem-feedback> to render its question, and returns it. */
 async function widget(frame: Frame, selector = 'tandem-feedback'): Promise<HTMLElement> {
@@ -118,20 +65,11 @@ async function voteFour(frame: Frame, endpoint: string): Promise<void> {
   await until('the results chart', () => root.querySelector('.results svg'));
 }
 
-/** The things that must never reach a host page's window. */
-function failures(frame: Frame): Recorded[] {
-  return frame.events.filter((event) => ['error', 'unhandledrejection', 'securitypolicyviolation'].includes(event.type));
-}
-
 function resources(frame: Frame): string[] {
   return frame.win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
 }
 
 const chunkFiles = (frame: Frame) => resources(frame).filter((path) => path.includes('/dist/cdn/chunks/'));
-
-afterEach(() => {
-  for (const iframe of frames.splice(0)) iframe.remove();
-});
 
 describe('tandem.js on a host page', () => {
   describe('where it is pasted', () => {

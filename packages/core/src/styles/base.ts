@@ -35,7 +35,6 @@ export const base = css`
     word-spacing: normal;
     white-space: normal;
     overflow-wrap: anywhere;
-    -webkit-font-smoothing: antialiased;
   }
   h2,
   h3,
@@ -88,8 +87,8 @@ export const base = css`
     justify-content: center;
     min-block-size: var(--_target);
     min-inline-size: var(--_target);
-    margin: 0 var(--_space-2) var(--_space-2) 0;
-    margin-inline: 0 var(--_space-2);
+    margin: 0 0 var(--_space-2);
+    margin-inline-end: var(--_space-2);
     padding: var(--_space-1) var(--_space-3);
     border: 2px solid transparent;
     border-radius: var(--_radius);
@@ -103,7 +102,6 @@ export const base = css`
     text-decoration: none;
     cursor: pointer;
     appearance: none;
-    -webkit-appearance: none;
   }
   .button:hover {
     filter: brightness(0.9);
@@ -125,10 +123,9 @@ export const base = css`
     text-underline-offset: 0.15em;
     padding-inline: var(--_space-1);
   }
-  .button:focus-visible,
-  .button.secondary:focus-visible,
-  .button.link:focus-visible,
-  a:focus-visible {
+  /* :is() weighs as .button with a class: above every button variant and link colour. */
+  :is(.button.secondary, a):focus-visible,
+  .button:focus-visible {
     outline: 3px solid transparent;
     background: var(--_focus);
     color: var(--_focus-text);
