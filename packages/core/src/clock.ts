@@ -5,14 +5,14 @@
 export interface Clock {
   /** Milliseconds, as `performance.now()`. */
   now(): number;
-  setTimeout(task: () => void, ms: number): number;
-  clearTimeout(handle: number | undefined): void;
+  setTimeout(task: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 export const realClock: Clock = {
   now: () => performance.now(),
-  setTimeout: (task, ms) => window.setTimeout(task, ms),
-  clearTimeout: (handle) => window.clearTimeout(handle),
+  setTimeout: (task, ms) => setTimeout(task, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /** Whole milliseconds since a time on the clock, never negative. */

@@ -23,4 +23,4 @@ export { VERSION } from './version.js';
 export { characterCount, errorSummary, textArea, yesNoButtons, type FieldError, type TextAreaField } from './fields.js';
 export { ComboboxController, type ComboboxOptions } from './controllers/combobox.js';
 export { SettleLog, type LogEntry, type SettleLogOptions } from './controllers/settle-log.js';
-export { Delay, systemClock, type Clock } from './controllers/clock.js';
+export { Delay, systemClock } from './controllers/clock.js';

@@ -88,7 +88,7 @@ export class TandemFeedback extends TandemElement {
   private answers: Record<Field, string> = { trying: '', wrong: '' };
   private errors: FieldError[] = [];
   private announced: Record<Field, string> = { trying: '', wrong: '' };
-  private announceTimer: number | undefined;
+  private announceTimer: unknown;
   private shownAt = this.clock.now();
   private formOpenedAt = this.clock.now();
   private voted = false;

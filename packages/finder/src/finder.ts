@@ -107,7 +107,7 @@ export class TandemFinder extends TandemElement {
   declare contact: string | undefined;
 
   /** The timers the finder waits by; tests give a clock they move by hand. @internal */
-  clock: Clock = systemClock;
+  override clock: Clock = systemClock;
 
   protected readonly widget = 'finder' as const;
 

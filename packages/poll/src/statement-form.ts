@@ -55,7 +55,7 @@ export class StatementForm extends PollController<StatementFormOptions> {
   private text = '';
   private errors: FieldError[] = [];
   private announced = '';
-  private timer: number | undefined;
+  private timer: unknown;
   private startedAt: number | undefined;
   private sending = false;
   override hostDisconnected(): void {

@@ -1,19 +1,8 @@
-/**
- * The time a controller waits by: the browser's timers by default, or one a test moves by
- * hand, so settle, announce and debounce delays are tested without sleeping.
- */
-export interface Clock {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
-  /** Milliseconds, for durations only (like `performance.now()`). */
-  now(): number;
-}
+// The one Clock is in ../clock.ts; controllers wait on it by default.
+import { realClock, type Clock } from '../clock.js';
 
-export const systemClock: Clock = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-  now: () => performance.now(),
-};
+export type { Clock };
+export const systemClock: Clock = realClock;
 
 /** One pending call that each `restart` puts off again (a debounce), on a clock. */
 export class Delay {
