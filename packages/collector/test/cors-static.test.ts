@@ -142,3 +142,27 @@ describe('the CDN bundle and the example site', () => {
     }
   });
 });
+
+describe('compressed bundles', () => {
+  it('sends tandem.js, its chunks and the example pages compressed when asked, with Vary', async () => {
+    const { startTestCollector: start } = await import('../test-support/helpers.js');
+    const { join: joinPath } = await import('node:path');
+    const root = joinPath(import.meta.dirname, '../../..');
+    const served = await start({ bundleDir: joinPath(root, 'packages/embed/dist/cdn'), examplesDir: joinPath(root, 'examples/adult-social-care') });
+    try {
+      const loader = await fetch(`${served.url}/tandem.js`, { headers: { 'accept-encoding': 'br' } });
+      assert.equal(loader.headers.get('content-encoding'), 'br');
+      assert.match(loader.headers.get('vary') ?? '', /accept-encoding/i);
+      const chunk = /chunks\/[\w-]+\.js/.exec(await loader.text())?.[0];
+      assert.ok(chunk, 'the loader names its chunks');
+      const gz = await fetch(`${served.url}/${chunk}`, { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(gz.headers.get('content-encoding'), 'gzip');
+      const page = await fetch(`${served.url}/`, { headers: { 'accept-encoding': 'gzip, br' } });
+      assert.match(page.headers.get('content-encoding') ?? '', /br|gzip/);
+      const plain = await fetch(`${served.url}/tandem.js`, { headers: { 'accept-encoding': 'identity' } });
+      assert.equal(plain.headers.get('content-encoding'), null);
+    } finally {
+      await served.close();
+    }
+  });
+});

@@ -23,10 +23,12 @@ export default async function staticRoutes(app: FastifyInstance, { bundleDir, ex
       index: false,
       maxAge: 365 * 24 * 60 * 60 * 1000,
       immutable: true,
+      // The build writes .br and .gz beside each file: sent by Accept-Encoding, with Vary.
+      preCompressed: true,
       setHeaders: forAnySite,
     });
     // A second instance that serves nothing, to give this context reply.sendFile for /tandem.js.
-    await app.register(fastifyStatic, { root: bundleDir, serve: false, dotfiles: 'ignore' });
+    await app.register(fastifyStatic, { root: bundleDir, serve: false, dotfiles: 'ignore', preCompressed: true });
     app.get('/tandem.js', (req, reply) => {
       forAnySite(reply);
       return reply.sendFile('tandem.js', { maxAge: 300 * 1000, immutable: false });
@@ -40,6 +42,7 @@ export default async function staticRoutes(app: FastifyInstance, { bundleDir, ex
       // @fastify/static would serve .env and the like by default.
       dotfiles: 'ignore',
       redirect: true,
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply) => reply.header('Cache-Control', 'no-cache'),
     });
