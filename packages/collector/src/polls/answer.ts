@@ -2,6 +2,7 @@
 // checked against the poll (open? this question? this option? statement length?) before it is
 // stored, and turned into the PollAction the store applies in the answer's own transaction.
 import { redactText } from '@tandem/core/redact.js';
+import { characters, STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH } from '@tandem/core/protocol.js';
 import { optionIds, pollStatus, RESIDENT_QUESTION, statementKey } from './definition.js';
 import type { PollAction, Store } from '../store/store.js';
 import type { FastifyReply } from 'fastify';
@@ -9,12 +10,9 @@ import type { Submission } from '@tandem/core/schema.js';
 
 export type PollRefusal = { status: number, code: string, field?: string, error: string };
 
-export const STATEMENT_LENGTH = Object.freeze({ min: 10, max: 280 });
 
 const refusal = (status: number, code: string, field: string | undefined, error: string): { ok: false } & PollRefusal => ({ ok: false, status, code, ...(field ? { field } : {}), error });
 
-/** Characters as a person counts them (an emoji is one). */
-export const characters = (text: string) => [...text].length;
 
 /**
  * @param submission Checked against the shared schema, widget "poll".
@@ -39,8 +37,8 @@ export async function checkPollAnswer(store: Store, submission: Submission, now:
     if (!poll.allowStatements) return refusal(422, 'statements-closed', 'answers.statement', 'This poll does not take statements');
     const trimmed = String(answers.statement).trim();
     const length = characters(trimmed);
-    if (length < STATEMENT_LENGTH.min || length > STATEMENT_LENGTH.max) {
-      return refusal(422, 'statement-length', 'answers.statement', `A statement has ${STATEMENT_LENGTH.min} to ${STATEMENT_LENGTH.max} characters (this one has ${length})`);
+    if (length < STATEMENT_MIN_LENGTH || length > STATEMENT_MAX_LENGTH) {
+      return refusal(422, 'statement-length', 'answers.statement', `A statement has ${STATEMENT_MIN_LENGTH} to ${STATEMENT_MAX_LENGTH} characters (this one has ${length})`);
     }
     // Redacted again here: an old or hand-made client may not have done it.
     const text = redactText(trimmed);

@@ -1,15 +1,15 @@
 // A poll's definition (poll protocol v1): the same shape from a JSON file named in the
 // configuration and from the dashboard's form, checked by one schema so both give the same
 // errors. Questions: rating and faces (options "1".."5"), choice, and staff statements.
+import { pollStatus, RESIDENT_QUESTION, SLUG, STATEMENT_OPTIONS, statementKey } from '@tandem/core/protocol.js';
 import * as v from 'valibot';
 import type { Problem } from '../errors.js';
 
-export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-/** Resident statements are questions "s-{n}"; staff question ids may not look like them. */
-export const RESIDENT_QUESTION = /^s-(\d{1,15})$/;
+// The protocol's own rules (ids, statement options, status, the duplicate key), re-exported
+// for the collector's modules. Resident statements are questions "s-{n}"; staff question ids may not look like them.
+export { pollStatus, RESIDENT_QUESTION, SLUG, STATEMENT_OPTIONS, statementKey };
 export const QUESTION_TYPES = ['rating', 'faces', 'choice', 'statement'] as const;
 export const SCALE_IDS = ['1', '2', '3', '4', '5'];
-export const STATEMENT_OPTIONS = ['agree', 'disagree', 'unsure'];
 export const LIMITS = Object.freeze({ title: 200, intro: 1000, question: 500, label: 100, questions: 30, choices: 20 });
 
 const words = (max: number) =>
@@ -83,15 +83,5 @@ export function checkPoll(value: unknown): { ok: true, poll: PollDefinition } | 
   };
 }
 
-export function pollStatus(poll: PollDefinition, now: number): 'upcoming' | 'open' | 'closed' {
-  if (now < Date.parse(poll.opensAt)) return 'upcoming';
-  return now > Date.parse(poll.closesAt) ? 'closed' : 'open';
-}
-
 /** The option ids a question takes. */
-export const optionIds = (question: PollQuestion) => (question.type === 'statement' ? STATEMENT_OPTIONS : (question.options ?? []).map((o) => o.id));
-
-/**
- * What makes two statements "the same": case, punctuation and spacing ignored.
- */
-export const statementKey = (text: string) => text.normalize('NFKC').toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]+/gu, '');
+export const optionIds = (question: PollQuestion): readonly string[] => (question.type === 'statement' ? STATEMENT_OPTIONS : (question.options ?? []).map((o) => o.id));

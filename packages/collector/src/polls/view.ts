@@ -7,7 +7,7 @@ import type { PollText } from './definition.js';
 
 const STATEMENT_CHOICES = STATEMENT_OPTIONS.map((id) => ({ id, label: null }));
 
-function results(counted: Record<string, number> = {}, ids: string[]) {
+function results(counted: Record<string, number> = {}, ids: readonly string[]) {
   const counts = Object.fromEntries(ids.map((id) => [id, counted[id] ?? 0]));
   return { total: Object.values(counts).reduce((sum, n) => sum + n, 0), counts };
 }
