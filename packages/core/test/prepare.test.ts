@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { MAX_FILL_MS, MAX_TEXT } from '../src/limits.js';
+import { MAX_FILL_MS, MAX_PAGE_TITLE, MAX_TEXT } from '../src/limits.js';
 import { prepareSubmission } from '../src/prepare.js';
 import type { Submission } from '../src/schema.js';
 
@@ -25,6 +25,13 @@ describe('prepareSubmission: the last step before an answer leaves the widget', 
   it('redacts the page path', () => {
     const prepared = prepareSubmission(draft({ useful: true }, 'https://www.example.gov.uk/residents/jane.doe@example.com/profile'));
     expect(prepared.page.url).to.equal('https://www.example.gov.uk/residents/%5Bemail%5D/profile');
+  });
+
+  it('redacts the page title, which can hold a name or a reference, and keeps it within its limit', () => {
+    const title = (text: string) => prepareSubmission({ ...draft({ useful: true }), page: { url: 'https://www.example.gov.uk/cases', title: text } }).page.title;
+    expect(title('Case AB123456C for jo@example.com – My account')).to.equal('Case [ni-number] for [email] – My account');
+    // Each five-character postcode becomes a ten-character placeholder: cut after, as answers are.
+    expect(title('M11AE '.repeat(50))).to.have.length(MAX_PAGE_TITLE);
   });
 
   it('redacts before it shortens, so no half of an identifier is left behind', () => {

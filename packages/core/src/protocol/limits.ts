@@ -7,6 +7,9 @@ export const MAX_SUBMISSION_BYTES = 60000;
 /** The longest free-text answer a widget may send, in characters. */
 export const MAX_TEXT = 2000;
 
+/** The longest page title an answer carries, in characters (after redaction). */
+export const MAX_PAGE_TITLE = 300;
+
 /** The most answers one submission carries. */
 export const MAX_ANSWERS = 30;
 

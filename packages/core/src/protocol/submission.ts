@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SLUG, UUID_V4 } from './ids.js';
-import { MAX_ANSWER_NUMBER, MAX_ANSWERS, MAX_FILL_MS, MAX_LIST_ITEM_TEXT, MAX_LIST_ITEMS, MAX_SUBMISSION_BYTES, MAX_TEXT } from './limits.js';
+import { MAX_ANSWER_NUMBER, MAX_ANSWERS, MAX_FILL_MS, MAX_LIST_ITEM_TEXT, MAX_LIST_ITEMS, MAX_PAGE_TITLE, MAX_SUBMISSION_BYTES, MAX_TEXT } from './limits.js';
 
 /**
  * The submission every widget sends and the collector stores. Shared by the browser and the
@@ -35,7 +35,7 @@ export const SubmissionSchema = v.strictObject({
   instance: v.pipe(v.string(), v.regex(SLUG, 'must be lower-case letters, digits and dashes')),
   page: v.strictObject({
     url: v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) address with no query or fragment')),
-    title: v.pipe(v.string(), v.maxLength(300)),
+    title: v.pipe(v.string(), v.maxLength(MAX_PAGE_TITLE)),
   }),
   lang: v.pipe(v.string(), v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'must be a language tag')),
   answers: v.pipe(
