@@ -28,14 +28,14 @@ describe('SQLite store: polls', () => {
   it('keeps counters equal to the votes that count, through changes and retries in one batch', async () => {
     const store = freshStore();
     try {
-      await store.syncFilePolls([pollDefinition()], Date.now());
+      await store.polls.syncFiles([pollDefinition()], Date.now());
       const people = Array.from({ length: 200 }, () => randomUUID());
       const first = people.map((p, i) => voteRecord(p, 'overall', String((i % 5) + 1)));
       // All in the same turn: one transaction, with retries of the same ids and changed answers mixed in.
-      const outcomes = await Promise.all([...first, ...first, ...people.slice(0, 50).map((p) => voteRecord(p, 'overall', '5'))].map((r) => store.saveSubmission(r)));
+      const outcomes = await Promise.all([...first, ...first, ...people.slice(0, 50).map((p) => voteRecord(p, 'overall', '5'))].map((r) => store.submissions.save(r)));
       assert.deepEqual(outcomes.slice(0, 200), new Array(200).fill('created'));
       assert.deepEqual(outcomes.slice(200, 400), new Array(200).fill('duplicate'));
-      const reading = await store.readPoll('day-centres-2026');
+      const reading = await store.polls.read('day-centres-2026');
       const counts = reading?.counts.overall ?? {};
       assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), 200);
       const db = new Database(store.file, { readonly: true });
@@ -50,12 +50,12 @@ describe('SQLite store: polls', () => {
   it('refuses the second of two same statements committed in one batch, storing nothing for it', async () => {
     const store = freshStore();
     try {
-      await store.syncFilePolls([pollDefinition()], Date.now());
+      await store.polls.syncFiles([pollDefinition()], Date.now());
       const a = statementRecord(randomUUID(), 'The garden needs more benches');
       const b = statementRecord(randomUUID(), 'the garden needs more benches!');
-      assert.deepEqual(await Promise.all([store.saveSubmission(a), store.saveSubmission(b)]), ['created', 'duplicate-statement']);
-      assert.equal(await store.getSubmission(b.id), undefined);
-      assert.equal((await store.countStatements('day-centres-2026')).pending, 1);
+      assert.deepEqual(await Promise.all([store.submissions.save(a), store.submissions.save(b)]), ['created', 'duplicate-statement']);
+      assert.equal(await store.submissions.get(b.id), undefined);
+      assert.equal((await store.polls.countStatements('day-centres-2026')).pending, 1);
     } finally {
       await store.close();
     }
@@ -64,22 +64,22 @@ describe('SQLite store: polls', () => {
   it('replaces a file’s poll at start, keeping its counts and staff response; releases it to the dashboard when its file goes', async () => {
     const store = freshStore();
     try {
-      await store.syncFilePolls([pollDefinition()], Date.now());
-      await store.saveSubmission(voteRecord(randomUUID(), 'visits', 'weekly'));
-      await store.setPollResponse('day-centres-2026', { en: 'Thanks' }, 'officer@example', Date.now());
-      await store.syncFilePolls([pollDefinition({ title: { en: 'Renamed' } })], Date.now());
-      const reading = await store.readPoll('day-centres-2026');
+      await store.polls.syncFiles([pollDefinition()], Date.now());
+      await store.submissions.save(voteRecord(randomUUID(), 'visits', 'weekly'));
+      await store.polls.setResponse('day-centres-2026', { en: 'Thanks' }, 'officer@example', Date.now());
+      await store.polls.syncFiles([pollDefinition({ title: { en: 'Renamed' } })], Date.now());
+      const reading = await store.polls.read('day-centres-2026');
       assert.equal(reading?.poll.definition.title.en, 'Renamed');
       assert.equal(reading?.poll.source, 'file');
       assert.deepEqual(reading?.poll.response, { en: 'Thanks' });
       assert.equal(reading?.counts.visits?.weekly, 1);
-      assert.equal(await store.updatePoll(pollDefinition(), 'officer@example', Date.now()), false, 'a file poll is not edited in the dashboard');
+      assert.equal(await store.polls.update(pollDefinition(), 'officer@example', Date.now()), false, 'a file poll is not edited in the dashboard');
       // Its file no longer named: the poll stays, with its answers, for the dashboard to manage.
-      await store.syncFilePolls([], Date.now());
-      const released = await store.readPoll('day-centres-2026');
+      await store.polls.syncFiles([], Date.now());
+      const released = await store.polls.read('day-centres-2026');
       assert.equal(released?.poll.source, 'dashboard');
       assert.equal(released?.counts.visits?.weekly, 1);
-      assert.equal(await store.updatePoll(pollDefinition({ title: { en: 'Edited here' } }), 'officer@example', Date.now()), true);
+      assert.equal(await store.polls.update(pollDefinition({ title: { en: 'Edited here' } }), 'officer@example', Date.now()), true);
     } finally {
       await store.close();
     }
@@ -89,17 +89,17 @@ describe('SQLite store: polls', () => {
     const store = freshStore();
     try {
       const old = pollDefinition({ id: 'old-poll', opensAt: new Date(Date.now() - 500 * DAY).toISOString(), closesAt: new Date(Date.now() - 400 * DAY).toISOString() });
-      await store.syncFilePolls([pollDefinition(), old], Date.now());
+      await store.polls.syncFiles([pollDefinition(), old], Date.now());
       const oldVoter = randomUUID();
-      await store.saveSubmission(voteRecord(oldVoter, 'overall', '4', 'old-poll'));
-      await store.saveSubmission(statementRecord(oldVoter, 'An old statement about it', 'old-poll'));
+      await store.submissions.save(voteRecord(oldVoter, 'overall', '4', 'old-poll'));
+      await store.submissions.save(statementRecord(oldVoter, 'An old statement about it', 'old-poll'));
       const voter = randomUUID();
-      await store.saveSubmission(voteRecord(voter, 'overall', '2'));
-      await store.purgeBefore(Date.now() - 365 * DAY);
-      const oldReading = await store.readPoll('old-poll', oldVoter);
+      await store.submissions.save(voteRecord(voter, 'overall', '2'));
+      await store.purgeBefore(Date.now() - 365 * DAY, Date.now());
+      const oldReading = await store.polls.read('old-poll', oldVoter);
       assert.equal(oldReading?.counts.overall?.['4'], 1);
       assert.deepEqual(oldReading?.mine, { votes: {}, statements: [] });
-      assert.deepEqual((await store.readPoll('day-centres-2026', voter))?.mine?.votes, { overall: '2' });
+      assert.deepEqual((await store.polls.read('day-centres-2026', voter))?.mine?.votes, { overall: '2' });
     } finally {
       await store.close();
     }

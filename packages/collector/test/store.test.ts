@@ -46,12 +46,12 @@ describe('SQLite store', () => {
   it('saves once per id: created, then duplicate, or conflict for another body', async () => {
     const store = openSqliteStore({ file: freshFile() });
     const first = record();
-    assert.equal(await store.saveSubmission(first), 'created');
-    assert.equal(await store.saveSubmission({ ...first, receivedAt: first.receivedAt + 1000 }), 'duplicate');
-    assert.equal(await store.saveSubmission({ ...first, fingerprint: 'other' }), 'conflict');
-    assert.equal(await store.countSubmissions(), 1);
-    assert.deepEqual(await store.getSubmission(first.id), first);
-    assert.equal(await store.getSubmission('00000000-0000-4000-8000-000000000000'), undefined);
+    assert.equal(await store.submissions.save(first), 'created');
+    assert.equal(await store.submissions.save({ ...first, receivedAt: first.receivedAt + 1000 }), 'duplicate');
+    assert.equal(await store.submissions.save({ ...first, fingerprint: 'other' }), 'conflict');
+    assert.equal(await store.submissions.count(), 1);
+    assert.deepEqual(await store.submissions.get(first.id), first);
+    assert.equal(await store.submissions.get('00000000-0000-4000-8000-000000000000'), undefined);
     await store.close();
   });
 
@@ -59,18 +59,18 @@ describe('SQLite store', () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
     const records = Array.from({ length: 300 }, () => record());
-    const outcomes = await Promise.all([...records, ...records].map((item) => store.saveSubmission(item)));
+    const outcomes = await Promise.all([...records, ...records].map((item) => store.submissions.save(item)));
     assert.equal(outcomes.filter((outcome) => outcome === 'created').length, 300);
     assert.equal(outcomes.filter((outcome) => outcome === 'duplicate').length, 300);
     // Pending writes are committed by close, not dropped.
     const late = record();
-    const pending = store.saveSubmission(late);
+    const pending = store.submissions.save(late);
     await store.close();
     assert.equal(await pending, 'created');
     const db = new Database(file, { readonly: true });
     assert.equal(db.prepare('SELECT count(*) FROM submissions').pluck().get(), 301);
     db.close();
-    await assert.rejects(store.saveSubmission(record()), /closed/);
+    await assert.rejects(store.submissions.save(record()), /closed/);
     await assert.rejects(store.check(), /closed/);
   });
 
@@ -80,22 +80,22 @@ describe('SQLite store', () => {
     // Another process holding the write lock for longer than the busy timeout.
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
-    await assert.rejects(store.saveSubmission(record()), (error: { code?: unknown }) => error.code === 'SQLITE_BUSY');
+    await assert.rejects(store.submissions.save(record()), (error: { code?: unknown }) => error.code === 'SQLITE_BUSY');
     other.exec('ROLLBACK');
     other.close();
-    assert.equal(await store.saveSubmission(record()), 'created');
-    assert.equal(await store.countSubmissions(), 1);
+    assert.equal(await store.submissions.save(record()), 'created');
+    assert.equal(await store.submissions.count(), 1);
     await store.close();
   });
 
   it('counts quarantined answers apart', async () => {
     const store = openSqliteStore({ file: freshFile() });
-    await store.saveSubmission(record());
-    await store.saveSubmission(record({ signals: { honeypot: true, fillMs: 5000 } }));
-    await store.saveSubmission(record({ site: 'other-site' }));
-    assert.equal(await store.countSubmissions({ quarantined: true }), 1);
-    assert.equal(await store.countSubmissions({ quarantined: false }), 2);
-    assert.equal(await store.countSubmissions({ site: 'other-site' }), 1);
+    await store.submissions.save(record());
+    await store.submissions.save(record({ signals: { honeypot: true, fillMs: 5000 } }));
+    await store.submissions.save(record({ site: 'other-site' }));
+    assert.equal(await store.submissions.count({ quarantined: true }), 1);
+    assert.equal(await store.submissions.count({ quarantined: false }), 2);
+    assert.equal(await store.submissions.count({ site: 'other-site' }), 1);
     await store.close();
   });
 
@@ -103,13 +103,13 @@ describe('SQLite store', () => {
     const store = openSqliteStore({ file: freshFile() });
     const t = 1_000_000;
     const minute = 60000;
-    assert.deepEqual(await store.addRateLimitHits([{ key: 'ip:1', hits: 3, windowMs: minute }, { key: 'ip:2', hits: 1, windowMs: minute }], t), [
+    assert.deepEqual(await store.counters.addHits([{ key: 'ip:1', hits: 3, windowMs: minute }, { key: 'ip:2', hits: 1, windowMs: minute }], t), [
       { hits: 3, resetAt: t + minute },
       { hits: 1, resetAt: t + minute },
     ]);
-    assert.deepEqual(await store.addRateLimitHits([{ key: 'ip:1', hits: 2, windowMs: minute }], t + 59999), [{ hits: 5, resetAt: t + minute }]);
+    assert.deepEqual(await store.counters.addHits([{ key: 'ip:1', hits: 2, windowMs: minute }], t + 59999), [{ hits: 5, resetAt: t + minute }]);
     // The window has ended: the count starts again from these hits.
-    assert.deepEqual(await store.addRateLimitHits([{ key: 'ip:1', hits: 4, windowMs: minute }], t + minute), [{ hits: 4, resetAt: t + 2 * minute }]);
+    assert.deepEqual(await store.counters.addHits([{ key: 'ip:1', hits: 4, windowMs: minute }], t + minute), [{ hits: 4, resetAt: t + 2 * minute }]);
     await store.close();
   });
 
@@ -120,9 +120,9 @@ describe('SQLite store', () => {
     other.exec('BEGIN IMMEDIATE');
     let settled = false;
     const writes = Promise.all([
-      store.addRateLimitHits([{ key: 'ip:held', hits: 2, windowMs: 60000 }], 1000),
-      store.saveSubmission(record()),
-      store.recordSignInFailure('staff@example.gov.uk', 1000),
+      store.counters.addHits([{ key: 'ip:held', hits: 2, windowMs: 60000 }], 1000),
+      store.submissions.save(record()),
+      store.staff.recordSignInFailure('staff@example.gov.uk', 1000),
     ]).finally(() => (settled = true));
     // The event loop goes on (this timer fires) while both writes wait for the lock. Had they
     // waited here, SQLite's busy handler would have stopped this thread, and with it the commit.
@@ -131,14 +131,14 @@ describe('SQLite store', () => {
     other.exec('COMMIT');
     other.close();
     assert.deepEqual(await writes, [[{ hits: 2, resetAt: 61000 }], 'created', undefined]);
-    assert.equal(await store.countSignInFailures('staff@example.gov.uk', 0), 1);
+    assert.equal(await store.staff.countSignInFailures('staff@example.gov.uk', 0), 1);
     await store.close();
   });
 
   it('keeps the WAL bounded under a flood of counter writes', async () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
-    for (let i = 0; i < 3000; i++) await store.addRateLimitHits([{ key: `ip:${i % 300}`, hits: 1, windowMs: 60000 }]);
+    for (let i = 0; i < 3000; i++) await store.counters.addHits([{ key: `ip:${i % 300}`, hits: 1, windowMs: 60000 }], 1000 + i);
     const { statSync } = await import('node:fs');
     // Without checkpoints this would be about 3,000 pages of 4 KiB.
     assert.ok(statSync(`${file}-wal`).size < 4 * 1024 * 1024, `WAL is ${statSync(`${file}-wal`).size} bytes`);
@@ -150,16 +150,16 @@ describe('SQLite store', () => {
     const day = 24 * 60 * 60 * 1000;
     const old = record({}, Date.now() - 400 * day);
     const recent = record({}, Date.now() - day);
-    await store.saveSubmission(old);
-    await store.saveSubmission(recent);
-    assert.equal(await store.purgeBefore(Date.now() - 365 * day), 1);
-    assert.equal(await store.getSubmission(old.id), undefined);
-    assert.ok(await store.getSubmission(recent.id));
+    await store.submissions.save(old);
+    await store.submissions.save(recent);
+    assert.equal(await store.purgeBefore(Date.now() - 365 * day, Date.now()), 1);
+    assert.equal(await store.submissions.get(old.id), undefined);
+    assert.ok(await store.submissions.get(recent.id));
     await store.close();
   });
 
   it('is checked against the interface, so a missing method fails at start', () => {
-    assert.throws(() => assertStore({ saveSubmission() {} }), /missing getSubmission, countSubmissions, addRateLimitHits, purgeBefore, check, close/);
+    assert.throws(() => assertStore({ submissions: { save() {} } }), /missing submissions.get, submissions.count, submissions.markReviewed, submissions.remove, counters.addHits, /);
     assert.throws(() => assertStore(null), /missing/);
   });
 });
@@ -178,13 +178,13 @@ describe('SQLite store: migrating an existing database', () => {
     const store = openSqliteStore({ file });
     try {
       assert.equal(store.schemaVersion(), MIGRATIONS.length);
-      await store.saveSubmission(old);
-      const { rows } = await store.listAnswers({}, { limit: 10, offset: 0 });
+      await store.submissions.save(old);
+      const { rows } = await store.dashboard.listAnswers({}, { limit: 10, offset: 0 });
       assert.equal(rows[0]?.id, old.id);
       assert.equal(rows[0]?.reviewedAt, null);
-      assert.equal(await store.markReviewed(old.id, 'a@example.gov.uk', 1), true);
-      assert.equal(await store.deleteSubmission(old.id), true);
-      assert.equal(await store.deleteSubmission(old.id), false);
+      assert.equal(await store.submissions.markReviewed(old.id, 'a@example.gov.uk', 1), true);
+      assert.equal(await store.submissions.remove(old.id), true);
+      assert.equal(await store.submissions.remove(old.id), false);
     } finally {
       await store.close();
     }
