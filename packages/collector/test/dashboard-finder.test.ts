@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkConfig, DEFAULTS, fromEnvironment } from '../src/config.js';
 import { toRecord } from '../src/submission.js';
-import { NEED_GAP_MS } from '../src/store/sqlite-finder.js';
+import { NEED_GAP_MS } from '../src/store/dashboard-store.js';
 import { browserish, startDashboard } from '../test-support/dashboard.js';
 import { makeSubmission, post } from '../test-support/helpers.js';
 
@@ -71,34 +71,6 @@ function summaryRow(text: string, label: string) {
   assert.ok(row, `no row "${label}"`);
   return [...row[1].matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]);
 }
-
-describe('the store', () => {
-  it('counts a search and its choice as one need, and each "No" against the answered needs', async () => {
-    const summary = await collector.store.dashboard.finderSummary({ site: 'adult-social-care' }, Date.now());
-    // 7 days: blue badge ×3, meals ×2 (chosen long after), bin collection ×2, the script text.
-    assert.deepEqual(summary[7], { needs: 8, noAnswer: 3, chosen: 3, helpedYes: 1, helpedNo: 1, answered: 2, answeredRate: 2 / 8 });
-    assert.deepEqual(summary[30], { needs: 9, noAnswer: 3, chosen: 4, helpedYes: 1, helpedNo: 2, answered: 2, answeredRate: 2 / 9 });
-    assert.equal(summary[90].needs, 10);
-    assert.equal(summary[90].answered, 2);
-  });
-
-  it('ranks needs by how often, in lower case, and lists those that found nothing', async () => {
-    const since = Date.now() - 30 * DAY;
-    const filter = { site: 'adult-social-care', since, until: Date.now() + 1 };
-    const top = await collector.store.dashboard.finderTopNeeds(filter, 3);
-    assert.deepEqual(top.map(({ query, needs, noResults, chosen }) => ({ query, needs, noResults, chosen })), [
-      { query: 'blue badge', needs: 3, noResults: 0, chosen: 2 },
-      // A tie goes to the need searched most recently.
-      { query: 'meals on wheels', needs: 2, noResults: 0, chosen: 1 },
-      { query: 'bin collection', needs: 2, noResults: 2, chosen: 0 },
-    ]);
-    const unanswered = await collector.store.dashboard.finderUnanswered(filter, 10);
-    assert.deepEqual(unanswered.map((n) => [n.query, n.needs]), [['bin collection', 2], ['<script>alert(1)</script>', 1]]);
-    const all = await collector.store.dashboard.finderUnanswered({ since, until: Date.now() + 1 }, 10);
-    assert.ok(all.some((n) => n.query === 'parking permit'), 'all sites include the other site');
-    assert.ok(!all.some((n) => n.query === 'cheap pills'), 'quarantined answers never count');
-  });
-});
 
 describe('the page', () => {
   it('shows needs, no answers, the answered rate and contacts avoided over 7, 30 and 90 days', async () => {

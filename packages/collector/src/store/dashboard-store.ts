@@ -3,6 +3,17 @@
 import type { SubmissionRecord } from './submission-store.js';
 
 /**
+ * How every store counts the finder's needs. The finder sends a search once it settles
+ * ({query, results}), and again with `chosen` when the person picks a result (only that one
+ * if they pick first). Nothing links the two (no tracking), so a search with `chosen` is the
+ * same need as the search just before it with the same words (trimmed, any case) on the same
+ * site and page, when that came at most NEED_GAP_MS earlier; every other search is a need of
+ * its own. Answered needs: needs with a choice, less the "No"s to "did this answer your
+ * need?". Both can only undercount, so contacts avoided are never overstated.
+ */
+export const NEED_GAP_MS = 10 * 60 * 1000;
+
+/**
  * Which feedback answers the dashboard shows. Every field is optional; dates are ms since the epoch.
  */
 export type AnswerFilter = {
@@ -37,7 +48,7 @@ export type PageCounts = {
  */
 export type FinderFilter = { site?: string, since: number, until: number };
 
-/** One period's finder figures (see sqlite-finder.ts for how needs are counted). */
+/** One period's finder figures (NEED_GAP_MS says how needs are counted). */
 export type FinderPeriod = {
   /** Settled searches, a search and its choice counted once. */
   needs: number;

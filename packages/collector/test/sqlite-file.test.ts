@@ -1,4 +1,6 @@
-// The SQLite store on its own: migrations, exactly-once outcomes, group commit, counters, purge.
+// What only the SQLite store has: its file (WAL, migrations, schema version), group commit in
+// one transaction, SQLite's errors, the write lock waited for off the event loop, a bounded WAL.
+// What every store must do is in the contracts (test/contracts/, run by sqlite-store.test.ts).
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +8,6 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../src/store/sqlite-migrations.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { assertStore } from '../src/store/store.js';
 import { toRecord } from '../src/submission.js';
 import { makeSubmission, tempDir } from '../test-support/helpers.js';
 
@@ -43,19 +44,7 @@ describe('SQLite store', () => {
     assert.throws(() => openSqliteStore({ file }), new RegExp(`schema version 99, newer than this collector knows \\(${MIGRATIONS.length}\\)`));
   });
 
-  it('saves once per id: created, then duplicate, or conflict for another body', async () => {
-    const store = openSqliteStore({ file: freshFile() });
-    const first = record();
-    assert.equal(await store.submissions.save(first), 'created');
-    assert.equal(await store.submissions.save({ ...first, receivedAt: first.receivedAt + 1000 }), 'duplicate');
-    assert.equal(await store.submissions.save({ ...first, fingerprint: 'other' }), 'conflict');
-    assert.equal(await store.submissions.count(), 1);
-    assert.deepEqual(await store.submissions.get(first.id), first);
-    assert.equal(await store.submissions.get('00000000-0000-4000-8000-000000000000'), undefined);
-    await store.close();
-  });
-
-  it('commits writes that arrive together in one transaction, each with its own outcome', async () => {
+  it('commits writes that arrive together in one transaction, and those pending at close', async () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
     const records = Array.from({ length: 300 }, () => record());
@@ -85,31 +74,6 @@ describe('SQLite store', () => {
     other.close();
     assert.equal(await store.submissions.save(record()), 'created');
     assert.equal(await store.submissions.count(), 1);
-    await store.close();
-  });
-
-  it('counts quarantined answers apart', async () => {
-    const store = openSqliteStore({ file: freshFile() });
-    await store.submissions.save(record());
-    await store.submissions.save(record({ signals: { honeypot: true, fillMs: 5000 } }));
-    await store.submissions.save(record({ site: 'other-site' }));
-    assert.equal(await store.submissions.count({ quarantined: true }), 1);
-    assert.equal(await store.submissions.count({ quarantined: false }), 2);
-    assert.equal(await store.submissions.count({ site: 'other-site' }), 1);
-    await store.close();
-  });
-
-  it('adds rate-limit hits to fixed windows, many keys in one write', async () => {
-    const store = openSqliteStore({ file: freshFile() });
-    const t = 1_000_000;
-    const minute = 60000;
-    assert.deepEqual(await store.counters.addHits([{ key: 'ip:1', hits: 3, windowMs: minute }, { key: 'ip:2', hits: 1, windowMs: minute }], t), [
-      { hits: 3, resetAt: t + minute },
-      { hits: 1, resetAt: t + minute },
-    ]);
-    assert.deepEqual(await store.counters.addHits([{ key: 'ip:1', hits: 2, windowMs: minute }], t + 59999), [{ hits: 5, resetAt: t + minute }]);
-    // The window has ended: the count starts again from these hits.
-    assert.deepEqual(await store.counters.addHits([{ key: 'ip:1', hits: 4, windowMs: minute }], t + minute), [{ hits: 4, resetAt: t + 2 * minute }]);
     await store.close();
   });
 
@@ -145,23 +109,6 @@ describe('SQLite store', () => {
     await store.close();
   });
 
-  it('purges answers received before the retention cut-off', async () => {
-    const store = openSqliteStore({ file: freshFile() });
-    const day = 24 * 60 * 60 * 1000;
-    const old = record({}, Date.now() - 400 * day);
-    const recent = record({}, Date.now() - day);
-    await store.submissions.save(old);
-    await store.submissions.save(recent);
-    assert.equal(await store.purgeBefore(Date.now() - 365 * day, Date.now()), 1);
-    assert.equal(await store.submissions.get(old.id), undefined);
-    assert.ok(await store.submissions.get(recent.id));
-    await store.close();
-  });
-
-  it('is checked against the interface, so a missing method fails at start', () => {
-    assert.throws(() => assertStore({ submissions: { save() {} } }), /missing submissions.get, submissions.count, submissions.markReviewed, submissions.remove, counters.addHits, /);
-    assert.throws(() => assertStore(null), /missing/);
-  });
 });
 
 describe('SQLite store: migrating an existing database', () => {
