@@ -114,7 +114,7 @@ describe('a record the database would not take', () => {
     const real = openSqliteStore({ file: databaseFile(dir) });
     // A gap in the schema, simulated below the route: one instance's fill time becomes a
     // number no integer column holds.
-    const store = { ...real, saveSubmission: (record: SubmissionRecord) => real.submissions.save(record.instance === 'broken' ? { ...record, fillMs: 1e20 } : record) };
+    const store = { ...real, submissions: { ...real.submissions, save: (record: SubmissionRecord) => real.submissions.save(record.instance === 'broken' ? { ...record, fillMs: 1e20 } : record) } };
     const gap = await startTestCollector({}, { store });
     try {
       const odd = makeSubmission({ instance: 'broken' });
