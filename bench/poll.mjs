@@ -4,7 +4,7 @@
 // the results still count every acknowledged vote exactly once.
 //
 // Needs the build (`npm run build`): it runs the compiled collector (packages/collector/dist).
-// The answers are stored through the store's own saveSubmission (the path every POST takes,
+// The answers are stored through the store's own submissions.save (the path every POST takes,
 // counters moved in the same transaction), in this process, before the collector starts in a
 // child process on 127.0.0.1 over the same database, in a temporary folder removed at the end.
 //
