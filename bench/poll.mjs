@@ -4,7 +4,7 @@
 // the results still count every acknowledged vote exactly once.
 //
 // Needs the build (`npm run build`): it runs the compiled collector (packages/collector/dist).
-// The answers are stored through the store's own saveSubmission (the path every POST takes,
+// The answers are stored through the store's own submissions.save (the path every POST takes,
 // counters moved in the same transaction), in this process, before the collector starts in a
 // child process on 127.0.0.1 over the same database, in a temporary folder removed at the end.
 //
@@ -87,17 +87,17 @@ async function fill(file) {
   const store = openSqliteStore({ file, synchronous: 'normal' });
   const checked = checkPoll(POLL);
   if (!checked.ok) throw new Error(`bench poll: ${JSON.stringify(checked.problems)}`);
-  await store.syncFilePolls([checked.poll], Date.now());
+  await store.polls.syncFiles([checked.poll], Date.now());
 
   // Residents' statements, published, so that results carry residents' questions too.
   const save = async (submission) => {
     const result = await checkPollAnswer(store, submission, Date.now());
     if (!result.ok) throw new Error(`bench answer refused: ${result.code}`);
-    return store.saveSubmission({ ...toRecord(submission, Date.now()), poll: result.action });
+    return store.submissions.save({ ...toRecord(submission, Date.now()), poll: result.action });
   };
   for (let i = 0; i < RESIDENT_STATEMENTS; i++) await save(answer(randomUUID(), { statement: `Resident statement number ${i} about the day centres` }, 9000));
-  const statements = await store.listStatements(POLL.id, { status: 'pending', limit: RESIDENT_STATEMENTS, offset: 0 });
-  for (const s of statements) await store.moderateStatement(POLL.id, s.id, { status: 'published', reason: null, by: 'bench', at: Date.now() });
+  const statements = await store.polls.listStatements(POLL.id, { status: 'pending', limit: RESIDENT_STATEMENTS, offset: 0 });
+  for (const s of statements) await store.polls.moderateStatement(POLL.id, s.id, { status: 'published', reason: null, by: 'bench', at: Date.now() });
   const questions = [...Object.keys(CHOICES), ...statements.map((s) => `s-${s.id}`)];
 
   // Five answers a participant: the four staff questions and one resident statement.
@@ -116,7 +116,7 @@ async function fill(file) {
     expected[question] = (expected[question] ?? 0) + 1;
     // The definition is known and open, so the record is built as the route would, without a lookup per answer.
     const submission = answer(participant, { question, choice });
-    batch.push(store.saveSubmission({ ...toRecord(submission, Date.now()), poll: { kind: 'vote', pollId: POLL.id, question, choice } }));
+    batch.push(store.submissions.save({ ...toRecord(submission, Date.now()), poll: { kind: 'vote', pollId: POLL.id, question, choice } }));
     if (batch.length === 5000) {
       for (const outcome of await Promise.all(batch.splice(0))) if (outcome === 'created') stored++;
       if (stored % 200_000 === 0) process.stdout.write(`  ${stored.toLocaleString('en-GB')} answers stored\n`);

@@ -4,7 +4,7 @@
 // (A write per hit, two per answer, cost more than storing the answer itself; and
 // @fastify/rate-limit's hooks around these counters cost a twentieth of taking an answer:
 // bench/ingest.)
-import type { RateLimitHit, Store } from './store/store.js';
+import type { CounterStore, RateLimitHit, Store } from './store/store.js';
 import type { FastifyInstance } from 'fastify';
 
 export const WINDOW_MS = 60 * 1000;
@@ -26,7 +26,7 @@ export type Counter = {
 /**
  * Counts hits per key in fixed windows, batching the store's writes.
  */
-export function batchedCounters(store: Pick<Store, 'addRateLimitHits'>, { flushMs = FLUSH_MS, onError = () => {} }: { flushMs?: number, onError?: (error: Error) => void } = {}) {
+export function batchedCounters(shared: CounterStore, { flushMs = FLUSH_MS, onError = () => {} }: { flushMs?: number, onError?: (error: Error) => void } = {}) {
   const counters: Map<string, Counter> = new Map();
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
@@ -52,7 +52,7 @@ export function batchedCounters(store: Pick<Store, 'addRateLimitHits'>, { flushM
         counter.sending = Math.max(0, counter.sending - hits);
         settle(counter, hits, i);
       });
-    flushing = store.addRateLimitHits(batch, now).then(
+    flushing = shared.addHits(batch, now).then(
       (totals) =>
         settleEach((counter, _, i) => {
           const total = totals[i] as RateLimitHit;
@@ -96,7 +96,7 @@ export function batchedCounters(store: Pick<Store, 'addRateLimitHits'>, { flushM
  * @param app Flushes the counters when it closes.
  */
 export function useRateLimits(app: FastifyInstance, store: Store, options: { flushMs?: number } = {}) {
-  const counters = batchedCounters(store, {
+  const counters = batchedCounters(store.counters, {
     ...options,
     // The hits stay counted here; answers are never refused because the store could not share them.
     onError: (error) => app.log.warn({ err: { message: error.message } }, 'rate-limit counters could not be shared'),

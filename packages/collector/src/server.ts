@@ -135,7 +135,7 @@ export async function createCollector(config: CollectorConfig, { store, logStrea
   }
 
   const purge = () =>
-    activeStore.purgeBefore(Date.now() - config.retentionDays * DAY).then(
+    activeStore.purgeBefore(Date.now() - config.retentionDays * DAY, Date.now()).then(
       (count) => count && app.log.info({ count }, 'purged answers past the retention period'),
       (error) => app.log.error({ err: { message: error.message } }, 'retention purge failed'),
     );

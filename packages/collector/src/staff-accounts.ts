@@ -24,7 +24,7 @@ export async function userCommand(store: Store, [action, rawEmail, ...extra]: st
   const email = normalizeEmail(rawEmail);
   if (action === 'list') {
     if (rawEmail) return fail('user list takes no email');
-    const users = await store.listUsers();
+    const users = await store.staff.listUsers();
     if (!users.length) out('No staff accounts. Add one with: tandem-collector user add <email>');
     for (const user of users) out(`${user.email}\tadded ${new Date(user.createdAt).toISOString().slice(0, 10)}`);
     return 0;
@@ -32,14 +32,14 @@ export async function userCommand(store: Store, [action, rawEmail, ...extra]: st
   if (action !== 'add' && action !== 'remove') return fail('user needs add, list or remove');
   if (!email || !EMAIL.test(email) || email.length > 254 || extra.length) return fail(`user ${action} needs one email address`);
   if (action === 'remove') {
-    if (!(await store.removeUser(email))) return fail(`no staff account for ${email}`, 1);
+    if (!(await store.staff.removeUser(email))) return fail(`no staff account for ${email}`, 1);
     out(`Removed ${email} and ended its sessions.`);
     return 0;
   }
   const password = passwordStdin ? await readPasswordFromStdin() : randomPassword();
   const problem = passwordProblem(password);
   if (problem) return fail(`the password ${problem}`);
-  const outcome = await store.saveUser(email, await hashPassword(password), Date.now());
+  const outcome = await store.staff.saveUser(email, await hashPassword(password), Date.now());
   out(outcome === 'created' ? `Added ${email}.` : `Changed the password of ${email} and ended its sessions.`);
   if (!passwordStdin) out(`Password (shown once, give it to them privately): ${password}`);
   return 0;
@@ -49,8 +49,8 @@ export async function userCommand(store: Store, [action, rawEmail, ...extra]: st
  * On a store with no staff accounts, creates the demo one; returns its password, else null.
  */
 export async function ensureDemoAccount(store: Store) {
-  if ((await store.listUsers()).length) return null;
+  if ((await store.staff.listUsers()).length) return null;
   const password = randomPassword();
-  await store.saveUser(DEMO_EMAIL, await hashPassword(password), Date.now());
+  await store.staff.saveUser(DEMO_EMAIL, await hashPassword(password), Date.now());
   return password;
 }

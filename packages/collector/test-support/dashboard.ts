@@ -9,7 +9,7 @@ export const STAFF = { email: 'officer@example-council.gov.uk', password: 'a lon
 
 export async function startDashboard(overrides?: Record<string, unknown>) {
   const collector = await startTestCollector(overrides);
-  await collector.store.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
+  await collector.store.staff.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
   return collector;
 }
 
@@ -19,7 +19,7 @@ export async function startDashboard(overrides?: Record<string, unknown>) {
 export async function storeAnswer(store: Store, { answers, daysAgo = 0, url = 'https://www.example-council.gov.uk/adult-social-care/', title = 'Adult social care', site = 'adult-social-care', fillMs = 12000, honeypot = false }: { answers?: Record<string, unknown>, daysAgo?: number, url?: string, title?: string, site?: string, fillMs?: number, honeypot?: boolean } = {}) {
   const submission = makeSubmission({ site, page: { url, title }, signals: { honeypot, fillMs }, ...(answers ? { answers } : {}) });
   const record = toRecord(submission, Date.now() - daysAgo * 24 * 60 * 60 * 1000);
-  await store.saveSubmission(record);
+  await store.submissions.save(record);
   return record;
 }
 

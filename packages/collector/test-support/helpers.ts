@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { checkConfig, DEFAULTS } from '../src/config.js';
 import { databaseFile, startCollector } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { ORIGIN } from './submissions.js';
 import type { Problem } from '../src/errors.js';
 import type { CollectorOptions } from '../src/server.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Submission } from '@tandem/core/schema.js';
 
-export const ORIGIN = 'https://www.example-council.gov.uk';
+export { makeSubmission, ORIGIN } from './submissions.js';
 export const OTHER_ORIGIN = 'https://other-council.example';
 
 export function tempDir(prefix: string = 'tandem-collector-') {
@@ -56,24 +57,6 @@ export async function startTestCollector(overrides: Record<string, unknown> = {}
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** A valid feedback form answer, as the browser sends it. */
-export function makeSubmission(overrides: Record<string, unknown> = {}): Submission {
-  // A test may override it into an invalid one on purpose: what it sends is for the server to judge.
-  return {
-    id: randomUUID(),
-    site: 'adult-social-care',
-    widget: 'feedback',
-    instance: 'page-feedback',
-    page: { url: 'https://www.example-council.gov.uk/adult-social-care/', title: 'Adult social care' },
-    lang: 'en',
-    answers: { reason: 'problem', trying: 'Find out about home care', wrong: 'The form would not send' },
-    signals: { honeypot: false, fillMs: 12000 },
-    clientTime: '2026-11-26T09:30:00.000Z',
-    sdkVersion: '0.1.0',
-    ...overrides,
-  } as Submission;
 }
 
 /** What POST /v1/submissions answers: the id stored, or a refusal naming its problems. */

@@ -1,26 +1,15 @@
-// For the poll tests: poll definitions (open, closed, upcoming), a collector that loads them,
-// and poll answers as <tandem-poll> sends them.
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { makeSubmission, ORIGIN, startTestCollector } from './helpers.js';
+// For the poll tests: a collector that loads the example poll and closed, upcoming and
+// statement-less ones, and GET /v1/polls/{id}. Definitions and answers: poll-answers.ts.
+import { ORIGIN, startTestCollector } from './helpers.js';
+import { pollDefinition } from './poll-answers.js';
 import type { pollBody } from '../src/polls/view.js';
 import type { ApiAnswer } from './helpers.js';
-import type { PollDefinition } from '../src/polls/definition.js';
+
+export { pollAnswer, pollDefinition, statement, vote } from './poll-answers.js';
 
 type PollBody = ReturnType<typeof pollBody>;
 
 const DAY = 24 * 60 * 60 * 1000;
-const EXAMPLE = JSON.parse(readFileSync(new URL('../config/polls/day-centres-2026.json', import.meta.url), 'utf8'));
-
-/** The example poll, open from yesterday for a month, with changes. */
-export function pollDefinition(overrides: Record<string, unknown> = {}): PollDefinition {
-  return {
-    ...EXAMPLE,
-    opensAt: new Date(Date.now() - DAY).toISOString(),
-    closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
-    ...overrides,
-  } as PollDefinition;
-}
 
 export const POLL = 'day-centres-2026';
 export const CLOSED = 'closed-poll';
@@ -48,24 +37,6 @@ export function startPollCollector(overrides: Record<string, unknown> = {}) {
     ...overrides,
   });
 }
-
-/** A poll answer as the browser sends it. */
-export function pollAnswer(answers: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
-  return makeSubmission({
-    widget: 'poll',
-    instance: POLL,
-    page: { url: `${ORIGIN}/adult-social-care/day-centres/`, title: 'Day centres' },
-    answers,
-    signals: { honeypot: false, fillMs: 400 },
-    participant: randomUUID(),
-    clientTime: new Date().toISOString(),
-    ...overrides,
-  });
-}
-
-export const vote = (participant: string, question: string, choice: string, overrides: Record<string, unknown> = {}) => pollAnswer({ question, choice }, { participant, ...overrides });
-
-export const statement = (participant: string, text: string, overrides: Record<string, unknown> = {}) => pollAnswer({ statement: text }, { participant, signals: { honeypot: false, fillMs: 9000 }, ...overrides });
 
 /** What GET /v1/polls/{id} answers: the poll, or (4xx) a refusal. */
 export type PollAnswer = PollBody & ApiAnswer;

@@ -26,15 +26,15 @@ const fieldsOf = (json: ApiAnswer | undefined) => json?.problems?.map((problem) 
 describe('exactly once by id', () => {
   it('answers 201 the first time and 200 with the same body for the same submission again', async () => {
     const submission = makeSubmission();
-    const rowsBefore = await collector.store.countSubmissions();
+    const rowsBefore = await collector.store.submissions.count();
     const first = await post(collector.url, submission);
     assert.equal(first.status, 201);
     assert.deepEqual(first.json, { id: submission.id });
     const again = await post(collector.url, submission, { 'content-type': 'application/json' });
     assert.equal(again.status, 200);
     assert.equal(again.text, first.text);
-    assert.equal(await collector.store.countSubmissions(), rowsBefore + 1);
-    assert.ok(await collector.store.getSubmission(submission.id));
+    assert.equal(await collector.store.submissions.count(), rowsBefore + 1);
+    assert.ok(await collector.store.submissions.get(submission.id));
   });
 
   it('treats the same submission with other key order and spacing as the same', async () => {
@@ -51,7 +51,7 @@ describe('exactly once by id', () => {
     const clash = await post(collector.url, { ...submission, answers: { reason: 'problem', trying: 'Something else', wrong: '' } });
     assert.equal(clash.status, 409);
     assert.deepEqual(fieldsOf(clash.json), ['id']);
-    const stored = await collector.store.getSubmission(submission.id);
+    const stored = await collector.store.submissions.get(submission.id);
     assert.equal(stored?.answers.trying, 'Find out about home care');
   });
 });
@@ -165,7 +165,7 @@ describe('what is stored', () => {
       answers: { reason: 'problem', trying: 'Call me on 07700 900123 or jo.bloggs@example.com', wrong: 'NI QQ123456C', choices: ['SW1A 1AA', 'fine'] },
     });
     assert.equal((await post(collector.url, submission)).status, 201);
-    const stored = await collector.store.getSubmission(submission.id);
+    const stored = await collector.store.submissions.get(submission.id);
     assert.equal(stored?.answers.trying, 'Call me on [phone] or [email]');
     assert.deepEqual(stored?.answers.choices, ['[postcode]', 'fine']);
     assert.doesNotMatch(JSON.stringify(stored), /07700|jo\.bloggs|SW1A/);
@@ -184,17 +184,17 @@ describe('what is stored', () => {
       responses.push({ status: response.status, body: response.text.replace(submission.id, 'ID'), type: response.headers.get('content-type') });
     }
     for (const response of responses) assert.deepEqual(response, responses[0]);
-    assert.equal((await collector.store.getSubmission(real.id))?.quarantine, null);
-    assert.equal((await collector.store.getSubmission(honeypot.id))?.quarantine, 'honeypot');
-    assert.equal((await collector.store.getSubmission(fast.id))?.quarantine, 'too-fast');
-    assert.equal((await collector.store.getSubmission(quickVote.id))?.quarantine, null, 'a one-click vote may be quick');
+    assert.equal((await collector.store.submissions.get(real.id))?.quarantine, null);
+    assert.equal((await collector.store.submissions.get(honeypot.id))?.quarantine, 'honeypot');
+    assert.equal((await collector.store.submissions.get(fast.id))?.quarantine, 'too-fast');
+    assert.equal((await collector.store.submissions.get(quickVote.id))?.quarantine, null, 'a one-click vote may be quick');
   });
 
   it('keeps the page, language, signals and time it was received', async () => {
     const before = Date.now();
     const submission = makeSubmission({ lang: 'cy', widget: 'feedback' });
     await post(collector.url, submission);
-    const stored = await collector.store.getSubmission(submission.id);
+    const stored = await collector.store.submissions.get(submission.id);
     assert.ok(stored);
     assert.equal(stored.pageUrl, submission.page.url);
     assert.equal(stored.lang, 'cy');
@@ -210,12 +210,12 @@ describe('retention', () => {
     const day = 24 * 60 * 60 * 1000;
     const old = toRecord(makeSubmission(), Date.now() - 31 * day);
     const recent = toRecord(makeSubmission(), Date.now() - 29 * day);
-    await store.saveSubmission(old);
-    await store.saveSubmission(recent);
+    await store.submissions.save(old);
+    await store.submissions.save(recent);
     const purging = await startTestCollector({ retentionDays: 30 }, { store });
     try {
-      assert.equal(await store.getSubmission(old.id), undefined);
-      assert.ok(await store.getSubmission(recent.id));
+      assert.equal(await store.submissions.get(old.id), undefined);
+      assert.ok(await store.submissions.get(recent.id));
     } finally {
       await purging.close();
       rmSync(dir, { recursive: true, force: true });

@@ -44,7 +44,7 @@ describe('dashboard in Chromium', () => {
     assert.match(await page.title(), /^Error: Sign in/);
     assert.ok(await page.$('.error-summary a[href="#email"]'));
     await expectNoAxeViolations(page);
-    await collector.store.clearSignInFailures(STAFF.email);
+    await collector.store.staff.clearSignInFailures(STAFF.email);
   });
 
   it('signs in with the keyboard alone', async () => {
@@ -129,7 +129,7 @@ describe('dashboard in Chromium', () => {
     await expectNoAxeViolations(page);
     await Promise.all([page.waitForNavigation(), page.click('.button--warning')]);
     assert.match(await page.$eval('.notice', (el) => el.textContent ?? ''), /deleted/);
-    assert.equal(await collector.store.getSubmission(xssId), undefined);
+    assert.equal(await collector.store.submissions.get(xssId), undefined);
     assert.deepEqual(dialogs, []);
   });
 });

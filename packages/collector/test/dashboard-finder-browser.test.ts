@@ -19,7 +19,7 @@ let dialogs: string[] = [];
 
 async function finder(collector: Awaited<ReturnType<typeof startDashboard>>, answers: Record<string, string | number | boolean>, ago: number) {
   const submission = makeSubmission({ widget: 'finder', instance: 'finder', answers, signals: { honeypot: false, fillMs: 15000 } });
-  await collector.store.saveSubmission(toRecord(submission, Date.now() - ago));
+  await collector.store.submissions.save(toRecord(submission, Date.now() - ago));
 }
 
 before(async () => {

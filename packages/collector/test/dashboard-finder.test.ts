@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkConfig, DEFAULTS, fromEnvironment } from '../src/config.js';
 import { toRecord } from '../src/submission.js';
-import { NEED_GAP_MS } from '../src/store/sqlite-finder.js';
+import { NEED_GAP_MS } from '../src/store/dashboard-store.js';
 import { browserish, startDashboard } from '../test-support/dashboard.js';
 import { makeSubmission, post } from '../test-support/helpers.js';
 
@@ -25,7 +25,7 @@ let client: ReturnType<typeof browserish>;
  */
 async function finder(answers: Record<string, string | number | boolean>, { ago = 0, url = HELP, site = 'adult-social-care', honeypot = false }: { ago?: number, url?: string, site?: string, honeypot?: boolean } = {}) {
   const submission = makeSubmission({ site, widget: 'finder', instance: 'finder', page: { url, title: 'Find help' }, answers, signals: { honeypot, fillMs: answers.need ? 15000 : 0 } });
-  await collector.store.saveSubmission(toRecord(submission, Date.now() - ago));
+  await collector.store.submissions.save(toRecord(submission, Date.now() - ago));
 }
 
 before(async () => {
@@ -71,34 +71,6 @@ function summaryRow(text: string, label: string) {
   assert.ok(row, `no row "${label}"`);
   return [...row[1].matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]);
 }
-
-describe('the store', () => {
-  it('counts a search and its choice as one need, and each "No" against the answered needs', async () => {
-    const summary = await collector.store.finderSummary({ site: 'adult-social-care' }, Date.now());
-    // 7 days: blue badge ×3, meals ×2 (chosen long after), bin collection ×2, the script text.
-    assert.deepEqual(summary[7], { needs: 8, noAnswer: 3, chosen: 3, helpedYes: 1, helpedNo: 1, answered: 2, answeredRate: 2 / 8 });
-    assert.deepEqual(summary[30], { needs: 9, noAnswer: 3, chosen: 4, helpedYes: 1, helpedNo: 2, answered: 2, answeredRate: 2 / 9 });
-    assert.equal(summary[90].needs, 10);
-    assert.equal(summary[90].answered, 2);
-  });
-
-  it('ranks needs by how often, in lower case, and lists those that found nothing', async () => {
-    const since = Date.now() - 30 * DAY;
-    const filter = { site: 'adult-social-care', since, until: Date.now() + 1 };
-    const top = await collector.store.finderTopNeeds(filter, 3);
-    assert.deepEqual(top.map(({ query, needs, noResults, chosen }) => ({ query, needs, noResults, chosen })), [
-      { query: 'blue badge', needs: 3, noResults: 0, chosen: 2 },
-      // A tie goes to the need searched most recently.
-      { query: 'meals on wheels', needs: 2, noResults: 0, chosen: 1 },
-      { query: 'bin collection', needs: 2, noResults: 2, chosen: 0 },
-    ]);
-    const unanswered = await collector.store.finderUnanswered(filter, 10);
-    assert.deepEqual(unanswered.map((n) => [n.query, n.needs]), [['bin collection', 2], ['<script>alert(1)</script>', 1]]);
-    const all = await collector.store.finderUnanswered({ since, until: Date.now() + 1 }, 10);
-    assert.ok(all.some((n) => n.query === 'parking permit'), 'all sites include the other site');
-    assert.ok(!all.some((n) => n.query === 'cheap pills'), 'quarantined answers never count');
-  });
-});
 
 describe('the page', () => {
   it('shows needs, no answers, the answered rate and contacts avoided over 7, 30 and 90 days', async () => {
@@ -186,9 +158,9 @@ describe('answers from the finder in a browser', () => {
     const yes = makeSubmission({ widget: 'finder', instance: 'finder', answers: { query: 'stair lift', chosen: 'stairlifts', helped: true }, signals: { honeypot: false, fillMs: 0 } });
     const hasty = makeSubmission({ widget: 'finder', instance: 'finder', answers: { query: 'stair lift', chosen: 'stairlifts', helped: false, need: 'x' }, signals: { honeypot: false, fillMs: 300 } });
     for (const submission of [search, yes, hasty]) assert.ok((await post(collector.url, submission)).status < 300);
-    assert.equal((await collector.store.getSubmission(search.id))?.quarantine, null);
-    assert.equal((await collector.store.getSubmission(yes.id))?.quarantine, null);
-    assert.equal((await collector.store.getSubmission(hasty.id))?.quarantine, 'too-fast', '"What did you need?" is still a form');
+    assert.equal((await collector.store.submissions.get(search.id))?.quarantine, null);
+    assert.equal((await collector.store.submissions.get(yes.id))?.quarantine, null);
+    assert.equal((await collector.store.submissions.get(hasty.id))?.quarantine, 'too-fast', '"What did you need?" is still a form');
   });
 });
 

@@ -54,7 +54,7 @@ const inbox = async (query: string = '') => {
 
 describe('votes per page', () => {
   it('counts Yes and No over the last 7, 30 and 90 days', async () => {
-    const counts = await collector.store.pageCounts({}, Date.now());
+    const counts = await collector.store.dashboard.pageCounts({}, Date.now());
     const a = counts.find((c) => c.pageUrl === PAGE_A);
     assert.deepEqual(a && { yes: a.yes, no: a.no }, { yes: { 7: 2, 30: 2, 90: 3 }, no: { 7: 0, 30: 1, 90: 1 } });
     const page = await inbox();
@@ -70,7 +70,7 @@ describe('answers, filters and search', () => {
     const ids = idsIn(await inbox());
     assert.equal(ids[0], seeded.other?.id);
     assert.ok(!ids.includes(seeded.spam?.id));
-    const { rows } = await collector.store.listAnswers({}, { limit: 1000, offset: 0 });
+    const { rows } = await collector.store.dashboard.listAnswers({}, { limit: 1000, offset: 0 });
     const times = rows.map((r) => r.receivedAt);
     assert.deepEqual(times, [...times].sort((x, y) => y - x));
   });
@@ -78,9 +78,9 @@ describe('answers, filters and search', () => {
   it('filters by answer', async () => {
     assert.deepEqual(idsIn(await inbox(`?answer=problem&url=${encodeURIComponent(PAGE_B)}`)), [seeded.problem?.id, seeded.xss?.id]);
     assert.deepEqual(idsIn(await inbox(`?answer=more&url=${encodeURIComponent(PAGE_B)}`)), [seeded.more?.id]);
-    const no = await collector.store.listAnswers({ answer: 'no' }, { limit: 100, offset: 0 });
+    const no = await collector.store.dashboard.listAnswers({ answer: 'no' }, { limit: 100, offset: 0 });
     assert.equal(no.total, 3, 'two No votes and one "not useful" form');
-    assert.equal((await collector.store.listAnswers({ answer: 'yes' }, { limit: 100, offset: 0 })).total, 3);
+    assert.equal((await collector.store.dashboard.listAnswers({ answer: 'yes' }, { limit: 100, offset: 0 })).total, 3);
   });
 
   it('filters by site, page and date range', async () => {
@@ -145,7 +145,7 @@ describe('reviewing and deleting', () => {
     assert.match(after.text, /The answer is marked as reviewed/);
     assert.deepEqual(idsIn(await inbox('?status=reviewed')), [seeded.problem?.id]);
     assert.ok(!idsIn(await inbox('?status=unreviewed')).includes(seeded.problem?.id));
-    const { rows } = await collector.store.listAnswers({ status: 'reviewed' }, { limit: 10, offset: 0 });
+    const { rows } = await collector.store.dashboard.listAnswers({ status: 'reviewed' }, { limit: 10, offset: 0 });
     assert.equal(rows[0]?.reviewedBy, 'officer@example-council.gov.uk');
   });
 
@@ -162,11 +162,11 @@ describe('reviewing and deleting', () => {
     assert.match(confirm.text, /<h1>Delete this answer\?<\/h1>/);
     assert.match(confirm.text, /Please delete my answer/);
     assert.match(confirm.text, /href="\/dashboard\?site=adult-social-care">No, keep it/);
-    assert.ok(await collector.store.getSubmission(target.id), 'the confirmation page deletes nothing');
+    assert.ok(await collector.store.submissions.get(target.id), 'the confirmation page deletes nothing');
     const response = await client.request(`/dashboard/answers/${target.id}/delete`, { method: 'POST', form: { _csrf: client.tokenIn(confirm.text), back: '?site=adult-social-care' } });
     assert.equal(response.status, 303);
     assert.equal(response.location, '/dashboard?site=adult-social-care&done=deleted');
-    assert.equal(await collector.store.getSubmission(target.id), undefined);
+    assert.equal(await collector.store.submissions.get(target.id), undefined);
     const again = await client.request(`/dashboard/answers/${target.id}/delete`, { method: 'POST', form: { _csrf: client.tokenIn(confirm.text) } });
     assert.equal(again.location, '/dashboard?done=missing');
   });
@@ -197,7 +197,7 @@ describe('CSV export', () => {
     for (const query of ['?answer=problem', '?site=other-site', `?url=${encodeURIComponent(PAGE_C)}`, '?q=carers+assessment', '?view=quarantine']) {
       const lines = await csv(query);
       const { filter } = (await import('../src/dashboard/filters.js')).parseFilters(Object.fromEntries(new URLSearchParams(query)), ['adult-social-care', 'other-site']);
-      const { rows, total } = await collector.store.listAnswers(filter, { limit: 1000, offset: 0 });
+      const { rows, total } = await collector.store.dashboard.listAnswers(filter, { limit: 1000, offset: 0 });
       assert.equal(lines.length - 1, total, query);
       assert.deepEqual(lines.slice(1).map((line) => line.split(',').at(-1)), rows.map((r) => r.id), query);
       const page = await inbox(query);
@@ -235,17 +235,17 @@ describe('retention', () => {
     try {
       const old = await storeAnswer(store, { daysAgo: 31, answers: { reason: 'problem', trying: 'old', wrong: 'old' } });
       const recent = await storeAnswer(store, { daysAgo: 29, answers: { reason: 'problem', trying: 'recent', wrong: 'recent' } });
-      await store.saveUser('a@example.gov.uk', await hashPassword('a long password'), Date.now());
-      const user = await store.findUser('a@example.gov.uk');
-      await store.createSession({ idHash: hashId('expired'), userId: user?.id as number, csrfToken: 't', createdAt: 0, expiresAt: Date.now() - 1 });
-      await store.recordSignInFailure('a@example.gov.uk', Date.now() - 2 * 86400e3);
+      await store.staff.saveUser('a@example.gov.uk', await hashPassword('a long password'), Date.now());
+      const user = await store.staff.findUser('a@example.gov.uk');
+      await store.staff.createSession({ idHash: hashId('expired'), userId: user?.id as number, csrfToken: 't', createdAt: 0, expiresAt: Date.now() - 1 });
+      await store.staff.recordSignInFailure('a@example.gov.uk', Date.now() - 2 * 86400e3);
       const config = checkConfig({ ...DEFAULTS, port: 0, dataDir: dir, logLevel: 'silent', retentionDays: 30, sites: [{ id: 'adult-social-care', origins: [SITE] }] });
       const { app } = await startCollector(config, { store });
       try {
-        assert.equal(await store.getSubmission(old.id), undefined);
-        assert.ok(await store.getSubmission(recent.id));
-        assert.equal(await store.countSignInFailures('a@example.gov.uk', 0), 0);
-        assert.equal(await store.findSession(hashId('expired'), 0, Infinity), undefined);
+        assert.equal(await store.submissions.get(old.id), undefined);
+        assert.ok(await store.submissions.get(recent.id));
+        assert.equal(await store.staff.countSignInFailures('a@example.gov.uk', 0), 0);
+        assert.equal(await store.staff.findSession(hashId('expired'), 0, Infinity), undefined);
       } finally {
         await app.close();
       }

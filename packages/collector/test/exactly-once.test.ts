@@ -36,6 +36,6 @@ it(`stores ${SUBMISSIONS} submissions sent ${COPIES} times each concurrently as 
     created += statuses.filter((status) => status === 201).length;
   }
   assert.equal(created, SUBMISSIONS);
-  assert.equal(await collector.store.countSubmissions(), SUBMISSIONS);
+  assert.equal(await collector.store.submissions.count(), SUBMISSIONS);
   console.log(`# exactly-once: ${SUBMISSIONS * COPIES} requests in ${seconds.toFixed(2)} s (${Math.round((SUBMISSIONS * COPIES) / seconds)} req/s), ${SUBMISSIONS} rows`);
 });

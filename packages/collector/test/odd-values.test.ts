@@ -63,7 +63,7 @@ describe('an odd answer in a burst of honest ones', () => {
         assert.ok(problems.length > 0 && problems.every((p) => typeof p.field === 'string' && p.field !== '(body)'), reply.text);
         return;
       }
-      const stored = await collector.store.getSubmission(odd.id);
+      const stored = await collector.store.submissions.get(odd.id);
       assert.ok(stored, 'a 201 means it is stored');
       // What is stored is text every store can keep: no NUL, no lone surrogate.
       const text = JSON.stringify([stored.answers, stored.pageTitle, stored.pageUrl, stored.sdkVersion]);
@@ -114,15 +114,15 @@ describe('a record the database would not take', () => {
     const real = openSqliteStore({ file: databaseFile(dir) });
     // A gap in the schema, simulated below the route: one instance's fill time becomes a
     // number no integer column holds.
-    const store = { ...real, saveSubmission: (record: SubmissionRecord) => real.saveSubmission(record.instance === 'broken' ? { ...record, fillMs: 1e20 } : record) };
+    const store = { ...real, submissions: { ...real.submissions, save: (record: SubmissionRecord) => real.submissions.save(record.instance === 'broken' ? { ...record, fillMs: 1e20 } : record) } };
     const gap = await startTestCollector({}, { store });
     try {
       const odd = makeSubmission({ instance: 'broken' });
       const replies = await Promise.all([odd, ...Array.from({ length: 11 }, honest)].map((body) => post(gap.url, body)));
       assert.deepEqual(replies.map((reply) => reply.status), [422, ...Array(11).fill(201)]);
       assert.deepEqual(replies[0]?.json?.problems, [{ field: 'signals.fillMs', message: 'cannot be stored: a value here is outside what the collector keeps' }]);
-      assert.equal(await real.getSubmission(odd.id), undefined);
-      assert.equal(await real.countSubmissions(), 11);
+      assert.equal(await real.submissions.get(odd.id), undefined);
+      assert.equal(await real.submissions.count(), 11);
       // Sent again (as its outbox would not, a 4xx being final), it is refused again, not stored.
       assert.equal((await post(gap.url, odd)).status, 422);
     } finally {

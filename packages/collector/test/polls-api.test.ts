@@ -86,7 +86,7 @@ describe('votes', () => {
     assert.equal(countsOf(json, 'overall')!.total, 1);
     assert.deepEqual(json.mine!.answers, { overall: '4' });
     assert.deepEqual(json.mine!.statements, []);
-    const stored = await collector.store.getSubmission(answer.id);
+    const stored = await collector.store.submissions.get(answer.id);
     assert.equal(stored?.participant, me);
     assert.equal(stored?.quarantine, null, 'a one-click vote is never "too fast"');
   });
@@ -158,7 +158,7 @@ describe('votes', () => {
     const before = countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.total;
     const bot = vote(me, 'overall', '1', { signals: { honeypot: true, fillMs: 10 } });
     assert.equal((await post(collector.url, bot)).status, 201);
-    assert.equal((await collector.store.getSubmission(bot.id))?.quarantine, 'honeypot');
+    assert.equal((await collector.store.submissions.get(bot.id))?.quarantine, 'honeypot');
     const { json } = await getPoll(collector.url, POLL, { participant: me });
     assert.equal(countsOf(json, 'overall')!.total, before);
     assert.deepEqual(json.mine!.answers, {});
@@ -178,7 +178,7 @@ describe('statements', () => {
     assert.deepEqual({ status: own.status, reason: own.reason, reply: own.reply }, { status: 'pending', reason: null, reply: null });
     const others = (await getPoll(collector.url, POLL)).json;
     assert.ok(!others.questions.some((q) => q.origin === 'resident'), 'pending statements are not questions');
-    assert.equal((await collector.store.getSubmission(answer.id))?.answers.statement, '  The minibus is late; email me at [email]  ');
+    assert.equal((await collector.store.submissions.get(answer.id))?.answers.statement, '  The minibus is late; email me at [email]  ');
   });
 
   it('takes 10 to 280 characters after trimming (422 statement-length otherwise)', async () => {
@@ -209,9 +209,9 @@ describe('statements', () => {
     const me = randomUUID();
     const fast = statement(me, 'Typed by a machine in no time', { signals: { honeypot: false, fillMs: 300 } });
     assert.equal((await post(collector.url, fast)).status, 201);
-    assert.equal((await collector.store.getSubmission(fast.id))?.quarantine, 'too-fast');
+    assert.equal((await collector.store.submissions.get(fast.id))?.quarantine, 'too-fast');
     assert.deepEqual((await getPoll(collector.url, POLL, { participant: me })).json.mine!.statements, []);
-    const pending = await collector.store.listStatements(POLL, { status: 'pending', limit: 1000, offset: 0 });
+    const pending = await collector.store.polls.listStatements(POLL, { status: 'pending', limit: 1000, offset: 0 });
     assert.ok(!pending.some((s) => s.submissionId === fast.id));
   });
 
@@ -222,9 +222,9 @@ describe('statements', () => {
     const [late, rude] = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
     const lateId = Number(late.id.slice(2));
     assert.equal((await post(collector.url, vote(randomUUID(), late.id, 'agree'))).status, 422, 'not a question while pending');
-    await collector.store.moderateStatement(POLL, lateId, { status: 'published', reason: null, by: 'officer@example', at: Date.now() });
-    await collector.store.moderateStatement(POLL, Number(rude.id.slice(2)), { status: 'rejected', reason: 'It names a member of staff.', by: 'officer@example', at: Date.now() });
-    await collector.store.replyToStatement(POLL, lateId, { en: 'We have spoken to the transport team.' }, 'officer@example', Date.now());
+    await collector.store.polls.moderateStatement(POLL, lateId, { status: 'published', reason: null, by: 'officer@example', at: Date.now() });
+    await collector.store.polls.moderateStatement(POLL, Number(rude.id.slice(2)), { status: 'rejected', reason: 'It names a member of staff.', by: 'officer@example', at: Date.now() });
+    await collector.store.polls.replyToStatement(POLL, lateId, { en: 'We have spoken to the transport team.' }, 'officer@example', Date.now());
 
     const voter = randomUUID();
     assert.equal((await post(collector.url, vote(voter, late.id, 'agree'))).status, 201);
@@ -255,8 +255,8 @@ describe('statements', () => {
 
 describe('closing', () => {
   it('shows staff’s response only once the poll has closed', async () => {
-    await collector.store.setPollResponse(POLL, { en: 'Open poll response' }, 'officer@example', Date.now());
-    await collector.store.setPollResponse(CLOSED, { en: 'You said the minibus was late, we changed the route.', cy: 'Dywedoch chi…' }, 'officer@example', Date.now());
+    await collector.store.polls.setResponse(POLL, { en: 'Open poll response' }, 'officer@example', Date.now());
+    await collector.store.polls.setResponse(CLOSED, { en: 'You said the minibus was late, we changed the route.', cy: 'Dywedoch chi…' }, 'officer@example', Date.now());
     assert.equal((await getPoll(collector.url, POLL)).json.response, null);
     assert.deepEqual((await getPoll(collector.url, CLOSED)).json.response, { en: 'You said the minibus was late, we changed the route.', cy: 'Dywedoch chi…' });
   });

@@ -20,11 +20,11 @@ const author = randomUUID();
 
 before(async () => {
   collector = await startPollCollector();
-  await collector.store.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
+  await collector.store.staff.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
   for (const [i, choice] of ['5', '4', '4', '2'].entries()) await post(collector.url, vote(randomUUID(), 'overall', choice, { id: randomUUID(), instance: POLL, clientTime: new Date(Date.now() - i).toISOString() }));
   for (const text of [XSS, 'The minibus is often late', 'The lunches are cold by the time they reach us']) await post(collector.url, statement(author, text));
   const [, late] = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
-  await collector.store.moderateStatement(POLL, Number(late.id.slice(2)), { status: 'published', reason: null, by: STAFF.email, at: Date.now() });
+  await collector.store.polls.moderateStatement(POLL, Number(late.id.slice(2)), { status: 'published', reason: null, by: STAFF.email, at: Date.now() });
   await post(collector.url, vote(randomUUID(), late.id, 'agree'));
   ({ browser, page, dialogs } = await openBrowser());
   await page.goto(`${collector.url}/dashboard/sign-in`);
@@ -93,7 +93,7 @@ describe('poll pages in Chromium', () => {
     await open(`/dashboard/polls/${POLL}/statements?status=published`);
     assert.ok(await page.$('textarea[name^="reply-en-"]'));
     await expectNoAxeViolations(page);
-    await collector.store.moderateStatement(POLL, Number((await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements[0].id.slice(2)), { status: 'rejected', reason: 'It is not about the day centres.', by: STAFF.email, at: Date.now() });
+    await collector.store.polls.moderateStatement(POLL, Number((await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements[0].id.slice(2)), { status: 'rejected', reason: 'It is not about the day centres.', by: STAFF.email, at: Date.now() });
     await open(`/dashboard/polls/${POLL}/statements?status=rejected`);
     await expectNoAxeViolations(page);
   });

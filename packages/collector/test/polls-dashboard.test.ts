@@ -16,7 +16,7 @@ let token: string;
 
 before(async () => {
   collector = await startPollCollector();
-  await collector.store.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
+  await collector.store.staff.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
   staff = browserish(collector.url);
   await staff.signIn();
   token = staff.tokenIn((await staff.request('/dashboard/polls')).text);
@@ -190,8 +190,8 @@ describe('deleting a statement on its author’s request', () => {
     const after = await getPoll(collector.url, POLL, { participant: voter });
     assert.ok(!after.json.questions.some((q) => q.id === own.id));
     assert.deepEqual(after.json.mine!.answers[own.id], undefined);
-    assert.equal(await collector.store.getSubmission(answer.id), undefined);
-    assert.equal(await collector.store.getStatement(Number(sid)), undefined);
+    assert.equal(await collector.store.submissions.get(answer.id), undefined);
+    assert.equal(await collector.store.polls.getStatement(Number(sid)), undefined);
     const again = await submit(`/dashboard/polls/${POLL}/statements/${sid}/delete`, {});
     assert.match(again.location ?? '', /done=missing/);
   });
@@ -269,7 +269,7 @@ describe('CSRF', () => {
         assert.equal(response.status, 403, path);
       }
     }
-    assert.equal(await collector.store.getPoll('forged-poll'), undefined);
+    assert.equal(await collector.store.polls.get('forged-poll'), undefined);
     assert.equal((await mineOf(author))!.statements[0].status, 'pending');
     assert.notEqual((await getPoll(collector.url, CLOSED)).json.response?.en, 'Forged response');
     assert.deepEqual((await getPoll(collector.url, POLL)).json.policy, POLICY);

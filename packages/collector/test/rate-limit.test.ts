@@ -8,7 +8,7 @@ import { createCollector, databaseFile } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { makeSubmission, ORIGIN, post, startTestCollector, tempDir } from '../test-support/helpers.js';
 import type { AddressInfo } from 'node:net';
-import type { Store } from '../src/store/store.js';
+import type { CounterStore } from '../src/store/store.js';
 import type { ApiAnswer } from '../test-support/helpers.js';
 
 function assertLimited(response: { status: number, headers: Headers, json?: ApiAnswer }) {
@@ -23,11 +23,11 @@ describe('rate limits', () => {
     const store = openSqliteStore({ file: join(tempDir(), 'tandem.sqlite') });
     let release: () => void = () => {};
     let fail = false;
-    const held: Pick<Store, 'addRateLimitHits'> = {
-      async addRateLimitHits(entries, now) {
+    const held: CounterStore = {
+      async addHits(entries, now) {
         await new Promise((resolve) => (release = () => resolve(undefined)));
         if (fail) throw new Error('the store is busy');
-        return store.addRateLimitHits(entries, now);
+        return store.counters.addHits(entries, now);
       },
     };
     const errors: Error[] = [];
@@ -99,7 +99,7 @@ describe('rate limits', () => {
         }
       }
       assert.equal(statuses.filter((status) => status === 429).length, 0);
-      assert.equal(await collector.store.countSubmissions(), 100);
+      assert.equal(await collector.store.submissions.count(), 100);
     } finally {
       await collector.close();
     }

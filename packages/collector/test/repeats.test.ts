@@ -24,8 +24,8 @@ describe('repeats within minutes', () => {
     const again = { ...first, id: crypto.randomUUID(), signals: { honeypot: false, fillMs: 15000 } };
     const responses = [await post(collector.url, first), await post(collector.url, again)];
     assert.deepEqual(responses.map((response) => response.status), [201, 201]);
-    assert.equal((await collector.store.getSubmission(first.id))?.quarantine, null);
-    const repeat = await collector.store.getSubmission(again.id);
+    assert.equal((await collector.store.submissions.get(first.id))?.quarantine, null);
+    const repeat = await collector.store.submissions.get(again.id);
     assert.equal(repeat?.quarantine, 'repeat');
     assert.equal(repeat?.repeatOf, first.id);
     // Exactly once still holds for the repeat's own id.
@@ -37,8 +37,8 @@ describe('repeats within minutes', () => {
     await post(collector.url, first);
     await post(collector.url, { ...first, id: crypto.randomUUID() });
     const text = first.answers.trying as string;
-    const inbox = await collector.store.listAnswers({ text }, { limit: 10, offset: 0 });
-    const held = await collector.store.listAnswers({ text, quarantined: true }, { limit: 10, offset: 0 });
+    const inbox = await collector.store.dashboard.listAnswers({ text }, { limit: 10, offset: 0 });
+    const held = await collector.store.dashboard.listAnswers({ text, quarantined: true }, { limit: 10, offset: 0 });
     assert.deepEqual(inbox.rows.map((row) => row.id), [first.id]);
     assert.equal(held.rows.length, 1);
     assert.equal(held.rows[0]?.quarantine, 'repeat');
@@ -55,7 +55,7 @@ describe('repeats within minutes', () => {
     assert.equal((await post(collector.url, otherAddress, { 'x-forwarded-for': '198.51.100.7' })).status, 201);
     for (const vote of votes) assert.equal((await post(collector.url, vote)).status, 201);
     for (const submission of [first, otherWords, otherPage, otherAddress, ...votes]) {
-      assert.equal((await collector.store.getSubmission(submission.id))?.quarantine, null, submission.id);
+      assert.equal((await collector.store.submissions.get(submission.id))?.quarantine, null, submission.id);
     }
   });
 

@@ -89,7 +89,7 @@ describe('checkPoll', () => {
   });
   it('lets a retry of an answer already stored through, though its poll has closed since', async () => {
     const early = pollAnswer({ question: 'overall', choice: '4' });
-    assert.equal(await collector.store.saveSubmission((classify(early, { address: '127.0.0.1', foldSecret: 's', repeats: repeatTracker(), now: Date.now() }).record)), 'created');
+    assert.equal(await collector.store.submissions.save((classify(early, { address: '127.0.0.1', foldSecret: 's', repeats: repeatTracker(), now: Date.now() }).record)), 'created');
     const longAfter = Date.now() + 365 * 24 * 60 * 60 * 1000;
     assert.deepEqual(await checkPoll(collector.store, early, longAfter), {});
     const late = await checkPoll(collector.store, pollAnswer({ question: 'overall', choice: '4' }), longAfter);

@@ -37,7 +37,7 @@ describe('writer thread', () => {
     assert.deepEqual(await bad, ['created', refused, refused]);
     await writes.close();
     const store = openSqliteStore({ file });
-    assert.equal(await store.countSubmissions(), 4, 'every record but the two refused is stored');
+    assert.equal(await store.submissions.count(), 4, 'every record but the two refused is stored');
     await store.close();
   });
 

@@ -30,10 +30,10 @@ export function finderRoutes(app: FastifyInstance, { store, config, requireSessi
     const now = Date.now();
     const parsed = parseFinderFilters(req.query as Record<string, unknown>, siteIds, now);
     const [summary, top, unanswered, notHelped] = await Promise.all([
-      store.finderSummary(parsed.values.site ? { site: parsed.values.site } : {}, now),
-      store.finderTopNeeds(parsed.filter, TOP),
-      store.finderUnanswered(parsed.filter, TOP),
-      store.finderNotHelped(parsed.filter, { limit: PAGE_SIZE, offset: (parsed.page - 1) * PAGE_SIZE }),
+      store.dashboard.finderSummary(parsed.values.site ? { site: parsed.values.site } : {}, now),
+      store.dashboard.finderTopNeeds(parsed.filter, TOP),
+      store.dashboard.finderUnanswered(parsed.filter, TOP),
+      store.dashboard.finderNotHelped(parsed.filter, { limit: PAGE_SIZE, offset: (parsed.page - 1) * PAGE_SIZE }),
     ]);
     return sendPage(reply, finderPage({
       user: session, parsed, siteIds, summary, top, unanswered,
@@ -50,12 +50,12 @@ export function finderRoutes(app: FastifyInstance, { store, config, requireSessi
     async function* chunks(): AsyncGenerator<string, void, unknown> {
       yield '\ufeff'; // so spreadsheet programs read the file as UTF-8
       if (list !== 'not-helped') {
-        const needs = list === 'needs' ? store.finderTopNeeds(parsed.filter, EXPORT_NEEDS) : store.finderUnanswered(parsed.filter, EXPORT_NEEDS);
+        const needs = list === 'needs' ? store.dashboard.finderTopNeeds(parsed.filter, EXPORT_NEEDS) : store.dashboard.finderUnanswered(parsed.filter, EXPORT_NEEDS);
         yield needsCsv(await needs);
         return;
       }
       for (let offset = 0; ; offset += EXPORT_CHUNK) {
-        const { rows } = await store.finderNotHelped(parsed.filter, { limit: EXPORT_CHUNK, offset });
+        const { rows } = await store.dashboard.finderNotHelped(parsed.filter, { limit: EXPORT_CHUNK, offset });
         yield notHelpedCsv(rows, offset === 0);
         if (rows.length < EXPORT_CHUNK) return;
       }

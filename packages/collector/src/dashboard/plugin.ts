@@ -55,7 +55,7 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
     const id = req.cookies[cookieName(req, SESSION)];
     if (!id) return null;
     const idHash = hashId(id);
-    const session = await store.findSession(idHash, Date.now(), IDLE_MS);
+    const session = await store.staff.findSession(idHash, Date.now(), IDLE_MS);
     return session ? { ...session, idHash } : null;
   }
 
@@ -129,7 +129,7 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
     const session = await requireSession(req, reply);
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
-    await store.deleteSession(session.idHash);
+    await store.staff.deleteSession(session.idHash);
     reply.clearCookie(cookieName(req, SESSION), cookieOptions(req, 0));
     return reply.redirect('/dashboard/sign-in?signed_out=1', 303);
   });
@@ -146,9 +146,9 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
     const query = req.query as Record<string, unknown>;
     const parsed = parseFilters(query, siteIds);
     const [list, counts, pages] = await Promise.all([
-      store.listAnswers(parsed.filter, { limit: PAGE_SIZE, offset: (parsed.page - 1) * PAGE_SIZE }),
-      parsed.filter.quarantined ? [] : store.pageCounts({ site: parsed.filter.site, pageUrl: parsed.filter.pageUrl }, Date.now()),
-      store.listPages(parsed.filter.site),
+      store.dashboard.listAnswers(parsed.filter, { limit: PAGE_SIZE, offset: (parsed.page - 1) * PAGE_SIZE }),
+      parsed.filter.quarantined ? [] : store.dashboard.pageCounts({ site: parsed.filter.site, pageUrl: parsed.filter.pageUrl }, Date.now()),
+      store.dashboard.listPages(parsed.filter.site),
     ]);
     const notice = typeof query.done === 'string' ? NOTICES[query.done] : undefined;
     return sendPage(reply, inboxPage({ user: session, parsed, siteIds, pages, counts, rows: list.rows, total: list.total, pageSize: PAGE_SIZE, notice }));
@@ -163,7 +163,7 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
     async function* chunks() {
       yield '\ufeff'; // so spreadsheet programs read the file as UTF-8
       for (let offset = 0; ; offset += EXPORT_CHUNK) {
-        const { rows } = await store.listAnswers(bounded, { limit: EXPORT_CHUNK, offset });
+        const { rows } = await store.dashboard.listAnswers(bounded, { limit: EXPORT_CHUNK, offset });
         yield toCsv(rows, offset === 0);
         if (rows.length < EXPORT_CHUNK) return;
       }
@@ -187,7 +187,7 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
     const { id } = req.params as { id: string };
-    const done = ID.test(id) && (await store.markReviewed(id, session.email, Date.now()));
+    const done = ID.test(id) && (await store.submissions.markReviewed(id, session.email, Date.now()));
     return reply.redirect(withNotice(backTo(fieldOf(req.body, 'back')), done ? 'reviewed' : 'missing'), 303);
   });
 
@@ -195,7 +195,7 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
     const session = await requireSession(req, reply);
     if (!session) return reply;
     const { id } = req.params as { id: string };
-    const row = ID.test(id) ? await store.getSubmission(id) : undefined;
+    const row = ID.test(id) ? await store.submissions.get(id) : undefined;
     const back = backTo(fieldOf(req.query, 'back'));
     if (!row) return reply.redirect(withNotice(back, 'missing'), 303);
     return sendPage(reply, deletePage({ user: session, row, back }));
@@ -206,7 +206,7 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
     if (!session) return reply;
     if (!checkCsrf(session, req.body)) return forbidden(reply, session);
     const { id } = req.params as { id: string };
-    const deleted = ID.test(id) && (await store.deleteSubmission(id));
+    const deleted = ID.test(id) && (await store.submissions.remove(id));
     // Who deleted what, never the answer's text: the log is the record of a resident's request.
     if (deleted) req.log.info({ submission: id, by: session.email }, 'answer deleted on request');
     return reply.redirect(withNotice(backTo(fieldOf(req.body, 'back')), deleted ? 'deleted' : 'missing'), 303);

@@ -54,16 +54,16 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
   /** The poll named in the path, or a 404 page. */
   const pollOf = async (req: FastifyRequest) => {
     const { id } = req.params as { id: string };
-    return SLUG.test(id) ? store.getPoll(id) : undefined;
+    return SLUG.test(id) ? store.polls.get(id) : undefined;
   };
   const notFound = (reply: FastifyReply) => reply.callNotFound();
 
   app.get('/', async (req, reply) => {
     const session = await requireSession(req, reply);
     if (!session) return reply;
-    const polls = await store.listPolls();
+    const polls = await store.polls.list();
     const sites = await Promise.all(config.sites.map(async (site) => {
-      const saved = await store.getSitePolicy(site.id);
+      const saved = await store.polls.getSitePolicy(site.id);
       return { id: site.id, policy: saved ?? site.moderationPolicy ?? null, fromConfig: !saved && Boolean(site.moderationPolicy) };
     }));
     return sendPage(reply, pollListPage({ user: session, polls, sites, notice: notice(req.query), now: Date.now() }));
@@ -76,7 +76,7 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     if (!session) return reply;
     const site = config.sites.find((s) => s.id === fieldOf(req.params, 'site'));
     if (!site) return notFound(reply);
-    const policy = (await store.getSitePolicy(site.id)) ?? site.moderationPolicy ?? null;
+    const policy = (await store.polls.getSitePolicy(site.id)) ?? site.moderationPolicy ?? null;
     return sendPage(reply, policyPage({ user: session, site: site.id, values: { policy_en: policy?.en ?? '', policy_cy: policy?.cy ?? '' }, fromConfig: site.moderationPolicy ?? null, problems: [] }));
   });
 
@@ -92,7 +92,7 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
       const problems = [{ field: 'policy_en', message: 'Enter the moderation policy in English' }];
       return sendPage(reply, policyPage({ user: session, site: site.id, values, fromConfig: site.moderationPolicy ?? null, problems }), 422);
     }
-    await store.setSitePolicy(site.id, texts(values.policy_en, values.policy_cy), session.email, Date.now());
+    await store.polls.setSitePolicy(site.id, texts(values.policy_en, values.policy_cy), session.email, Date.now());
     req.log.info({ site: site.id, by: session.email }, 'moderation policy changed');
     return reply.redirect('/dashboard/polls?done=policy', 303);
   });
@@ -113,7 +113,7 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     const built = pollFromForm(values, { siteIds, previous: null });
     let problems = built.ok ? [] : built.problems;
     if (built.ok) {
-      if (await store.createPoll(built.poll, session.email, Date.now())) {
+      if (await store.polls.create(built.poll, session.email, Date.now())) {
         req.log.info({ poll: built.poll.id, by: session.email }, 'poll created');
         return reply.redirect(`${pollPath(built.poll.id)}?done=created`, 303);
       }
@@ -141,7 +141,7 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     const values = { ...postedValues(fieldsOf(req.body)), id: record.definition.id };
     const built = pollFromForm(values, { siteIds, previous: record.definition });
     if (!built.ok) return sendPage(reply, pollFormPage({ user: session, values, siteIds, problems: built.problems, editing: true }), 422);
-    await store.updatePoll(built.poll, session.email, Date.now());
+    await store.polls.update(built.poll, session.email, Date.now());
     req.log.info({ poll: built.poll.id, by: session.email }, 'poll changed');
     return reply.redirect(`${pollPath(built.poll.id)}?done=saved`, 303);
   });
@@ -149,13 +149,13 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
   // One poll: results and staff's response.
 
   const bodyOf = async (id: string) => {
-    const reading = await store.readPoll(id);
+    const reading = await store.polls.read(id);
     return reading && { reading, body: pollBody(reading, null, Date.now()) };
   };
 
   const renderPoll = async (reply: FastifyReply, session: SignedIn, record: PollRecord, values: { response_en: string, response_cy: string } | null, problems: { field: string, message: string }[], message?: string) => {
     const id = record.definition.id;
-    const [read, statementCounts] = await Promise.all([bodyOf(id), store.countStatements(id)]);
+    const [read, statementCounts] = await Promise.all([bodyOf(id), store.polls.countStatements(id)]);
     if (!read) return notFound(reply);
     const response = read.reading.poll.response;
     return sendPage(reply, pollPage({
@@ -183,7 +183,7 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     if (!values.response_en && values.response_cy) {
       return renderPoll(reply, session, record, values, [{ field: 'response_en', message: 'Enter the response in English too, or empty both to remove it' }]);
     }
-    await store.setPollResponse(record.definition.id, texts(values.response_en, values.response_cy), session.email, Date.now());
+    await store.polls.setResponse(record.definition.id, texts(values.response_en, values.response_cy), session.email, Date.now());
     return reply.redirect(`${pollPath(record.definition.id)}?done=response#response-heading`, 303);
   });
 
@@ -194,9 +194,9 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     const status = STATUSES.find((s) => s === query.status) ?? 'pending';
     const page = Math.max(1, Math.min(100000, Number.parseInt(String(query.p ?? ''), 10) || 1));
     const [statements, counts, reading] = await Promise.all([
-      store.listStatements(id, { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-      store.countStatements(id),
-      store.readPoll(id),
+      store.polls.listStatements(id, { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      store.polls.countStatements(id),
+      store.polls.read(id),
     ]);
     const results = Object.fromEntries(Object.entries(reading?.counts ?? {}).map(([q, c]) => [q, { total: 0, counts: c }]));
     return sendPage(reply, statementsPage({
@@ -217,7 +217,7 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     if (!session) return reply;
     const record = await pollOf(req);
     const { sid } = req.params as { sid: string };
-    const statement = record && STATEMENT_ID.test(sid) ? await store.getStatement(Number(sid)) : undefined;
+    const statement = record && STATEMENT_ID.test(sid) ? await store.polls.getStatement(Number(sid)) : undefined;
     if (!record || !statement || statement.pollId !== record.definition.id) return notFound(reply);
     return sendPage(reply, deleteStatementPage({ user: session, record, statement }));
   });
@@ -230,26 +230,26 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     const { sid, action } = req.params as { sid: string, action: string };
     if (!record || !STATEMENT_ID.test(sid) || !['publish', 'reject', 'reply', 'delete'].includes(action)) return notFound(reply);
     const pollId = record.definition.id;
-    const statement = await store.getStatement(Number(sid));
+    const statement = await store.polls.getStatement(Number(sid));
     const back = (done: string, status = statement?.status ?? 'pending') => reply.redirect(`${pollPath(pollId)}/statements?status=${status}&done=${done}`, 303);
     if (!statement || statement.pollId !== pollId) return back('missing', 'pending');
     const body = fieldsOf(req.body);
     const at = Date.now();
     if (action === 'delete') {
-      await store.deleteStatement(pollId, statement.id);
+      await store.polls.deleteStatement(pollId, statement.id);
       // Who deleted which statement, never its words: the log is the record of the request.
       req.log.info({ poll: pollId, statement: statement.id, by: session.email }, 'statement deleted on request');
       return back('deleted');
     }
     if (action === 'publish') {
-      await store.moderateStatement(pollId, statement.id, { status: 'published', reason: null, by: session.email, at });
+      await store.polls.moderateStatement(pollId, statement.id, { status: 'published', reason: null, by: session.email, at });
     } else if (action === 'reject') {
       const reason = formText(body[`reason-${sid}`], MAX.reason);
       if (!reason) {
         const problems = [{ field: `reason-${sid}`, message: `Enter why statement s-${sid} is not published: its author sees this` }];
         return renderStatements(reply, session, record, { status: statement.status }, problems);
       }
-      await store.moderateStatement(pollId, statement.id, { status: 'rejected', reason, by: session.email, at });
+      await store.polls.moderateStatement(pollId, statement.id, { status: 'rejected', reason, by: session.email, at });
     } else {
       const en = formText(body[`reply-en-${sid}`], MAX.reply);
       const cy = formText(body[`reply-cy-${sid}`], MAX.reply);
@@ -257,7 +257,7 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
         const problems = [{ field: `reply-en-${sid}`, message: `Enter the reply to statement s-${sid} in English too, or empty both to remove it` }];
         return renderStatements(reply, session, record, { status: statement.status }, problems);
       }
-      await store.replyToStatement(pollId, statement.id, texts(en, cy), session.email, at);
+      await store.polls.replyToStatement(pollId, statement.id, texts(en, cy), session.email, at);
     }
     // Ids and who, never the statement's words.
     req.log.info({ poll: pollId, statement: statement.id, action, by: session.email }, 'statement moderated');
@@ -283,11 +283,11 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     const session = await requireSession(req, reply);
     if (!session) return reply;
     const record = await pollOf(req);
-    const reading = record && (await store.readPoll(record.definition.id));
+    const reading = record && (await store.polls.read(record.definition.id));
     if (!record || !reading) return notFound(reply);
     let csv = '\ufeff';
     for (let offset = 0; ; offset += EXPORT_CHUNK) {
-      const rows = await store.listStatements(record.definition.id, { limit: EXPORT_CHUNK, offset });
+      const rows = await store.polls.listStatements(record.definition.id, { limit: EXPORT_CHUNK, offset });
       csv += statementsCsv(rows, reading.counts, offset === 0);
       if (rows.length < EXPORT_CHUNK) break;
     }

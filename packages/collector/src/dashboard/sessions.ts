@@ -44,6 +44,6 @@ export function sameToken(a: unknown, b: unknown) {
  */
 export async function startSession(store: Store, userId: number, now: number): Promise<string> {
   const id = randomToken();
-  await store.createSession({ idHash: hashId(id), userId, csrfToken: randomToken(), createdAt: now, expiresAt: now + SESSION_MS });
+  await store.staff.createSession({ idHash: hashId(id), userId, csrfToken: randomToken(), createdAt: now, expiresAt: now + SESSION_MS });
   return id;
 }

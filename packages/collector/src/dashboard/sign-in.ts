@@ -12,14 +12,14 @@ export const normalizeEmail = (email: unknown) => (typeof email === 'string' ? e
  * @param email normalised
  */
 export async function checkSignIn(store: Store, email: string, password: string, now: number): Promise<{ ok: true, userId: number } | { ok: false, reason: 'wrong' | 'locked' }> {
-  if ((await store.countSignInFailures(email, now - LOCKOUT_MS)) >= MAX_FAILURES) return { ok: false, reason: 'locked' };
-  const user = email ? await store.findUser(email) : undefined;
+  if ((await store.staff.countSignInFailures(email, now - LOCKOUT_MS)) >= MAX_FAILURES) return { ok: false, reason: 'locked' };
+  const user = email ? await store.staff.findUser(email) : undefined;
   // An unknown email costs the same scrypt as a known one.
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (user && matches) {
-    await store.clearSignInFailures(email);
+    await store.staff.clearSignInFailures(email);
     return { ok: true, userId: user.id };
   }
-  await store.recordSignInFailure(email, now);
+  await store.staff.recordSignInFailure(email, now);
   return { ok: false, reason: 'wrong' };
 }

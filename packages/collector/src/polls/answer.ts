@@ -21,7 +21,7 @@ export async function checkPollAnswer(store: Store, submission: Submission, now:
   if (!submission.participant) {
     return refusal(422, 'participant-required', 'participant', 'A poll answer needs the participant id (a version 4 UUID made on the device)');
   }
-  const record = await store.getPoll(submission.instance);
+  const record = await store.polls.get(submission.instance);
   if (!record || record.definition.site !== submission.site) return refusal(422, 'unknown-poll', 'instance', 'There is no poll with this id on this site');
   const poll = record.definition;
   const { answers } = submission;
@@ -51,7 +51,7 @@ export async function checkPollAnswer(store: Store, submission: Submission, now:
   let options = staff ? optionIds(staff) : undefined;
   const resident = staff ? null : RESIDENT_QUESTION.exec(question);
   if (resident) {
-    const found = await store.getStatement(Number(resident[1]));
+    const found = await store.polls.getStatement(Number(resident[1]));
     if (found && found.pollId === poll.id && found.status === 'published') options = optionIds({ id: question, type: 'statement', text: { en: '' } });
   }
   if (!options) return refusal(422, 'unknown-question', 'answers.question', 'This poll has no such question');

@@ -18,7 +18,7 @@ export type PollRouteOptions = {
 
 export default async function pollRoutes(app: FastifyInstance, { store, sites, polls }: PollRouteOptions): Promise<void> {
   // The configuration's polls replace their stored definitions (answers and counters stay).
-  await store.syncFilePolls(polls, Date.now());
+  await store.polls.syncFiles(polls, Date.now());
 
   app.get('/v1/polls/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
@@ -35,9 +35,9 @@ export default async function pollRoutes(app: FastifyInstance, { store, sites, p
     if (participant !== undefined && (typeof participant !== 'string' || !UUID_V4.test(participant))) {
       return reply.code(400).type('application/json; charset=utf-8').send({ error: 'participant must be a version 4 UUID', field: 'participant', code: 'invalid-participant' });
     }
-    const reading = await store.readPoll(id, participant);
+    const reading = await store.polls.read(id, participant);
     if (!reading || reading.poll.definition.site !== siteId) return notFound();
-    const policy = (await store.getSitePolicy(siteId)) ?? site.moderationPolicy ?? null;
+    const policy = (await store.polls.getSitePolicy(siteId)) ?? site.moderationPolicy ?? null;
     return reply.type('application/json; charset=utf-8').send(pollBody(reading, policy, Date.now()));
   });
 }

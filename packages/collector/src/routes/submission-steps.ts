@@ -76,7 +76,7 @@ export async function checkPoll(store: Store, submission: Submission, now: numbe
   if (submission.widget !== 'poll') return {};
   const checked = await checkPollAnswer(store, submission, now);
   if (checked.ok) return { poll: checked.action };
-  if (await store.getSubmission(submission.id)) return {};
+  if (await store.submissions.get(submission.id)) return {};
   const { status, code, field, error } = checked;
   return { status, error, code, ...(field ? { field } : {}), problems: [{ field: field ?? '(body)', message: error }] };
 }
@@ -101,9 +101,9 @@ export function classify(
  * outboxes retry; an answer the store will not take at all is refused alone (its outcome).
  * @param logFailure  Told why, never the answer.
  */
-export async function save(store: Pick<Store, 'saveSubmission'>, record: SubmissionRecord, logFailure: (error: Error & { code?: string }) => void): Promise<SaveOutcome | Refusal> {
+export async function save(store: Pick<Store, 'submissions'>, record: SubmissionRecord, logFailure: (error: Error & { code?: string }) => void): Promise<SaveOutcome | Refusal> {
   try {
-    return await store.saveSubmission(record);
+    return await store.submissions.save(record);
   } catch (error) {
     logFailure(error as Error & { code?: string });
     return { status: 503, error: 'The answer could not be stored just now; try again', problems: [], retryAfter: 5 };

@@ -7,8 +7,9 @@
 // checkpoints: only connections that sync do, so the database file is synced whenever the WAL
 // is recycled.
 import { connect } from './sqlite-connection.js';
+import type { HitsEntry } from './counter-store.js';
 
-export type HitsEntry = { key: string, hits: number, windowMs: number };
+export type { HitsEntry } from './counter-store.js';
 
 export function rateLimitCounters(file: string, busyTimeoutMs: number) {
   const counters = connect(file, busyTimeoutMs);

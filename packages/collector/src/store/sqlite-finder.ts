@@ -1,5 +1,5 @@
 // The finder's dashboard SQL for the SQLite store: needs (settled searches), needs with no
-// answer, "did this answer your need?" answers. Synchronous; sqlite.js makes them async.
+// answer, "did this answer your need?" answers. Synchronous; sqlite.ts makes them async.
 //
 // How needs are counted. The finder sends a search once it settles ({query, results}); when
 // the person then chooses a result it sends the search again with `chosen`, and a person who
@@ -11,13 +11,12 @@
 // Answered needs are needs where a result was chosen, less the "No" answers to "did this
 // answer your need?" (each No is one chosen answer that did not help): again, if anything,
 // an undercount, so contacts avoided are never overstated.
+import { NEED_GAP_MS } from './dashboard-store.js';
 import type { Database } from 'better-sqlite3';
 import type { FinderFilter, FinderNeed, FinderNotHelped, FinderSummary } from './store.js';
 
 const FINDER = 'finder';
 const DAY = 24 * 60 * 60 * 1000;
-/** A search with `chosen` this soon after the same search counts as the same need. */
-export const NEED_GAP_MS = 10 * 60 * 1000;
 
 /** The needs in a window, one row each, as a CTE named `needs`. Only fixed SQL text. */
 const NEEDS = `

@@ -2,7 +2,7 @@
 // accounts, sessions, sign-in failures, polls and their moderation) and the retention purge.
 // Each is rare, but on the event loop each would wait for the write lock while the writer
 // thread commits answers, and SQLite waits by sleeping, stopping every resident's request with
-// it. Called by name from sqlite.js; arguments and results are plain data.
+// it. Called by name from sqlite.ts; arguments and results are plain data.
 import { dashboardQueries } from './sqlite-dashboard.js';
 import { pollQueries } from './sqlite-polls.js';
 import type { Database } from 'better-sqlite3';
@@ -34,9 +34,9 @@ export function staffWrites(db: Database) {
     deleteStatement: polls.deleteStatement.immediate,
     setSitePolicy: polls.setSitePolicy,
     /** Answers received before `before`, and everything else past its time; how many answers. */
-    purgeBefore(before: number) {
-      purgeWindows.run(Date.now() - HOUR);
-      dashboard.purgeStaff(Date.now());
+    purgeBefore(before: number, now: number) {
+      purgeWindows.run(now - HOUR);
+      dashboard.purgeStaff(now);
       polls.purgeClosedBefore(before);
       return purgeSubmissions.run(before).changes;
     },

@@ -1,6 +1,6 @@
 // The SQLite store (better-sqlite3): one file in WAL mode, migrated at open, every statement
-// prepared once. Every write is made by the writer thread (sqlite-writer-thread.js): submissions
-// through group commit, rate-limit counters (batched by rate-limit.js), staff's writes and the
+// prepared once. Every write is made by the writer thread (sqlite-writer-thread.ts): submissions
+// through group commit, rate-limit counters (batched by rate-limit.ts), staff's writes and the
 // purge; so the event loop never waits for the write lock. Reads use this thread's connection.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -13,7 +13,7 @@ import { fromRow } from './sqlite-rows.js';
 import type { SubmissionRow } from './sqlite-rows.js';
 import { MIGRATIONS } from './sqlite-migrations.js';
 import { writerClient } from './sqlite-writer-client.js';
-import type { Store, SubmissionRecord } from './store.js';
+import type { Store } from './store.js';
 import type { StaffWriteName, StaffWrites } from './sqlite-staff-writes.js';
 import type { Database } from 'better-sqlite3';
 
@@ -54,65 +54,72 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
     }
   };
 
-  /** One of the writes the writer thread makes for staff (sqlite-staff-writes.js). */
+  /** One of the writes the writer thread makes for staff (sqlite-staff-writes.ts). */
   const write = <Name extends StaffWriteName>(name: Name, ...args: Parameters<StaffWrites[Name]>) =>
     run(() => writes.call(name, args)) as Promise<ReturnType<StaffWrites[Name]>>;
 
   return {
     file,
     schemaVersion: () => schemaVersion.get() as number,
-    saveSubmission: (record) => run(() => writer.write(record)),
-    getSubmission: (id) =>
-      run(() => {
-        const row = selectOne.get(id);
-        return row ? fromRow(row as SubmissionRow) : undefined;
-      }),
-    countSubmissions: (filter = {}) =>
-      run(() =>
-        
-          count.get({ site: filter.site ?? null, quarantined: filter.quarantined === undefined ? null : Number(filter.quarantined) }) as number,
-      ),
-    addRateLimitHits: (entries, now = Date.now()) => run(() => writes.addHits(entries, now)),
-    purgeBefore: (before) => write('purgeBefore', before),
+    submissions: {
+      save: (record) => run(() => writer.write(record)),
+      get: (id) =>
+        run(() => {
+          const row = selectOne.get(id);
+          return row ? fromRow(row as SubmissionRow) : undefined;
+        }),
+      count: (filter = {}) =>
+        run(() => count.get({ site: filter.site ?? null, quarantined: filter.quarantined === undefined ? null : Number(filter.quarantined) }) as number),
+      markReviewed: (id, by, at) => write('markReviewed', id, by, at),
+      remove: (id) => write('deleteSubmission', id),
+    },
+    counters: {
+      addHits: (entries, now) => run(() => writes.addHits(entries, now)),
+    },
+    dashboard: {
+      listAnswers: (filter, page) => run(() => dashboard.listAnswers(filter, page)),
+      pageCounts: (filter, now) => run(() => dashboard.pageCounts(filter, now)),
+      listPages: (site) => run(() => dashboard.listPages(site)),
+      finderSummary: (filter, now) => run(() => finder.finderSummary(filter, now)),
+      finderTopNeeds: (filter, limit) => run(() => finder.finderTopNeeds(filter, limit)),
+      finderUnanswered: (filter, limit) => run(() => finder.finderUnanswered(filter, limit)),
+      finderNotHelped: (filter, page) => run(() => finder.finderNotHelped(filter, page)),
+    },
+    staff: {
+      saveUser: (email, passwordHash, now) => write('saveUser', email, passwordHash, now),
+      findUser: (email) => run(() => dashboard.findUser(email)),
+      listUsers: () => run(() => dashboard.listUsers()),
+      removeUser: (email) => write('removeUser', email),
+      createSession: (session) => write('createSession', session),
+      findSession: (idHash, now, idleMs) => write('findSession', idHash, now, idleMs),
+      deleteSession: (idHash) => write('deleteSession', idHash),
+      recordSignInFailure: (email, at) => write('recordSignInFailure', email, at),
+      countSignInFailures: (email, since) => run(() => dashboard.countSignInFailures(email, since)),
+      clearSignInFailures: (email) => write('clearSignInFailures', email),
+    },
+    polls: {
+      syncFiles: (list, now) => write('syncFilePolls', list, now),
+      get: (id) => run(() => polls.getPoll(id)),
+      list: (site) => run(() => polls.listPolls(site)),
+      create: (poll, by, now) => write('createPoll', poll, by, now),
+      update: (poll, by, now) => write('updatePoll', poll, by, now),
+      setResponse: (id, response, by, now) => write('setPollResponse', id, response, by, now),
+      // One read transaction, so the counters, statements and `mine` agree with each other.
+      read: (id, participant) => run(() => readPoll(id, participant)),
+      getStatement: (id) => run(() => polls.getStatement(id)),
+      listStatements: (pollId, query) => run(() => polls.listStatements(pollId, query)),
+      countStatements: (pollId) => run(() => polls.countStatements(pollId)),
+      moderateStatement: (pollId, id, change) => write('moderateStatement', pollId, id, change),
+      replyToStatement: (pollId, id, reply, by, at) => write('replyToStatement', pollId, id, reply, by, at),
+      deleteStatement: (pollId, id) => write('deleteStatement', pollId, id),
+      getSitePolicy: (site) => run(() => polls.getSitePolicy(site)),
+      setSitePolicy: (site, policy, by, at) => write('setSitePolicy', site, policy, by, at),
+    },
+    purgeBefore: (before, now) => write('purgeBefore', before, now),
     check: () =>
       run(() => {
         schemaVersion.get();
       }),
-    listAnswers: (filter, page) => run(() => dashboard.listAnswers(filter, page)),
-    pageCounts: (filter, now) => run(() => dashboard.pageCounts(filter, now)),
-    listPages: (site) => run(() => dashboard.listPages(site)),
-    markReviewed: (id, by, at) => write('markReviewed', id, by, at),
-    deleteSubmission: (id) => write('deleteSubmission', id),
-    finderSummary: (filter, now) => run(() => finder.finderSummary(filter, now)),
-    finderTopNeeds: (filter, limit) => run(() => finder.finderTopNeeds(filter, limit)),
-    finderUnanswered: (filter, limit) => run(() => finder.finderUnanswered(filter, limit)),
-    finderNotHelped: (filter, page) => run(() => finder.finderNotHelped(filter, page)),
-    saveUser: (email, passwordHash, now) => write('saveUser', email, passwordHash, now),
-    findUser: (email) => run(() => dashboard.findUser(email)),
-    listUsers: () => run(() => dashboard.listUsers()),
-    removeUser: (email) => write('removeUser', email),
-    createSession: (session) => write('createSession', session),
-    findSession: (idHash, now, idleMs) => write('findSession', idHash, now, idleMs),
-    deleteSession: (idHash) => write('deleteSession', idHash),
-    recordSignInFailure: (email, at) => write('recordSignInFailure', email, at),
-    countSignInFailures: (email, since) => run(() => dashboard.countSignInFailures(email, since)),
-    clearSignInFailures: (email) => write('clearSignInFailures', email),
-    syncFilePolls: (list, now) => write('syncFilePolls', list, now),
-    getPoll: (id) => run(() => polls.getPoll(id)),
-    listPolls: (site) => run(() => polls.listPolls(site)),
-    createPoll: (poll, by, now) => write('createPoll', poll, by, now),
-    updatePoll: (poll, by, now) => write('updatePoll', poll, by, now),
-    setPollResponse: (id, response, by, now) => write('setPollResponse', id, response, by, now),
-    // One read transaction, so the counters, statements and `mine` agree with each other.
-    readPoll: (id, participant) => run(() => readPoll(id, participant)),
-    getStatement: (id) => run(() => polls.getStatement(id)),
-    listStatements: (pollId, query) => run(() => polls.listStatements(pollId, query)),
-    countStatements: (pollId) => run(() => polls.countStatements(pollId)),
-    moderateStatement: (pollId, id, change) => write('moderateStatement', pollId, id, change),
-    replyToStatement: (pollId, id, reply, by, at) => write('replyToStatement', pollId, id, reply, by, at),
-    deleteStatement: (pollId, id) => write('deleteStatement', pollId, id),
-    getSitePolicy: (site) => run(() => polls.getSitePolicy(site)),
-    setSitePolicy: (site, policy, by, at) => write('setSitePolicy', site, policy, by, at),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,4 +1,6 @@
-// The SQLite store on its own: migrations, exactly-once outcomes, group commit, counters, purge.
+// What only the SQLite store has: its file (WAL, migrations, schema version), group commit in
+// one transaction, SQLite's errors, the write lock waited for off the event loop, a bounded WAL.
+// What every store must do is in the contracts (test/contracts/, run by sqlite-store.test.ts).
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +8,6 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../src/store/sqlite-migrations.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { assertStore } from '../src/store/store.js';
 import { toRecord } from '../src/submission.js';
 import { makeSubmission, tempDir } from '../test-support/helpers.js';
 
@@ -43,34 +44,22 @@ describe('SQLite store', () => {
     assert.throws(() => openSqliteStore({ file }), new RegExp(`schema version 99, newer than this collector knows \\(${MIGRATIONS.length}\\)`));
   });
 
-  it('saves once per id: created, then duplicate, or conflict for another body', async () => {
-    const store = openSqliteStore({ file: freshFile() });
-    const first = record();
-    assert.equal(await store.saveSubmission(first), 'created');
-    assert.equal(await store.saveSubmission({ ...first, receivedAt: first.receivedAt + 1000 }), 'duplicate');
-    assert.equal(await store.saveSubmission({ ...first, fingerprint: 'other' }), 'conflict');
-    assert.equal(await store.countSubmissions(), 1);
-    assert.deepEqual(await store.getSubmission(first.id), first);
-    assert.equal(await store.getSubmission('00000000-0000-4000-8000-000000000000'), undefined);
-    await store.close();
-  });
-
-  it('commits writes that arrive together in one transaction, each with its own outcome', async () => {
+  it('commits writes that arrive together in one transaction, and those pending at close', async () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
     const records = Array.from({ length: 300 }, () => record());
-    const outcomes = await Promise.all([...records, ...records].map((item) => store.saveSubmission(item)));
+    const outcomes = await Promise.all([...records, ...records].map((item) => store.submissions.save(item)));
     assert.equal(outcomes.filter((outcome) => outcome === 'created').length, 300);
     assert.equal(outcomes.filter((outcome) => outcome === 'duplicate').length, 300);
     // Pending writes are committed by close, not dropped.
     const late = record();
-    const pending = store.saveSubmission(late);
+    const pending = store.submissions.save(late);
     await store.close();
     assert.equal(await pending, 'created');
     const db = new Database(file, { readonly: true });
     assert.equal(db.prepare('SELECT count(*) FROM submissions').pluck().get(), 301);
     db.close();
-    await assert.rejects(store.saveSubmission(record()), /closed/);
+    await assert.rejects(store.submissions.save(record()), /closed/);
     await assert.rejects(store.check(), /closed/);
   });
 
@@ -80,36 +69,11 @@ describe('SQLite store', () => {
     // Another process holding the write lock for longer than the busy timeout.
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
-    await assert.rejects(store.saveSubmission(record()), (error: { code?: unknown }) => error.code === 'SQLITE_BUSY');
+    await assert.rejects(store.submissions.save(record()), (error: { code?: unknown }) => error.code === 'SQLITE_BUSY');
     other.exec('ROLLBACK');
     other.close();
-    assert.equal(await store.saveSubmission(record()), 'created');
-    assert.equal(await store.countSubmissions(), 1);
-    await store.close();
-  });
-
-  it('counts quarantined answers apart', async () => {
-    const store = openSqliteStore({ file: freshFile() });
-    await store.saveSubmission(record());
-    await store.saveSubmission(record({ signals: { honeypot: true, fillMs: 5000 } }));
-    await store.saveSubmission(record({ site: 'other-site' }));
-    assert.equal(await store.countSubmissions({ quarantined: true }), 1);
-    assert.equal(await store.countSubmissions({ quarantined: false }), 2);
-    assert.equal(await store.countSubmissions({ site: 'other-site' }), 1);
-    await store.close();
-  });
-
-  it('adds rate-limit hits to fixed windows, many keys in one write', async () => {
-    const store = openSqliteStore({ file: freshFile() });
-    const t = 1_000_000;
-    const minute = 60000;
-    assert.deepEqual(await store.addRateLimitHits([{ key: 'ip:1', hits: 3, windowMs: minute }, { key: 'ip:2', hits: 1, windowMs: minute }], t), [
-      { hits: 3, resetAt: t + minute },
-      { hits: 1, resetAt: t + minute },
-    ]);
-    assert.deepEqual(await store.addRateLimitHits([{ key: 'ip:1', hits: 2, windowMs: minute }], t + 59999), [{ hits: 5, resetAt: t + minute }]);
-    // The window has ended: the count starts again from these hits.
-    assert.deepEqual(await store.addRateLimitHits([{ key: 'ip:1', hits: 4, windowMs: minute }], t + minute), [{ hits: 4, resetAt: t + 2 * minute }]);
+    assert.equal(await store.submissions.save(record()), 'created');
+    assert.equal(await store.submissions.count(), 1);
     await store.close();
   });
 
@@ -120,9 +84,9 @@ describe('SQLite store', () => {
     other.exec('BEGIN IMMEDIATE');
     let settled = false;
     const writes = Promise.all([
-      store.addRateLimitHits([{ key: 'ip:held', hits: 2, windowMs: 60000 }], 1000),
-      store.saveSubmission(record()),
-      store.recordSignInFailure('staff@example.gov.uk', 1000),
+      store.counters.addHits([{ key: 'ip:held', hits: 2, windowMs: 60000 }], 1000),
+      store.submissions.save(record()),
+      store.staff.recordSignInFailure('staff@example.gov.uk', 1000),
     ]).finally(() => (settled = true));
     // The event loop goes on (this timer fires) while both writes wait for the lock. Had they
     // waited here, SQLite's busy handler would have stopped this thread, and with it the commit.
@@ -131,37 +95,20 @@ describe('SQLite store', () => {
     other.exec('COMMIT');
     other.close();
     assert.deepEqual(await writes, [[{ hits: 2, resetAt: 61000 }], 'created', undefined]);
-    assert.equal(await store.countSignInFailures('staff@example.gov.uk', 0), 1);
+    assert.equal(await store.staff.countSignInFailures('staff@example.gov.uk', 0), 1);
     await store.close();
   });
 
   it('keeps the WAL bounded under a flood of counter writes', async () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
-    for (let i = 0; i < 3000; i++) await store.addRateLimitHits([{ key: `ip:${i % 300}`, hits: 1, windowMs: 60000 }]);
+    for (let i = 0; i < 3000; i++) await store.counters.addHits([{ key: `ip:${i % 300}`, hits: 1, windowMs: 60000 }], 1000 + i);
     const { statSync } = await import('node:fs');
     // Without checkpoints this would be about 3,000 pages of 4 KiB.
     assert.ok(statSync(`${file}-wal`).size < 4 * 1024 * 1024, `WAL is ${statSync(`${file}-wal`).size} bytes`);
     await store.close();
   });
 
-  it('purges answers received before the retention cut-off', async () => {
-    const store = openSqliteStore({ file: freshFile() });
-    const day = 24 * 60 * 60 * 1000;
-    const old = record({}, Date.now() - 400 * day);
-    const recent = record({}, Date.now() - day);
-    await store.saveSubmission(old);
-    await store.saveSubmission(recent);
-    assert.equal(await store.purgeBefore(Date.now() - 365 * day), 1);
-    assert.equal(await store.getSubmission(old.id), undefined);
-    assert.ok(await store.getSubmission(recent.id));
-    await store.close();
-  });
-
-  it('is checked against the interface, so a missing method fails at start', () => {
-    assert.throws(() => assertStore({ saveSubmission() {} }), /missing getSubmission, countSubmissions, addRateLimitHits, purgeBefore, check, close/);
-    assert.throws(() => assertStore(null), /missing/);
-  });
 });
 
 describe('SQLite store: migrating an existing database', () => {
@@ -178,13 +125,13 @@ describe('SQLite store: migrating an existing database', () => {
     const store = openSqliteStore({ file });
     try {
       assert.equal(store.schemaVersion(), MIGRATIONS.length);
-      await store.saveSubmission(old);
-      const { rows } = await store.listAnswers({}, { limit: 10, offset: 0 });
+      await store.submissions.save(old);
+      const { rows } = await store.dashboard.listAnswers({}, { limit: 10, offset: 0 });
       assert.equal(rows[0]?.id, old.id);
       assert.equal(rows[0]?.reviewedAt, null);
-      assert.equal(await store.markReviewed(old.id, 'a@example.gov.uk', 1), true);
-      assert.equal(await store.deleteSubmission(old.id), true);
-      assert.equal(await store.deleteSubmission(old.id), false);
+      assert.equal(await store.submissions.markReviewed(old.id, 'a@example.gov.uk', 1), true);
+      assert.equal(await store.submissions.remove(old.id), true);
+      assert.equal(await store.submissions.remove(old.id), false);
     } finally {
       await store.close();
     }
