@@ -1,7 +1,7 @@
 // From a checked submission to the record the store keeps: free text redacted again, likely
 // bots quarantined, and a fingerprint that tells a retry (same answer) from a clash (same id).
 import { hash } from 'node:crypto';
-import { redactText, storableText } from '@tandem/core/redact.js';
+import { redactPageUrl, redactText, storableText } from '@tandem/core/redact.js';
 import type { Submission } from '@tandem/core/schema.js';
 import type { SubmissionRecord } from './store/store.js';
 
@@ -93,14 +93,15 @@ export function toRecord(submission: Submission, receivedAt: number, repeatOf: s
     site: submission.site,
     widget: submission.widget,
     instance: submission.instance,
-    pageUrl: storableText(submission.page.url),
-    pageTitle: storableText(submission.page.title),
+    // Redacted again, like the answers: a title can hold a name or a reference, a path an email.
+    pageUrl: redactPageUrl(storableText(submission.page.url)),
+    pageTitle: redactText(storableText(submission.page.title)),
     lang: submission.lang,
     answers: redactAnswers(submission.answers),
     honeypot: submission.signals.honeypot,
     fillMs: submission.signals.fillMs,
     clientTime: submission.clientTime,
-    sdkVersion: storableText(submission.sdkVersion),
+    sdkVersion: redactText(storableText(submission.sdkVersion)),
     receivedAt,
     quarantine: quarantineReason(submission) ?? (repeatOf ? 'repeat' : null),
     fingerprint: fingerprint(submission, answersJson),

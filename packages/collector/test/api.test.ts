@@ -173,6 +173,19 @@ describe('what is stored', () => {
     assert.equal((await post(collector.url, submission)).status, 200);
   });
 
+  it('redacts the page title, the page path and the SDK version again on the server', async () => {
+    // As a hand-made client could send it: nothing redacted in the browser.
+    const submission = makeSubmission({
+      page: { url: 'https://www.example-council.gov.uk/cases/AB123456C/jo.bloggs@example.com', title: 'Case for Jo, 07700 900123 – My account' },
+      sdkVersion: '0.1.0 jo@example.com',
+    });
+    assert.equal((await post(collector.url, submission)).status, 201);
+    const stored = await collector.store.submissions.get(submission.id);
+    assert.equal(stored?.pageUrl, 'https://www.example-council.gov.uk/cases/%5Bni-number%5D/%5Bemail%5D');
+    assert.equal(stored?.pageTitle, 'Case for Jo, [phone] – My account');
+    assert.equal(stored?.sdkVersion, '0.1.0 [email]');
+  });
+
   it('quarantines honeypot and too-fast form answers, answering exactly as for real ones', async () => {
     const real = makeSubmission({ answers: { reason: 'problem', trying: 'Quarantine test: a real answer', wrong: 'None' } });
     const honeypot = makeSubmission({ signals: { honeypot: true, fillMs: 9000 } });
