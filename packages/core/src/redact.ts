@@ -110,8 +110,8 @@ const RULES: Rule[] = [
     ),
     (m) => digits(m).replace(/^(?:00)?44/, '0').replace(/^00/, '0').length >= 10,
   ],
-  // Abroad: "+" and a country code, then 7 to 12 digits in any grouping.
-  ['phone', RegExp(String.raw`(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?\(0\))?(?:${GAP}?\d){7,12}(?!\d)`, 'g')],
+  // Abroad: "+" and a country code, then 7 to 12 digits in any grouping, brackets too.
+  ['phone', RegExp(String.raw`(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?\(0\))?(?:\)?${GAP}?\(?\d){7,12}(?!\d)`, 'g')],
   // NI: prefixes without D F I Q U (V), no O second, none of the never-issued pairs; six digits
   // grouped any way; suffix A–D, often left off. Without it, no other lone letter may follow ("AB
   // 12 34 56 E" is not one), nor more digits ("on 2024-03-12" is a date), nor a dash and more (an id: "ac148810-d857-…").
@@ -121,11 +121,11 @@ const RULES: Rule[] = [
   ],
   // Postcodes in the six outward shapes (A9, A99, A9A, AA9, AA99, AA9A) plus GIR 0AA, using the
   // letters Royal Mail allows in each place. A spaced lower-case ordinal ("M1 2nd exit") is a
-  // road, not a postcode; "B33 8TH" in capitals and "b338th" unspaced still count.
+  // road, not a postcode; "B33 8TH" in capitals, "b338th" unspaced and "ne1 4st" still count.
   [
     'postcode',
     /\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?) {0,2}\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)\b/gi,
-    (m) => !/ \d(st|nd|rd|th)$/.test(m),
+    (m) => !/ (?:1st|2nd|3rd|[04-9]th)$/.test(m),
   ],
 ];
 
