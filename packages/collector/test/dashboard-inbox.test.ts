@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { neutralise } from '../src/dashboard/csv.js';
+import { CSV_HEADERS, neutralise, spreadsheetCsv } from '../src/dashboard/csv.js';
 import { escapeHtml, html } from '../src/dashboard/html.js';
 import { hashPassword } from '../src/dashboard/passwords.js';
 import { hashId } from '../src/dashboard/sessions.js';
@@ -11,6 +11,7 @@ import { checkConfig, DEFAULTS } from '../src/config.js';
 import { databaseFile, startCollector } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { browserish, startDashboard, storeAnswer } from '../test-support/dashboard.js';
+import { FORMULA, readCsv, readCsvRows } from '../test-support/csv.js';
 import { tempDir } from '../test-support/helpers.js';
 import type { SubmissionRecord } from '../src/store/store.js';
 
@@ -78,6 +79,11 @@ describe('answers, filters and search', () => {
   it('filters by answer', async () => {
     assert.deepEqual(idsIn(await inbox(`?answer=problem&url=${encodeURIComponent(PAGE_B)}`)), [seeded.problem?.id, seeded.xss?.id]);
     assert.deepEqual(idsIn(await inbox(`?answer=more&url=${encodeURIComponent(PAGE_B)}`)), [seeded.more?.id]);
+    // Names every object has are not answers or statuses: the filter is ignored, not a 500.
+    const all = idsIn(await inbox(`?url=${encodeURIComponent(PAGE_B)}`));
+    for (const odd of ['constructor', 'toString', '__proto__']) {
+      assert.deepEqual(idsIn(await inbox(`?answer=${odd}&status=${odd}&url=${encodeURIComponent(PAGE_B)}`)), all, odd);
+    }
     const no = await collector.store.dashboard.listAnswers({ answer: 'no' }, { limit: 100, offset: 0 });
     assert.equal(no.total, 3, 'two No votes and one "not useful" form');
     assert.equal((await collector.store.dashboard.listAnswers({ answer: 'yes' }, { limit: 100, offset: 0 })).total, 3);
@@ -173,42 +179,54 @@ describe('reviewing and deleting', () => {
 });
 
 describe('CSV export', () => {
-  const csv = async (query: string) => {
+  const csvText = async (query: string) => {
     const response = await client.request(`/dashboard/export.csv${query}`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') as string, /^text\/csv; charset=utf-8/);
     assert.match(response.headers.get('content-disposition') as string, /^attachment; filename="tandem-feedback(-quarantine)?-\d{4}-\d{2}-\d{2}\.csv"$/);
     assert.equal(response.text[0], '\ufeff');
-    return response.text.slice(1).split('\r\n').filter(Boolean);
+    return response.text.slice(1);
   };
 
   it('has headers, and neutralises cells a spreadsheet would run as a formula', async () => {
-    const lines = await csv(`?url=${encodeURIComponent(PAGE_B)}`);
-    assert.equal(lines[0], 'Received (UK time),Site,Page,Page title,Answer,What they were trying to do,What went wrong,Reviewed,Quarantine reason,Id');
-    const problem = lines.find((line) => line.includes(seeded.problem?.id as string));
-    assert.ok(problem);
-    assert.match(problem, /,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",/);
-    const notUseful = lines.find((line) => line.includes(seeded.notUseful?.id as string));
-    assert.match(notUseful as string, /,'\+44 nothing here,'@SUM\(1\+1\),/);
-    for (const line of lines) assert.doesNotMatch(line, /(^|,)"?[=+\-@\t\r]/, line);
+    const text = await csvText(`?url=${encodeURIComponent(PAGE_B)}`);
+    const rows = readCsv(text);
+    assert.deepEqual(readCsvRows(text)[0], CSV_HEADERS);
+    const problem = rows.find((row) => row.Id === seeded.problem?.id);
+    assert.equal(problem?.['What went wrong'], `'=HYPERLINK("http://evil.example","click")`);
+    const notUseful = rows.find((row) => row.Id === seeded.notUseful?.id);
+    assert.deepEqual([notUseful?.['What they were trying to do'], notUseful?.['What went wrong']], ["'+44 nothing here", "'@SUM(1+1)"]);
+    for (const separator of [',', ';', '\t']) {
+      for (const cell of readCsvRows(text, separator).flat()) assert.doesNotMatch(cell, FORMULA, cell);
+    }
   });
 
   it('holds exactly the answers the page lists for the same filters (every page of them)', async () => {
     for (const query of ['?answer=problem', '?site=other-site', `?url=${encodeURIComponent(PAGE_C)}`, '?q=carers+assessment', '?view=quarantine']) {
-      const lines = await csv(query);
+      const lines = readCsvRows(await csvText(query));
       const { filter } = (await import('../src/dashboard/filters.js')).parseFilters(Object.fromEntries(new URLSearchParams(query)), ['adult-social-care', 'other-site']);
       const { rows, total } = await collector.store.dashboard.listAnswers(filter, { limit: 1000, offset: 0 });
       assert.equal(lines.length - 1, total, query);
-      assert.deepEqual(lines.slice(1).map((line) => line.split(',').at(-1)), rows.map((r) => r.id), query);
+      assert.deepEqual(lines.slice(1).map((cells) => cells.at(-1)), rows.map((r) => r.id), query);
       const page = await inbox(query);
       assert.match(page, new RegExp(`Download these ${total} answers as CSV`));
       assert.deepEqual(idsIn(page), rows.slice(0, 25).map((r) => r.id), query);
     }
   });
 
-  it('neutralises every risky first character', () => {
-    for (const risky of ['=1+1', '+1', '-1', '@A1', '\tx', '\rx']) assert.equal(neutralise(risky), `'${risky}`);
-    for (const fine of ['1', 'a=b', ' =x', '']) assert.equal(neutralise(fine), fine);
+  it('neutralises every risky first character, after spaces too', () => {
+    for (const risky of ['=1+1', '+1', '-1', '@A1', '\tx', '\rx', ' =x', '  +1']) assert.equal(neutralise(risky), `'${risky}`);
+    for (const fine of ['1', 'a=b', 'x;=1', '']) assert.equal(neutralise(fine), fine);
+  });
+
+  // Opened with ";" or a tab as the separator (as a spreadsheet set for another locale does),
+  // an unquoted ";=1+1" or "note\t=1+1" would split into a formula cell.
+  it('quotes every cell, so no separator a spreadsheet may use splits a formula out of one', () => {
+    const text = spreadsheetCsv([['Said'], [';=1+1'], ['note\t=1+1'], ['a|=1'], ['fine, "quoted"']]);
+    for (const separator of [',', ';', '\t', '|']) {
+      for (const cell of readCsvRows(text, separator).flat()) assert.doesNotMatch(cell, FORMULA, `${JSON.stringify(separator)}: ${cell}`);
+    }
+    assert.deepEqual(readCsvRows(text).flat(), ['Said', ';=1+1', 'note\t=1+1', 'a|=1', 'fine, "quoted"']);
   });
 });
 

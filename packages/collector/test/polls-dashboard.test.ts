@@ -62,6 +62,13 @@ describe('polls in the dashboard', () => {
     assert.match(refused.text, /<title>Error: Create a poll/);
     assert.match(refused.text, /value="How good is your library\?"/, 'keeps what was typed');
 
+    // A kind of question named like a property every object has is still just unknown.
+    for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const odd = await submit('/dashboard/polls/new', { ...NEW_POLL, q0_type: type });
+      assert.equal(odd.status, 422, type);
+      assert.match(odd.text, /<a href="#q0_type">Select the kind of question 1</, type);
+    }
+
     const created = await submit('/dashboard/polls/new', NEW_POLL);
     assert.equal(created.status, 303, created.text);
     assert.equal(created.location, '/dashboard/polls/libraries-2026?done=created');

@@ -1,13 +1,19 @@
-// CSV of the inbox's answers. A cell that a spreadsheet would read as a formula (starting
-// = + - @, tab or carriage return) is prefixed with ' so it is shown as text, never run.
+// CSV for staff's spreadsheets, and the inbox's answers in it. A cell that a spreadsheet would
+// read as a formula (starting = + - @, after any spaces, or a tab or carriage return) is
+// prefixed with ' so it is shown as text, never run; and every cell is quoted, so that a
+// spreadsheet opening the file with ";" or a tab as its separator never splits a cell such as
+// ";=1+1" into a formula.
 import { stringify } from 'csv-stringify/sync';
 import { answerLabel, formatTime } from './views/format.js';
 import type { AnswerRow } from '../store/store.js';
 
 export function neutralise(value: unknown) {
   const text = value === null || value === undefined ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^(?:\s*[=+\-@]|[\t\r])/.test(text) ? `'${text}` : text;
 }
+
+/** Rows as CSV: every cell neutralised and quoted, lines ended with CRLF as RFC 4180 and spreadsheets expect. */
+export const spreadsheetCsv = (rows: unknown[][]) => stringify(rows.map((row) => row.map(neutralise)), { record_delimiter: 'windows', quoted: true });
 
 export const CSV_HEADERS = ['Received (UK time)', 'Site', 'Page', 'Page title', 'Answer', 'What they were trying to do', 'What went wrong', 'Reviewed', 'Quarantine reason', 'Id'];
 
@@ -21,7 +27,6 @@ export function csvCells(row: AnswerRow) {
 }
 
 export function toCsv(rows: AnswerRow[], withHeaders: boolean) {
-  const records = rows.map((row) => csvCells(row).map(neutralise));
-  // CRLF, as RFC 4180 and spreadsheet programs expect.
-  return stringify(withHeaders ? [CSV_HEADERS.map(neutralise), ...records] : records, { record_delimiter: 'windows' });
+  const records = rows.map(csvCells);
+  return spreadsheetCsv(withHeaders ? [CSV_HEADERS, ...records] : records);
 }

@@ -48,9 +48,9 @@ export function parseFilters(query: Record<string, unknown>, siteIds: string[]):
     delete filter.from;
     delete filter.to;
   }
-  if (values.answer in ANSWERS) filter.answer = (values.answer as keyof typeof ANSWERS);
+  if (Object.hasOwn(ANSWERS, values.answer)) filter.answer = (values.answer as keyof typeof ANSWERS);
   else values.answer = '';
-  if (values.status in STATUSES) filter.status = (values.status as keyof typeof STATUSES);
+  if (Object.hasOwn(STATUSES, values.status)) filter.status = (values.status as keyof typeof STATUSES);
   else values.status = '';
   if (values.q) filter.text = values.q;
   if (values.view === 'quarantine') filter.quarantined = true;

@@ -1,11 +1,8 @@
-// CSV of the finder's lists. Residents' words go through neutralise (see csv.js), so a need
+// CSV of the finder's lists. Every cell goes through csv.ts's spreadsheetCsv, so a need
 // typed as "=HYPERLINK(…)" is shown as text by a spreadsheet, never run.
-import { stringify } from 'csv-stringify/sync';
-import { neutralise } from './csv.js';
+import { spreadsheetCsv as csv } from './csv.js';
 import { formatTime } from './views/format.js';
 import type { FinderNeed, FinderNotHelped } from '../store/store.js';
-
-const csv = (records: (string | number)[][]) => stringify(records.map((cells) => cells.map(neutralise)), { record_delimiter: 'windows' });
 
 export const needsCsv = (needs: FinderNeed[]) =>
   csv([['Need (as typed)', 'Needs', 'Found nothing', 'Chose a result', 'Last (UK time)'], ...needs.map((n) => [n.query, n.needs, n.noResults ?? n.needs, n.chosen ?? 0, formatTime(n.lastAt)])]);

@@ -1,11 +1,8 @@
-// CSV of a poll's results and of its statements. Every cell goes through csv.js's neutralise,
+// CSV of a poll's results and of its statements. Every cell goes through csv.ts's spreadsheetCsv,
 // so a resident's "=HYPERLINK(…)" is shown by a spreadsheet as text, never run.
-import { stringify } from 'csv-stringify/sync';
-import { neutralise } from './csv.js';
+import { spreadsheetCsv as csv } from './csv.js';
 import { formatTime } from './views/format.js';
 import type { StatementRow } from '../store/store.js';
-
-const csv = (rows: unknown[][]) => stringify(rows.map((row) => row.map(neutralise)), { record_delimiter: 'windows' });
 
 export const RESULTS_HEADERS = ['Question id', 'Question', 'Kind', 'Asked by', 'Option id', 'Option', 'People', 'Share of answers (%)'];
 

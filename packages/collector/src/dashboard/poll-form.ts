@@ -111,7 +111,7 @@ export function pollFromForm(values: PollFormValues, { siteIds, previous }: { si
       return;
     }
     const type = q.type as PollQuestion['type'];
-    if (!(type in TYPE_LABELS)) return void problems.push({ field: `q${slot}_type`, message: `Select the kind of question ${slot + 1}` });
+    if (!Object.hasOwn(TYPE_LABELS, type)) return void problems.push({ field: `q${slot}_type`, message: `Select the kind of question ${slot + 1}` });
     let qid = q.id || slugOf(q.en) || `q${slot + 1}`;
     if (!q.id) for (let n = 2; taken.has(qid) || /^s-\d+$/.test(qid); n++) qid = `${slugOf(q.en) || 'q'}-${n}`;
     taken.add(qid);
