@@ -103,8 +103,8 @@ describe('<tandem-finder directory>', () => {
       await expectNoAxeViolations();
     });
 
-    it('waits for typing to pause (DIRECTORY_DELAY_MS, on a manual clock): one request for a word typed key by key, and the cache answers it again', async () => {
-      const finder = (await mount('/oruk/v3')).useManualClock();
+    it('waits for typing to pause (DIRECTORY_DELAY_MS, on a fake clock): one request for a word typed key by key, and the cache answers it again', async () => {
+      const finder = (await mount('/oruk/v3')).useFakeClock();
       await press('Tab');
       await sendKeys({ type: 'memory' });
       await finder.pause(DIRECTORY_DELAY_MS - 1);
@@ -123,7 +123,7 @@ describe('<tandem-finder directory>', () => {
     });
 
     it('a slow answer to an old query never replaces the newer one', async () => {
-      const finder = (await mount('/oruk/slow/v3')).useManualClock();
+      const finder = (await mount('/oruk/slow/v3')).useFakeClock();
       await finder.type('counselling');
       expect(finder.results).to.include('Community Counselling');
       finder.input.value = 'falls';
@@ -233,7 +233,7 @@ describe('<tandem-finder directory>', () => {
       await press('Escape');
       expect(finder.input.value).to.equal('');
       await fetch('/oruk/hits', { method: 'DELETE' });
-      finder.useManualClock();
+      finder.useFakeClock();
       await sendKeys({ type: 'm' });
       await finder.pause(DIRECTORY_DELAY_MS * 4);
       expect(await requests()).to.equal(0);
