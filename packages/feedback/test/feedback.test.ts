@@ -261,7 +261,8 @@ describe('<tandem-feedback>', () => {
       document.addEventListener('tandem-submit', cancel);
       try {
         await feedback.yes();
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // tandem-submitted (delivery "host") is the widget's last step: nothing is sent after it.
+        await until(() => submitted.length > 0);
         expect(submitted.map((s) => s.delivery)).to.deep.equal(['host']);
         const received = await (await fetch('/collector/host-cancel/received')).json();
         expect(received.attempts).to.equal(0);

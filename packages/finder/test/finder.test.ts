@@ -64,7 +64,6 @@ async function until(condition: () => boolean, timeout = 3000): Promise<void> {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const press = (key: string) => sendKeys({ press: key });
 const tab = () => press('Tab');
 
@@ -143,7 +142,9 @@ describe('<tandem-finder>', () => {
       };
       try {
         const finder = await mount();
-        await sleep(50);
+        // Only a person's focus or typing asks for the index (no timer does): once mounting's
+        // update is done, a build would have started.
+        await finder.element.updateComplete;
         expect(builds).to.equal(0);
         await tab();
         expect(finder.focused).to.equal('input');
@@ -698,7 +699,7 @@ describe('<tandem-finder>', () => {
       try {
         mountPage(`<tandem-finder ${ATTRS} catalogue="/catalogues/good.json"></tandem-finder>`);
         const finder = await new FinderHarness(document.querySelector('tandem-finder')!).ready();
-        await sleep(50);
+        // ready() waited for the first update; only using the box fetches, never a timer.
         expect(finder.element.catalogueStatus).to.equal('none', 'not fetched until the box is used');
         await finder.type('blue badge');
         expect(finder.element.catalogueStatus).to.equal('ready');
