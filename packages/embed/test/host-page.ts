@@ -32,9 +32,9 @@ export const frames: HTMLIFrameElement[] = [];
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves after the frame has drawn once more and run the tasks queued before then. */
-export function afterNextFrame(frame: Frame): Promise<void> {
-  return new Promise((resolve) => frame.win.requestAnimationFrame(() => frame.win.setTimeout(resolve, 0)));
+/** Resolves once the frame has run the tasks queued before now (a zero-delay task, not a frame: a background tab draws none). */
+export function afterQueuedTasks(frame: Frame): Promise<void> {
+  return new Promise((resolve) => frame.win.setTimeout(resolve, 0));
 }
 
 export async function until<T>(what: string, probe: () => T | null | undefined | false, timeout = 5000): Promise<T> {

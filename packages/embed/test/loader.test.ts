@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { afterNextFrame, failures, open, sleep, until, type Frame, type Received } from './host-page.js';
+import { afterQueuedTasks, failures, open, sleep, until, type Frame, type Received } from './host-page.js';
 
 /**
  * tandem.js as a council web team uses it: the built CDN loader pasted into host pages
@@ -187,7 +187,7 @@ describe('tandem.js on a host page', () => {
         // And the poll, to its results chart.
         await voteFour(frame, `/collector/${page.replace('.html', '')}`);
         // A violation is reported in a task queued when it happens: let the frame's queue run.
-        await afterNextFrame(frame);
+        await afterQueuedTasks(frame);
         expect(failures(frame)).to.deep.equal([]);
       });
     }
