@@ -290,7 +290,7 @@ export abstract class TandemElement extends LitElement {
     if (!this.dispatchEvent(new TandemSubmitEvent({ submission }))) return this.submitted(submission, 'host');
     const { endpoint, transport } = this.resolveConfig();
     if (transport === 'events') return this.submitted(submission, 'events');
-    const delivery = await prepared.pageOutbox().submit(submission, new URL('v1/submissions', new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
+    const delivery = await prepared.pageOutbox(realClock).submit(submission, new URL('v1/submissions', new URL(endpoint.replace(/\/?$/, '/'), document.baseURI)).href);
     if (delivery.status === 'rejected') {
       this.dispatchEvent(new TandemErrorEvent({ kind: 'rejected', message: `The collector refused the answer (HTTP ${delivery.httpStatus}).`, response: delivery.message }));
       return { outcome: 'rejected', submission, refusal: { httpStatus: delivery.httpStatus, code: refusalCode(delivery.message), response: delivery.message } };
@@ -321,7 +321,7 @@ function loadPreparer(): Promise<typeof import('./prepare.js')> {
 /** Fetches the preparer ahead of any answer (offline, again when the device is back), and resumes the outbox. */
 function prefetchPreparer(resume: boolean): void {
   loadPreparer().then(
-    (prepared) => resume && prepared.pageOutbox(),
+    (prepared) => resume && prepared.pageOutbox(realClock),
     () => window.addEventListener('online', () => prefetchPreparer(resume), { once: true }),
   );
 }

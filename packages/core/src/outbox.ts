@@ -1,4 +1,4 @@
-import type { Clock } from './outbox-clock.js';
+import type { Clock } from './clock.js';
 import { DeviceStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
 import type { Submission } from './schema.js';
 
@@ -11,8 +11,11 @@ export interface OutboxOptions {
   maxDelayMs?: number;
   /** Items older than this are given up. */
   maxAgeMs?: number;
-  /** Time and timers (the browser's unless a test brings its own). */
-  clock?: Clock;
+  /**
+   * Time and timers: `realClock`, or a test's. Passed in rather than imported, so that this
+   * lazy chunk imports nothing from the first paint's.
+   */
+  clock: Clock;
 }
 
 /** What happened to a submission on its first attempt. */
@@ -125,18 +128,18 @@ export class Outbox {
   private flushing: Promise<void> | undefined;
   private scheduling = 0;
 
-  constructor(options: OutboxOptions = {}) {
+  constructor(options: OutboxOptions) {
     this.store = options.store ?? new DeviceStore();
     this.timeoutMs = options.timeoutMs ?? 10000;
     this.baseDelayMs = options.baseDelayMs ?? 2000;
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60 * 1000;
     this.maxAgeMs = options.maxAgeMs ?? 7 * DAY;
-    this.clock = options.clock ?? globalThis;
+    this.clock = options.clock;
   }
 
   /** Stores the submission, then makes the first attempt to send it. Never rejects. */
   async submit(submission: Submission, url: string): Promise<Delivery> {
-    const now = this.clock.Date.now();
+    const now = this.clock.dateNow();
     const item: OutboxItem = { submission, url, createdAt: now, attempts: 0, nextAttemptAt: now };
     try {
       // DeviceStore never rejects: it falls back to memory.
@@ -165,19 +168,19 @@ export class Outbox {
   /** Stops the retry timer (for pages that tear Tandem down). */
   stop(): void {
     // A timer id once cleared or fired is harmless to clear again.
-    this.clock.clearTimeout(this.timer as never);
+    this.clock.clearTimeout(this.timer);
   }
 
   private async flushDue(): Promise<void> {
     for (const item of await this.pending()) {
       // The list is a snapshot: attempt() reads each item again before it acts.
-      if (item.nextAttemptAt <= this.clock.Date.now() || this.expired(item)) await this.attempt(item.submission.id);
+      if (item.nextAttemptAt <= this.clock.dateNow() || this.expired(item)) await this.attempt(item.submission.id);
     }
     await this.schedule();
   }
 
   private expired(item: OutboxItem): boolean {
-    return this.clock.Date.now() - item.createdAt > this.maxAgeMs;
+    return this.clock.dateNow() - item.createdAt > this.maxAgeMs;
   }
 
   private async read(id: string): Promise<OutboxItem | undefined> {
@@ -199,14 +202,14 @@ export class Outbox {
           return { status: 'queued', reason: 'given up' };
         }
         // Not due: another attempt failed while this one waited, and set when to try again.
-        if (item.nextAttemptAt > this.clock.Date.now()) return { status: 'queued', reason: 'waiting to retry' };
+        if (item.nextAttemptAt > this.clock.dateNow()) return { status: 'queued', reason: 'waiting to retry' };
 
         const delivery = await this.send(item);
         if (delivery.status === 'queued') {
           const attempts = item.attempts + 1;
           // Retry-After is a floor, never a reason to skip the backoff: "0" must not spin.
           const delay = Math.max(delivery.retryAfterMs ?? 0, this.backoff(attempts));
-          await this.store.put({ ...item, attempts, nextAttemptAt: this.clock.Date.now() + delay });
+          await this.store.put({ ...item, attempts, nextAttemptAt: this.clock.dateNow() + delay });
           return { status: 'queued', reason: delivery.reason };
         }
         await this.store.delete(id);
@@ -250,7 +253,7 @@ export class Outbox {
       console.error(`[tandem] The collector refused answer ${id} (HTTP ${status}); it will not be retried.`, message);
       return { status: 'rejected', httpStatus: status, message };
     } finally {
-      this.clock.clearTimeout(timer as never);
+      this.clock.clearTimeout(timer);
       underway.delete(id);
       listen();
     }
@@ -273,7 +276,7 @@ export class Outbox {
     // Whichever comes first: the next retry, or the next item to give up.
     const next = Math.min(...waiting.map((item) => Math.min(item.nextAttemptAt, item.createdAt + this.maxAgeMs + 1)));
     // A timer already due (a negative delay) fires at once.
-    this.timer = this.clock.setTimeout(() => void this.flush(), Math.min(MAX_TIMER, next - this.clock.Date.now()));
+    this.timer = this.clock.setTimeout(() => void this.flush(), Math.min(MAX_TIMER, next - this.clock.dateNow()));
   }
 }
 
@@ -293,11 +296,12 @@ let shared: Outbox | undefined;
 
 /**
  * The page's outbox. Created when the first widget needs it; it then sends what earlier page
- * loads left behind, and again whenever the device comes back online.
+ * loads left behind, and again whenever the device comes back online. Widgets pass
+ * `realClock`, never their own clock: a test's clock on one widget must not become the page's.
  */
-export function pageOutbox(): Outbox {
+export function pageOutbox(clock: Clock): Outbox {
   if (!shared) {
-    const outbox = new Outbox();
+    const outbox = new Outbox({ clock });
     shared = outbox;
     window.addEventListener('online', () => void outbox.flush());
     void outbox.flush();

@@ -3,7 +3,7 @@
 // pages in iframes, and a watch for errors that reach a window.
 import type { Outbox } from '../src/outbox.js';
 import type { Submission } from '../src/schema.js';
-import type { TestClock } from './clock.js';
+import type { FakeClock } from '../../../test/support/fake-clock.js';
 
 export interface LogEntry {
   at: number;
@@ -87,7 +87,7 @@ export function waitForAccepted(at: Collector, ids: string[], timeout?: number):
  * and its retry timer is set for the next item due. A request the collector holds ("hang")
  * or dropped may wait for its timeout, on the clock too.
  */
-export async function quiet(outbox: Outbox, at: Collector, clock: TestClock, maxAgeMs = 7 * 24 * 60 * 60 * 1000): Promise<boolean> {
+export async function quiet(outbox: Outbox, at: Collector, clock: FakeClock, maxAgeMs = 7 * 24 * 60 * 60 * 1000): Promise<boolean> {
   const [items, { log }] = await Promise.all([outbox.pending(), at.received()]);
   const waiting = [];
   let opened = false;
@@ -108,14 +108,14 @@ export async function quiet(outbox: Outbox, at: Collector, clock: TestClock, max
   if (opened) return true;
   if (waiting.length === 0) return true;
   const next = Math.min(...waiting.map((item) => Math.min(item.nextAttemptAt, item.createdAt + maxAgeMs + 1)));
-  return clock.pending().includes(Math.max(0, next - clock.now()));
+  return clock.pending().includes(Math.max(0, next - clock.dateNow()));
 }
 
 /**
  * Moves `clock` on, one timer at a time and only when the outbox is quiet, until `done`.
  * Returns each wait, in ms of the clock: the retry delays (and timeouts) the outbox chose.
  */
-export async function drive(outbox: Outbox, at: Collector, clock: TestClock, done: () => Promise<boolean>, what: string, maxAgeMs?: number): Promise<number[]> {
+export async function drive(outbox: Outbox, at: Collector, clock: FakeClock, done: () => Promise<boolean>, what: string, maxAgeMs?: number): Promise<number[]> {
   const waits: number[] = [];
   for (let turn = 0; turn < 500; turn += 1) {
     // Quiet first, then done: an answer delivered between the two reads is then seen as done.
@@ -208,7 +208,7 @@ export interface FrameWindow extends Window {
   problems: string[];
   outbox: import('../src/outbox.js').Outbox;
   /** With clock=test: the outbox's clock. */
-  clock: TestClock;
+  clock: FakeClock;
   Outbox: typeof import('../src/outbox.js').Outbox;
   DeviceStore: typeof import('../src/outbox-store.js').DeviceStore;
 }

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { Outbox, retryAfter, type OutboxOptions } from '../src/outbox.js';
 import { DeviceStore, MemoryStore, type OutboxItem, type OutboxStore } from '../src/outbox-store.js';
-import { TestClock } from './clock.js';
+import { FakeClock } from '../../../test/support/fake-clock.js';
 import {
   captureConsole,
   collector,
@@ -46,19 +46,19 @@ describe('Outbox, against a real collector', () => {
   let outboxes: Outbox[] = [];
   let databases: string[] = [];
   let watch: ReturnType<typeof watchForProblems>;
-  let clock: TestClock;
+  let clock: FakeClock;
 
   const database = () => {
     const name = uniqueDatabase();
     databases.push(name);
     return name;
   };
-  const make = (options: OutboxOptions = {}) => {
+  const make = (options: Partial<OutboxOptions> = {}) => {
     const outbox = new Outbox({ clock, ...options });
     outboxes.push(outbox);
     return outbox;
   };
-  const withDevice = (options: OutboxOptions = {}) => {
+  const withDevice = (options: Partial<OutboxOptions> = {}) => {
     const name = database();
     return { name, outbox: make({ store: new DeviceStore(name), ...options }) };
   };
@@ -74,7 +74,7 @@ describe('Outbox, against a real collector', () => {
 
   beforeEach(() => {
     watch = watchForProblems();
-    clock = new TestClock();
+    clock = new FakeClock(Date.now());
   });
 
   afterEach(async () => {
@@ -122,7 +122,7 @@ describe('Outbox, against a real collector', () => {
       const [item] = await outbox.pending();
       expect(item!.attempts).to.equal(1);
       expect(item!.url).to.equal(at.url);
-      const due = item!.nextAttemptAt - clock.now();
+      const due = item!.nextAttemptAt - clock.dateNow();
       expect(due, 'first retry, 2 s ± 20 %').to.be.within(0.8 * BASE, 1.2 * BASE);
 
       // The retry timer sends it without anyone calling flush(), when it is due and not before.
@@ -146,7 +146,7 @@ describe('Outbox, against a real collector', () => {
 
   describe('failures, then the collector comes back', () => {
     /** Submits one answer into `script`, runs the clock until it is delivered, and checks it arrived once. */
-    const deliversOnce = async (script: Step[], options: OutboxOptions = {}) => {
+    const deliversOnce = async (script: Step[], options: Partial<OutboxOptions> = {}) => {
       const { name, outbox } = withDevice(options);
       const at = await collector(script);
       const submission = makeSubmission();
@@ -245,7 +245,7 @@ describe('Outbox, against a real collector', () => {
       const at = await collector(Array<Step>(50).fill({ status: 503 }));
       const submission = makeSubmission();
       const warnings = captureConsole('warn');
-      const created = clock.now();
+      const created = clock.dateNow();
       try {
         expect((await outbox.submit(submission, at.url)).status).to.equal('queued');
         await drive(outbox, at, clock, async () => (await storedIds(name)).length === 0, 'the old submission to be given up', maxAgeMs);
@@ -253,7 +253,7 @@ describe('Outbox, against a real collector', () => {
       } finally {
         warnings.restore();
       }
-      expect(clock.now() - created, 'given up just after maxAgeMs').to.equal(maxAgeMs + 1);
+      expect(clock.dateNow() - created, 'given up just after maxAgeMs').to.equal(maxAgeMs + 1);
       // 2 + 4 + 8 + 16 s of backoff (±20 %) fit in the minute; the fifth retry would not.
       expect((await at.received()).attempts).to.be.within(5, 6);
       expect(clock.pending(), 'timers left once given up').to.deep.equal([]);
@@ -266,7 +266,7 @@ describe('Outbox, against a real collector', () => {
       const old = makeSubmission();
       const recent = makeSubmission();
       const day = 24 * 60 * 60 * 1000;
-      const now = clock.now();
+      const now = clock.dateNow();
       const earlier = new DeviceStore(name);
       await earlier.put({ submission: old, url: at.url, createdAt: now - 8 * day, attempts: 40, nextAttemptAt: now - day });
       await earlier.put({ submission: recent, url: at.url, createdAt: now - 6 * day, attempts: 30, nextAttemptAt: now - day });
@@ -308,7 +308,7 @@ describe('Outbox, against a real collector', () => {
       const at = await collector([{ delay: 150 }, { delay: 500 }]);
       // Left by an earlier page, so a flush has something slow to send first.
       const earlier = makeSubmission();
-      await new DeviceStore(name).put({ submission: earlier, url: at.url, createdAt: clock.now() - 1000, attempts: 1, nextAttemptAt: 0 });
+      await new DeviceStore(name).put({ submission: earlier, url: at.url, createdAt: clock.dateNow() - 1000, attempts: 1, nextAttemptAt: 0 });
 
       const submission = makeSubmission();
       const delivery = outbox.submit(submission, at.url);
@@ -326,7 +326,7 @@ describe('Outbox, against a real collector', () => {
       const { outbox, name } = withDevice();
       const at = await collector([{ delay: 150, status: 429, retryAfter: '20' }, { delay: 500 }]);
       const earlier = makeSubmission();
-      await new DeviceStore(name).put({ submission: earlier, url: at.url, createdAt: clock.now() - 1000, attempts: 1, nextAttemptAt: 0 });
+      await new DeviceStore(name).put({ submission: earlier, url: at.url, createdAt: clock.dateNow() - 1000, attempts: 1, nextAttemptAt: 0 });
 
       const submission = makeSubmission();
       const delivery = outbox.submit(submission, at.url);
@@ -347,7 +347,7 @@ describe('Outbox, against a real collector', () => {
       const earlier = new DeviceStore(name);
       const left = [makeSubmission(), makeSubmission(), makeSubmission()];
       for (const [i, submission] of left.entries()) {
-        await earlier.put({ submission, url: at.url, createdAt: clock.now() - 1000 + i, attempts: 1, nextAttemptAt: 0 });
+        await earlier.put({ submission, url: at.url, createdAt: clock.dateNow() - 1000 + i, attempts: 1, nextAttemptAt: 0 });
       }
       // Two copies of Tandem on one page (or two tabs) each start an outbox on the same database.
       await Promise.all([make({ store: new DeviceStore(name) }).flush(), make({ store: new DeviceStore(name) }).flush()]);
@@ -396,7 +396,7 @@ describe('Outbox, against a real collector', () => {
       const submission = makeSubmission();
       expect((await outbox.submit(submission, at.url)).status).to.equal('queued');
       const [item] = await outbox.pending();
-      expect(item!.nextAttemptAt - clock.now()).to.equal(thirtyDays);
+      expect(item!.nextAttemptAt - clock.dateNow()).to.equal(thirtyDays);
       await waitFor(() => clock.pending().length === 1, 'the retry timer');
       expect(clock.pending(), 'the longest timer there is').to.deep.equal([longest]);
 

@@ -32,6 +32,11 @@ export const frames: HTMLIFrameElement[] = [];
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves once the frame has run the tasks queued before now (a zero-delay task, not a frame: a background tab draws none). */
+export function afterQueuedTasks(frame: Frame): Promise<void> {
+  return new Promise((resolve) => frame.win.setTimeout(resolve, 0));
+}
+
 export async function until<T>(what: string, probe: () => T | null | undefined | false, timeout = 5000): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {

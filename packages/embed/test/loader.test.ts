@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { failures, open, sleep, until, type Frame, type Received } from './host-page.js';
+import { afterQueuedTasks, failures, open, sleep, until, type Frame, type Received } from './host-page.js';
 
 /**
  * tandem.js as a council web team uses it: the built CDN loader pasted into host pages
@@ -29,13 +29,29 @@ async function received(endpoint: string): Promise<Received> {
   return (await fetch(`${endpoint}/received`)).json();
 }
 
-/** Fires `tandem-submitted` once, from a click inside the widget, and returns its detail. */
-async function submitted(element: HTMLElement, click: () => void): Promise<{ delivery: string; submission: { id: string } }> {
+/**
+ * Fires `tandem-submitted` once, from a click inside the widget, and returns its detail. A
+ * second answer would be a second send from the same click: the page's fetch is counted, and
+ * every send is awaited, so a second one cannot still be on its way when the counts are read.
+ */
+async function submitted(frame: Frame, element: HTMLElement, click: () => void): Promise<{ delivery: string; submission: { id: string } }> {
   const details: { delivery: string; submission: { id: string } }[] = [];
   element.addEventListener('tandem-submitted', (event) => details.push((event as CustomEvent).detail));
-  click();
-  await until('tandem-submitted', () => details.length > 0);
-  await sleep(150); // Room for a second event or request, which would be a bug.
+  const pageFetch = frame.win.fetch;
+  const sends: Promise<unknown>[] = [];
+  frame.win.fetch = (input, init) => {
+    const call = pageFetch.call(frame.win, input, init);
+    if (String(input instanceof Request ? input.url : input).includes('/v1/submissions')) sends.push(call.catch(() => undefined));
+    return call;
+  };
+  try {
+    click();
+    await until('tandem-submitted', () => details.length > 0);
+    await Promise.all(sends);
+  } finally {
+    frame.win.fetch = pageFetch;
+  }
+  expect(sends, 'submissions sent').to.have.length(1);
   expect(details, 'tandem-submitted events').to.have.length(1);
   return details[0]!;
 }
@@ -43,7 +59,7 @@ async function submitted(element: HTMLElement, click: () => void): Promise<{ del
 /** Clicks Yes as a person would, and checks that the answer reached the collector exactly once. */
 async function answerYes(frame: Frame, element: HTMLElement, endpoint: string): Promise<void> {
   const before = Object.keys((await received(endpoint)).accepted).length;
-  const { delivery, submission } = await submitted(element, () => control(element, 'yes').click());
+  const { delivery, submission } = await submitted(frame, element, () => control(element, 'yes').click());
   expect(delivery).to.equal('sent');
   const after = await received(endpoint);
   expect(after.accepted[submission.id], 'times the collector accepted the answer').to.equal(1);
@@ -106,8 +122,8 @@ describe('tandem.js on a host page', () => {
 
     it('renders an element a page script adds later, deep inside new content', async () => {
       const frame = await open('embed-none.html');
+      // ready waits for every chunk the loader started: one started would be listed by now.
       await frame.win.Tandem!.ready;
-      await sleep(100);
       expect(chunkFiles(frame)).to.deep.equal([]);
       const section = frame.doc.createElement('section');
       section.innerHTML = '<div><h2>Your views</h2><tandem-feedback id="late"></tandem-feedback></div>';
@@ -121,8 +137,8 @@ describe('tandem.js on a host page', () => {
   describe('what it downloads', () => {
     it('loads no widget code on a page without a Tandem element', async () => {
       const frame = await open('embed-none.html');
+      // ready waits for every chunk the loader started: one started would be listed by now.
       await frame.win.Tandem!.ready;
-      await sleep(300);
       expect(resources(frame).some((path) => path.endsWith('/dist/cdn/tandem.js'))).to.equal(true);
       expect(chunkFiles(frame)).to.deep.equal([]);
       expect(frame.win.customElements.get('tandem-feedback')).to.equal(undefined);
@@ -170,7 +186,8 @@ describe('tandem.js on a host page', () => {
         await until('the form', () => element.shadowRoot!.querySelector('form'));
         // And the poll, to its results chart.
         await voteFour(frame, `/collector/${page.replace('.html', '')}`);
-        await sleep(100);
+        // A violation is reported in a task queued when it happens: let the frame's queue run.
+        await afterQueuedTasks(frame);
         expect(failures(frame)).to.deep.equal([]);
       });
     }
@@ -213,7 +230,8 @@ describe('tandem.js on a host page', () => {
       it(`is harmless with ${how}`, async () => {
         const frame = await open(page);
         const element = await widget(frame);
-        await sleep(200);
+        // ready waits for every chunk the working copy started; the second copy starts none.
+        await frame.win.Tandem!.ready;
         expect(frame.doc.querySelectorAll('tandem-feedback')).to.have.length(1);
         expect(element.shadowRoot!.querySelectorAll('#question')).to.have.length(1);
         expect(frame.events.filter((event) => event.type === 'define').map((event) => event.message)).to.deep.equal(['tandem-feedback']);
@@ -289,7 +307,7 @@ describe('tandem.js on a host page', () => {
       expect(style(frame, send).display).to.not.equal('none');
       expect(style(frame, send).color).to.equal('rgb(255, 255, 255)');
       expect(style(frame, send).backgroundColor).to.equal('rgb(0, 112, 60)');
-      const { delivery, submission } = await submitted(element, () => send.click());
+      const { delivery, submission } = await submitted(frame, element, () => send.click());
       expect(delivery).to.equal('sent');
       expect((await received('/collector/embed-hostile')).stored[submission.id]!.answers).to.include({ reason: 'problem' });
       expect(failures(frame)).to.deep.equal([]);
@@ -311,7 +329,7 @@ describe('tandem.js on a host page', () => {
         expect(notice.textContent!.trim()).to.equal('Sorry, feedback is not available on this page.');
         expect(notice.getBoundingClientRect().height).to.be.above(0);
         expect(element.shadowRoot!.querySelector('button')).to.equal(null);
-        await sleep(100);
+        // The widget says what is wrong in the console as it draws the notice, not after.
         const errors = frame.events.filter((event) => event.type === 'console.error').map((event) => event.message);
         expect(errors.some((message) => message.includes(`"${attribute}"`)), errors.join('\n')).to.equal(true);
         expect(failures(frame)).to.deep.equal([]);

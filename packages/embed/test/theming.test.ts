@@ -66,15 +66,6 @@ function styles(harness: Harness, part: string): boolean {
   return reached;
 }
 
-/** Polls for what a widget shows once its fetches have been answered. */
-async function until(what: string, check: () => boolean, timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Moves keyboard focus to the widget's first control, so focus styles show. */
 async function tabIn(harness: Harness): Promise<void> {
   (document.activeElement as HTMLElement | null)?.blur();
@@ -138,9 +129,13 @@ const WIDGETS: Record<string, Array<[string, () => Promise<Harness>]>> = {
     ['the catalogue could not be read', async () => {
       mountPage('<tandem-finder site="adult-social-care" transport="events" catalogue="/finder-catalogues/missing"></tandem-finder>');
       const finder = await new FinderHarness(document.querySelector('tandem-finder')!).ready();
-      // The catalogue is fetched when the search box is first used.
+      // The catalogue is fetched when the search box is first used; its failure is reported
+      // (tandem-error), then drawn in the next update.
+      const reported = new Promise((resolve) => finder.element.addEventListener('tandem-error', resolve, { once: true }));
       await tabIn(finder);
-      await until('the notice that it failed', () => !!finder.root?.querySelector('#failed'));
+      await reported;
+      await finder.element.updateComplete;
+      expect(finder.root?.querySelector('#failed'), 'the notice that it failed').to.exist;
       return finder;
     }],
   ],

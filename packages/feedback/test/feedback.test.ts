@@ -203,12 +203,12 @@ describe('<tandem-feedback>', () => {
       feedback.element.clock = clock;
       await feedback.report();
       await feedback.type('wrong', 'a');
-      clock.tick(900);
+      clock.advance(900);
       await feedback.type('wrong', 'abc');
-      clock.tick(900);
+      clock.advance(900);
       await feedback.settle();
       expect(feedback.text('#wrong-count-sr')).to.equal('', 'still typing');
-      clock.tick(100);
+      clock.advance(100);
       await feedback.settle();
       expect(feedback.text('#wrong-count-sr')).to.equal(`You have ${FEEDBACK_MAX_LENGTH - 3} characters remaining`);
     });
@@ -235,7 +235,7 @@ describe('<tandem-feedback>', () => {
       const clock = new FakeClock();
       feedback.element.clock = clock;
       await feedback.report();
-      clock.tick(1234);
+      clock.advance(1234);
       const trap = feedback.control<HTMLInputElement>('tandem-hp');
       trap.value = 'http://spam.example';
       trap.dispatchEvent(new Event('input'));
@@ -261,7 +261,8 @@ describe('<tandem-feedback>', () => {
       document.addEventListener('tandem-submit', cancel);
       try {
         await feedback.yes();
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // tandem-submitted (delivery "host") is the widget's last step: nothing is sent after it.
+        await until(() => submitted.length > 0);
         expect(submitted.map((s) => s.delivery)).to.deep.equal(['host']);
         const received = await (await fetch('/collector/host-cancel/received')).json();
         expect(received.attempts).to.equal(0);

@@ -87,7 +87,7 @@ describe('<tandem-finder directory>', () => {
   describe('v3', () => {
     it('asks nothing until the box is used, then shows services with phone, hours, cost and who they are for', async () => {
       const finder = await mount('/oruk/v3');
-      await sleep(100);
+      // ready() waited for the first update; only using the box asks, never a timer.
       expect(await requests()).to.equal(0, 'no request before the box is used');
       await typeKeys(finder, 'counselling');
       expect(finder.results).to.deep.equal(['Community Counselling', 'Carers Counselling']);
@@ -103,8 +103,8 @@ describe('<tandem-finder directory>', () => {
       await expectNoAxeViolations();
     });
 
-    it('waits for typing to pause (DIRECTORY_DELAY_MS, on a manual clock): one request for a word typed key by key, and the cache answers it again', async () => {
-      const finder = (await mount('/oruk/v3')).useManualClock();
+    it('waits for typing to pause (DIRECTORY_DELAY_MS, on a fake clock): one request for a word typed key by key, and the cache answers it again', async () => {
+      const finder = (await mount('/oruk/v3')).useFakeClock();
       await press('Tab');
       await sendKeys({ type: 'memory' });
       await finder.pause(DIRECTORY_DELAY_MS - 1);
@@ -123,18 +123,34 @@ describe('<tandem-finder directory>', () => {
     });
 
     it('a slow answer to an old query never replaces the newer one', async () => {
-      const finder = (await mount('/oruk/slow/v3')).useManualClock();
+      const finder = (await mount('/oruk/slow/v3')).useFakeClock();
       await finder.type('counselling');
       expect(finder.results).to.include('Community Counselling');
-      finder.input.value = 'falls';
-      finder.input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      await finder.pause(DIRECTORY_DELAY_MS);
-      // The first request for "falls" is on its way (400 ms): replace it.
-      finder.input.value = 'memory';
-      finder.input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      await finder.searched();
-      expect(finder.results).to.deep.equal(['Memory Cafe']);
-      await sleep(600);
+      // The request for "falls" is watched, so the test can wait until it is over, whichever way.
+      const pageFetch = window.fetch;
+      const falls: Promise<unknown>[] = [];
+      window.fetch = (input, init) => {
+        const call = pageFetch(input, init);
+        if (String(input instanceof Request ? input.url : input).includes('falls')) falls.push(call.catch(() => undefined));
+        return call;
+      };
+      try {
+        finder.input.value = 'falls';
+        finder.input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        await finder.pause(DIRECTORY_DELAY_MS);
+        // The first request for "falls" is on its way (400 ms): replace it.
+        finder.input.value = 'memory';
+        finder.input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        await finder.searched();
+        expect(finder.results).to.deep.equal(['Memory Cafe']);
+        expect(falls, 'requests for "falls"').to.have.length(1);
+        await Promise.all(falls);
+      } finally {
+        window.fetch = pageFetch;
+      }
+      // A late answer would still need its body read: one task, then the updates it causes.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await finder.settle();
       expect(finder.results).to.deep.equal(['Memory Cafe'], 'the cancelled "falls" never arrives');
     });
 
@@ -233,7 +249,7 @@ describe('<tandem-finder directory>', () => {
       await press('Escape');
       expect(finder.input.value).to.equal('');
       await fetch('/oruk/hits', { method: 'DELETE' });
-      finder.useManualClock();
+      finder.useFakeClock();
       await sendKeys({ type: 'm' });
       await finder.pause(DIRECTORY_DELAY_MS * 4);
       expect(await requests()).to.equal(0);

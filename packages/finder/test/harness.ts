@@ -1,7 +1,7 @@
 import type { TandemFinder } from '../src/finder.js';
 import { DIRECTORY_DELAY_MS } from '../src/sources/directory-source.js';
 import { sleep, WidgetHarness } from '../../../test/support/widget-harness.js';
-import { ManualClock } from './manual-clock.js';
+import { FakeClock } from '../../../test/support/fake-clock.js';
 
 /**
  * Drives <tandem-finder> as a person would, for tests and story play functions:
@@ -9,19 +9,19 @@ import { ManualClock } from './manual-clock.js';
  * It works through the DOM only (no test-runner commands), so stories can use it too.
  */
 export class FinderHarness extends WidgetHarness<TandemFinder> {
-  /** The finder's clock, once `useManualClock()` gave it one: time moves only by `pause()`. */
-  clock: ManualClock | undefined;
+  /** The finder's clock, once `useFakeClock()` gave it one: time moves only by `pause()`. */
+  clock: FakeClock | undefined;
 
   /** From now on the finder's delays (settle, announce, debounce) wait for `pause()`. */
-  useManualClock(): this {
-    this.clock = new ManualClock();
+  useFakeClock(): this {
+    this.clock = new FakeClock();
     this.element.clock = this.clock;
     return this;
   }
 
   /** The person stops typing for a while: the finder's clock moves on by `ms`. */
   async pause(ms: number): Promise<void> {
-    if (!this.clock) throw new Error('pause() needs useManualClock() first');
+    if (!this.clock) throw new Error('pause() needs useFakeClock() first');
     this.clock.advance(ms);
     await this.settle();
   }
@@ -71,7 +71,7 @@ export class FinderHarness extends WidgetHarness<TandemFinder> {
   /** Waits until the search for what is in the box has run. */
   async searched(timeout = 3000): Promise<void> {
     const end = Date.now() + timeout;
-    // A directory is asked once typing pauses: on a manual clock, that pause happens here.
+    // A directory is asked once typing pauses: on a fake clock, that pause happens here.
     if (this.clock && this.element.directory) this.clock.advance(DIRECTORY_DELAY_MS);
     await this.settle();
     // The list may still show the last query's results while a directory is asked: wait for

@@ -75,13 +75,13 @@ describe('<tandem-poll>: your own statements', () => {
     );
     await sendKeys({ type: 'The minibus should come twice a day.' });
     // The count is said once typing pauses for a second, on the widget's clock.
-    clock.tick(999);
+    clock.advance(999);
     await poll.settle();
     expect(poll.text('#statement-count-sr')).to.equal('');
-    clock.tick(1);
+    clock.advance(1);
     await poll.settle();
     expect(poll.text('#statement-count-sr')).to.equal(`You have ${STATEMENT_MAX_LENGTH - 36} characters remaining`);
-    clock.tick(4000);
+    clock.advance(4000);
     await sendKeys({ press: 'Tab' });
     expect(poll.focused).to.equal('send', 'the honeypot is skipped');
     await sendKeys({ press: 'Enter' });
