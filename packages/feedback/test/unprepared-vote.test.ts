@@ -35,7 +35,7 @@ describe('<tandem-feedback>: a vote whose code cannot be fetched', () => {
       await feedback.yes();
       await feedback.waitFor('vote-unsent');
     });
-    expect(feedback.text('#message')).to.equal("Nid yw eich ateb wedi cael ei anfon. Gwiriwch eich cysylltiad â'r rhyngrwyd a dewiswch Ydy neu Nac ydy eto.");
+    expect(feedback.text('#message')).to.equal("Nid yw eich ateb wedi cael ei anfon. Gwiriwch eich cysylltiad â'r rhyngrwyd a rhowch gynnig arall arni.");
     await expectNoAxeViolations();
   });
 
@@ -47,7 +47,7 @@ describe('<tandem-feedback>: a vote whose code cannot be fetched', () => {
       await feedback.waitFor('vote-unsent');
     });
     expect(feedback.focused).to.equal('message');
-    expect(feedback.text('#message')).to.equal('Your answer has not been sent. Check your internet connection and choose Yes or No again.');
+    expect(feedback.text('#message')).to.equal('Your answer has not been sent. Check your internet connection and try again.');
     expect(feedback.query('#yes'), 'Yes is offered again').to.exist;
     expect(feedback.query('#no'), 'No is offered again').to.exist;
     await expectNoAxeViolations();
