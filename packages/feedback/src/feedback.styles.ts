@@ -33,6 +33,10 @@ export const feedbackStyles = css`
     margin: 0;
     font-weight: 700;
   }
+  /* On a line of its own, above the question it asks again. */
+  .message.vote-unsent {
+    flex-basis: 100%;
+  }
   .links {
     display: flex;
     flex-wrap: wrap;

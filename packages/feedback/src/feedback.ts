@@ -15,6 +15,7 @@ import {
   yesNoButtons,
   tokens,
   type FieldError,
+  type Submission,
 } from '@tandem/core';
 import en from './locales/en.json';
 import { feedbackStyles } from './feedback.styles.js';
@@ -22,8 +23,9 @@ import { feedbackStyles } from './feedback.styles.js';
 /**
  * The step the prompt shows. `unsent`: the form again, with what was written, because the code
  * that prepares an answer could not be fetched (offline), so nothing was kept or sent.
+ * `vote-unsent`: the question again, saying the Yes or No was not sent, for the same reason.
  */
-export type FeedbackState = 'ask' | 'thanks' | 'form' | 'sending' | 'sent' | 'queued' | 'failed' | 'unsent';
+export type FeedbackState = 'ask' | 'thanks' | 'form' | 'sending' | 'sent' | 'queued' | 'failed' | 'unsent' | 'vote-unsent';
 /** Why the form was opened: after "No", "Report a problem", or "Tell us more" after "Yes". */
 export type FeedbackReason = 'not-useful' | 'problem' | 'more';
 type Field = 'trying' | 'wrong';
@@ -78,7 +80,7 @@ export class TandemFeedback extends TandemElement {
   /** `inline` (default) or `compact`, a slimmer prompt for busy pages. */
   declare variant: 'inline' | 'compact';
   /**
-   * The step shown: `ask`, `thanks`, `form`, `sending`, `sent`, `queued`, `failed` or `unsent`. It moves
+   * The step shown: `ask`, `thanks`, `form`, `sending`, `sent`, `queued`, `failed`, `unsent` or `vote-unsent`. It moves
    * by itself as the person answers; set it only to show a step, as the docs do.
    */
   declare state: FeedbackState;
@@ -92,6 +94,8 @@ export class TandemFeedback extends TandemElement {
   private shownAt = this.clock.now();
   private formOpenedAt = this.clock.now();
   private voted = false;
+  /** A "No" that could not be prepared while its form was open: it goes again with the form. */
+  private unsentVote: Submission | undefined;
 
   constructor() {
     super();
@@ -124,8 +128,19 @@ export class TandemFeedback extends TandemElement {
       const submission = this.buildSubmission({ useful }, { honeypot: false, fillMs: elapsedSince(this.clock, this.shownAt) });
       if (useful) this.show('thanks', 'message');
       else this.openForm('not-useful');
-      await this.deliver(submission);
+      await this.deliverVote(submission);
     });
+
+  /** Nothing unprepared is kept, so a vote whose code did not load is asked for again, never thanked for. */
+  private async deliverVote(vote: Submission): Promise<void> {
+    this.unsentVote = undefined;
+    const { outcome } = await this.deliver(vote);
+    if (outcome !== 'unprepared') return;
+    this.voted = false;
+    // Someone typing in the "No" form keeps their focus: the vote goes with Send, or is asked again on Cancel.
+    if (this.state === 'thanks') this.show('vote-unsent', 'message');
+    else this.unsentVote = vote;
+  }
 
   private readonly report = () => this.guard(() => this.openForm('problem'));
   private readonly tellUsMore = () => this.guard(() => this.openForm('more'));
@@ -135,6 +150,7 @@ export class TandemFeedback extends TandemElement {
       this.errors = [];
       this.answers = { trying: '', wrong: '' };
       if (this.voted) this.show('thanks', 'message');
+      else if (this.unsentVote) this.show('vote-unsent', 'message');
       else this.show('ask', 'report');
     });
 
@@ -182,6 +198,7 @@ export class TandemFeedback extends TandemElement {
       for (const field of this.fields()) answers[field] = this.answers[field].trim();
       const submission = this.buildSubmission(answers, { honeypot: honeypotFilled(event), fillMs: elapsedSince(this.clock, this.formOpenedAt) });
       this.show('sending', 'message');
+      if (this.unsentVote) await this.deliverVote(this.unsentVote);
       const { outcome } = await this.deliver(submission);
       // Not kept anywhere: the form comes back with the answers in it, to send again.
       if (outcome === 'unprepared') return this.show('unsent', 'error-summary');
@@ -201,24 +218,26 @@ export class TandemFeedback extends TandemElement {
 
   private renderPrompt(level: number) {
     const { state } = this;
+    const asking = state === 'ask' || state === 'vote-unsent';
     const message =
-      state === 'thanks' ? this.t('thanks') : state === 'ask' ? '' : this.t(state as 'sending' | 'sent' | 'queued' | 'failed');
+      state === 'thanks' ? this.t('thanks') : state === 'ask' ? '' : state === 'vote-unsent' ? this.t('voteUnsent') : this.t(state as 'sending' | 'sent' | 'queued' | 'failed');
     // Focus moves to each message, which announces it (so no live region as well: it would say it
     // twice). "Sending…" has a template of its own, so the message after it is a new element, focused anew.
+    // The message comes before the question, so Tab goes on from it to Yes and No.
     return html`
       <div class="prompt">
-        ${state === 'ask'
-          ? html`<div class="question">
-              ${heading(level, this.t('question'), 'question', 'heading-small')}
-              ${yesNoButtons(this.t, this.vote)}
-            </div>`
-          : nothing}
         ${state === 'sending'
           ? html`<p class="message sending" part="message" id="message" tabindex="-1">${message}</p>`
           : message
             ? html`<p class="message ${state}" part="message" id="message" tabindex="-1">${message}</p>`
             : nothing}
-        ${state === 'ask' || state === 'thanks'
+        ${asking
+          ? html`<div class="question">
+              ${heading(level, this.t('question'), 'question', 'heading-small')}
+              ${yesNoButtons(this.t, this.vote)}
+            </div>`
+          : nothing}
+        ${asking || state === 'thanks'
           ? html`<div class="links">
               ${state === 'thanks'
                 ? html`<button type="button" class="button link" part="button" id="more" @click=${this.tellUsMore}>${this.t('tellUsMore')}</button>`

@@ -277,9 +277,16 @@ export class TandemFinder extends TandemElement {
     if (this.search.query.trim()) this.guard(() => this.#log.settle());
   }
 
-  /** Sends answers; a failure becomes the notice, never a rejection. */
+  /**
+   * Sends answers; a failure becomes the notice, never a rejection. Resolves `false` when the
+   * code that prepares an answer could not load (nothing was kept), so the search log tries
+   * again at its next settle. The resident is not told: the log is ours, not theirs, and their
+   * search works without it.
+   */
   #send(answers: Record<string, string | number | boolean>, fillMs: number): Promise<unknown> {
-    return this.deliver(this.buildSubmission(answers, { honeypot: false, fillMs })).catch((error: unknown) => this.fail(error));
+    return this.deliver(this.buildSubmission(answers, { honeypot: false, fillMs }))
+      .then(({ outcome }) => outcome !== 'unprepared')
+      .catch((error: unknown) => this.fail(error));
   }
 
   readonly #useSuggestion = (suggestion: string) => () =>

@@ -12,7 +12,10 @@ export interface SettleLogOptions<T> {
   delayMs: number;
   /** The entry as it stands, or undefined when there is nothing worth sending. */
   read: () => LogEntry<T> | undefined;
-  /** Sends a settled entry; `fillMs` is how long it took, from its first change. */
+  /**
+   * Sends a settled entry; `fillMs` is how long it took, from its first change. Resolving to
+   * `false` means it was not taken (its code could not load): it stays unsent, for the next settle.
+   */
   send: (value: T, fillMs: number) => Promise<unknown>;
   clock: () => Clock;
 }
@@ -48,9 +51,15 @@ export class SettleLog<T> implements ReactiveController {
     if (!entry || entry.key === this.#lastKey) return Promise.resolve();
     this.#lastKey = entry.key;
     const now = this.options.clock().now();
-    const fillMs = Math.max(0, Math.round(now - (this.#since ?? now)));
+    const since = this.#since ?? now;
     this.#since = undefined;
-    return this.options.send(entry.value, fillMs);
+    return this.options.send(entry.value, Math.max(0, Math.round(now - since))).then((taken) => {
+      if (taken === false && this.#lastKey === entry.key) {
+        this.#lastKey = '';
+        this.#since ??= since;
+      }
+      return taken;
+    });
   }
 
   /** Forgets a pending pause without sending (for example when the source changes). */
