@@ -1,5 +1,5 @@
 // One place that builds every package:
-//  1. npm: per-package ESM with type declarations (lit, i18next … stay dependencies);
+//  1. npm: per-package ESM with type declarations (lit, valibot … stay dependencies);
 //  2. CDN: each widget's define module as a content-hashed chunk, sharing lit and core;
 //  3. CDN: tandem.js, the tiny loader, told the chunk names by step 2;
 //  4. next to every CDN file and the example site's pages, styles and catalogues, a Brotli
@@ -28,7 +28,7 @@ const NPM_PACKAGES = {
   poll: ['index', 'define', 'poll'],
 };
 
-const external = (id) => /^(lit|@lit|i18next|valibot|minisearch|@tandem)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|valibot|minisearch|@tandem)(\/|$)/.test(id);
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 2, pure_getters: true }, format: { comments: false } });
 // Widgets are bundled from source so one build needs no other first.

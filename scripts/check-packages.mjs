@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const PACKAGES = ['core', 'feedback', 'finder', 'poll', 'embed'];
 /** What a consumer writes: every entry point, and a tag that must type as its element. */
 const CONSUMER = `
-import { Outbox, TandemElement, type Delivery } from '@tandem/core';
+import { Outbox, realClock, TandemElement, type Delivery } from '@tandem/core';
 import * as schema from '@tandem/core/schema.js';
 import * as redact from '@tandem/core/redact.js';
 import * as global from '@tandem/core/global.js';
@@ -28,7 +28,7 @@ const feedback: TandemFeedback = document.createElement('tandem-feedback');
 const finder: TandemFinder = document.createElement('tandem-finder');
 const poll: TandemPoll = document.createElement('tandem-poll');
 const base: TandemElement[] = [feedback, finder, poll];
-const delivery: Promise<Delivery> = new Outbox().submit({} as never, '/v1/submissions');
+const delivery: Promise<Delivery> = new Outbox({ clock: realClock }).submit({} as never, '/v1/submissions');
 export { base, delivery, global, redact, schema };
 `;
 
