@@ -1,5 +1,5 @@
-// Repeats: the same written answer sent again from the same address within FOLD_WINDOW_MS (a
-// double press, a bot repeating itself) is kept, but quarantined as a repeat of the first, so
+// Repeats: the same written answer sent again from the same address and the same page load
+// (the widget's sender id) within FOLD_WINDOW_MS (a double press, a bot repeating itself) is kept, but quarantined as a repeat of the first, so
 // it is never counted twice. Which answers came first is kept in this process's memory only,
 // keyed by a hash (submission.js foldKey) whose secret is never stored: nothing in the
 // database ties an answer to an address. Each process, and each restart, tells its own.

@@ -78,7 +78,9 @@ export const FOLD_WINDOW_MS = 10 * 60 * 1000;
  */
 export function foldKey(submission: Submission, address: string, secret: string, answersJson: string = sortedAnswersJson(submission.answers)): string | null {
   if (submission.widget === 'poll' || !isFormAnswer(submission)) return null;
-  const where = JSON.stringify([address, submission.site, submission.widget, submission.instance, submission.page.url]);
+  // The page's sender id tells two residents behind one address (a library) apart; an old
+  // widget sends none, and is told by its address alone.
+  const where = JSON.stringify([address, submission.signals.sender ?? null, submission.site, submission.widget, submission.instance, submission.page.url]);
   return hash('sha256', secret + where + answersJson, 'base64url');
 }
 

@@ -59,6 +59,20 @@ describe('repeats within minutes', () => {
     }
   });
 
+  it('folds only the same person: the same words from two page loads behind one address (a library) are two answers', async () => {
+    const [desk1, desk2] = [crypto.randomUUID(), crypto.randomUUID()];
+    const first = written({ signals: { honeypot: false, fillMs: 15000, sender: desk1 } });
+    const neighbour = { ...first, id: crypto.randomUUID(), signals: { ...first.signals, sender: desk2 } };
+    const again = { ...first, id: crypto.randomUUID() };
+    for (const submission of [first, neighbour, again]) assert.equal((await post(collector.url, submission)).status, 201);
+    assert.deepEqual(
+      await Promise.all([first, neighbour, again].map(async ({ id }) => (await collector.store.submissions.get(id))?.quarantine)),
+      [null, null, 'repeat'],
+    );
+    // The sender id only tells people apart: it is not kept.
+    assert.doesNotMatch(JSON.stringify(await collector.store.submissions.get(first.id)), new RegExp(desk1));
+  });
+
   it('leaves poll answers to the poll, which keeps one answer per participant and question', () => {
     const vote = makeSubmission({ widget: 'poll', instance: 'day-centres-2026', participant: crypto.randomUUID(), answers: { question: 'overall', choice: '4' } });
     const secret = randomBytes(32).toString('base64url');

@@ -34,6 +34,14 @@ describe('prepareSubmission: the last step before an answer leaves the widget', 
     expect(title('M11AE '.repeat(50))).to.have.length(MAX_PAGE_TITLE);
   });
 
+  it('gives every answer from this page load one sender id, and keeps one already given', () => {
+    const [a, b] = [prepareSubmission(draft({ useful: true })), prepareSubmission(draft({ useful: false }))];
+    expect(a.signals.sender).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(b.signals.sender).to.equal(a.signals.sender);
+    const given = '1b6a2f7e-3c1d-4e5f-8a9b-0c1d2e3f4a5b';
+    expect(prepareSubmission({ ...draft({ useful: true }), signals: { honeypot: false, fillMs: 10, sender: given } }).signals.sender).to.equal(given);
+  });
+
   it('redacts before it shortens, so no half of an identifier is left behind', () => {
     const text = `${'x'.repeat(MAX_TEXT - 10)} jane.doe@example.com`;
     const prepared = prepareSubmission(draft({ need: text }));

@@ -53,6 +53,12 @@ export const SubmissionSchema = v.strictObject({
     // Whole milliseconds, at most a day (a widget counts a form left open longer as a day),
     // so every store can keep it as an integer.
     fillMs: v.custom<number>((ms) => Number.isInteger(ms) && (ms as number) >= 0 && (ms as number) <= MAX_FILL_MS, 'must be whole milliseconds, from 0 to a day'),
+    /**
+     * A random id made when the page loads and kept only in its memory: the same words sent
+     * again with it are one person repeating themselves; with another, a second person (two
+     * residents at one library's address). The collector never stores it.
+     */
+    sender: v.optional(v.pipe(v.string(), v.regex(UUID_V4, 'must be a version 4 UUID'))),
   }),
   clientTime: v.pipe(v.string(), v.isoTimestamp()),
   sdkVersion: v.pipe(v.string(), v.maxLength(40)),
