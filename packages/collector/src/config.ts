@@ -60,6 +60,10 @@ const Config = v.pipe(v.strictObject({
     perIpPerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perSitePerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perParticipantPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 120),
+    /** Statements one address may add to one poll in an hour (a library's residents share one). */
+    statementsPerAddressPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30),
+    /** Statements one participant (one device) may add to one poll in an hour. */
+    statementsPerParticipantPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 5),
   }, strict('limits')),
   /** SQLite durability: full survives power loss. */
   synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),
@@ -96,7 +100,7 @@ export const DEFAULTS = Object.freeze({
   retentionDays: 365,
   trustProxy: false,
   // A participant answering a long poll and changing answers stays far below 120 a minute.
-  limits: { perIpPerMinute: 600, perSitePerMinute: 6000, perParticipantPerMinute: 120 },
+  limits: { perIpPerMinute: 600, perSitePerMinute: 6000, perParticipantPerMinute: 120, statementsPerAddressPerHour: 30, statementsPerParticipantPerHour: 5 },
   synchronous: 'full',
   logLevel: 'info',
   // Left to the council: published figures vary widely (see the README), its own is best.

@@ -106,11 +106,11 @@ export function useRateLimits(app: FastifyInstance, store: Store, options: { flu
   });
   return {
     /**
-     * Counts one hit for the key: 0 while it is within `max` a minute, else the seconds until
-     * its window ends (for Retry-After).
+     * Counts one hit for the key: 0 while it is within `max` a window (a minute unless told),
+     * else the seconds until its window ends (for Retry-After).
      */
-    secondsToWait(key: string, max: number, now: number = Date.now()) {
-      const { hits, resetAt } = counters.hit(key, WINDOW_MS, now);
+    secondsToWait(key: string, max: number, { now = Date.now(), windowMs = WINDOW_MS }: { now?: number, windowMs?: number } = {}) {
+      const { hits, resetAt } = counters.hit(key, windowMs, now);
       return hits <= max ? 0 : Math.max(1, Math.ceil((resetAt - now) / 1000));
     },
   };

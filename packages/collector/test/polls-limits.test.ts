@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { postFrom } from '../test-support/from-address.js';
 import { post } from '../test-support/helpers.js';
 import { countsOf, getPoll, POLL, startPollCollector, statement, vote } from '../test-support/polls.js';
 import type { ApiAnswer } from '../test-support/helpers.js';
@@ -39,6 +40,30 @@ describe('poll rate limits', () => {
       for (let i = 0; i < 5; i++) assert.equal((await post(collector.url, vote(randomUUID(), 'mood', '3'))).status, 201);
       assertLimited(await post(collector.url, vote(randomUUID(), 'mood', '3')));
       assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'mood')!.total, 5);
+    } finally {
+      await collector.close();
+    }
+  });
+
+  // 300 near-identical statements from one address all went to moderation before.
+  it('limits the statements one address, and one device, may add to a poll in an hour', async () => {
+    const collector = await startPollCollector({ limits: { perIpPerMinute: 1000, perSitePerMinute: 1000, statementsPerAddressPerHour: 3, statementsPerParticipantPerHour: 2 } });
+    try {
+      const [me, neighbour, third] = [randomUUID(), randomUUID(), randomUUID()];
+      const say = (who: string, n: number, from = '127.0.0.1') => postFrom(from, collector.url, statement(who, `Open the day centre on Saturdays, please (${n})`));
+      assert.deepEqual([(await say(me, 1)).status, (await say(me, 2)).status], [201, 201]);
+      const mine = await say(me, 3);
+      assert.deepEqual([mine.status, mine.json?.code, mine.json?.field], [429, 'rate-limited', 'answers.statement']);
+      assert.ok(Number(mine.retryAfter) > 60 && Number(mine.retryAfter) <= 3600, `Retry-After: ${mine.retryAfter}`);
+      // A neighbour on the same connection may still add one: the address has had two of three.
+      assert.equal((await say(neighbour, 4)).status, 201);
+      const crowded = await say(third, 5);
+      assert.deepEqual([crowded.status, crowded.json?.field], [429, 'answers.statement']);
+      // Another address is not held back, and votes are not statements.
+      assert.equal((await say(third, 6, '127.0.0.2')).status, 201);
+      assert.equal((await postFrom('127.0.0.1', collector.url, vote(third, 'overall', '4'))).status, 201);
+      const pending = await collector.store.polls.countStatements(POLL);
+      assert.equal(pending.pending, 4);
     } finally {
       await collector.close();
     }

@@ -48,24 +48,40 @@ export function checkSite(
 /** A 429 the outboxes understand: they wait for Retry-After, then send again. */
 export const tooMany = (seconds: number, error: string): Refusal => ({ status: 429, error, problems: [], retryAfter: seconds });
 
+/** Waits for a key's window: 0 while within `max`, else seconds to wait (rate-limit.ts). */
+export type SecondsToWait = (key: string, max: number, window?: { windowMs?: number }) => number;
+
+export type Limits = {
+  perSitePerMinute: number;
+  perParticipantPerMinute?: number;
+  statementsPerAddressPerHour?: number;
+  statementsPerParticipantPerHour?: number;
+};
+
+const HOUR_MS = 60 * 60 * 1000;
+
 /**
- * 3. Limits: the site's answers a minute, and a poll participant's.
- * @param secondsToWait  0 when under the limit.
+ * 3. Limits: the site's answers a minute, and a poll participant's; and the statements one
+ * address, or one participant, may add to a poll in an hour, so that one person cannot fill
+ * staff's moderation queue (300 near-identical statements from one address all waited there).
+ * @param address  The client's address as rate limits count it (rate-limit.ts addressKey).
  */
-export function limit(
-  submission: Submission,
-  site: SiteConfig,
-  secondsToWait: (key: string, max: number) => number,
-  limits: { perSitePerMinute: number, perParticipantPerMinute?: number },
-): Refusal | undefined {
+export function limit(submission: Submission, site: SiteConfig, secondsToWait: SecondsToWait, limits: Limits, address = ''): Refusal | undefined {
   const siteWait = secondsToWait(`site:${submission.site}`, site.perMinute ?? limits.perSitePerMinute);
   if (siteWait) return tooMany(siteWait, 'This site is receiving too many answers; try again after the time in Retry-After');
   if (submission.widget !== 'poll' || !submission.participant) return undefined;
   const participantWait = secondsToWait(`participant:${submission.participant}`, limits.perParticipantPerMinute ?? 120);
-  if (!participantWait) return undefined;
-  const error = 'Too many answers from this device; try again after the time in Retry-After';
-  return { ...tooMany(participantWait, error), code: 'rate-limited', field: 'participant', problems: [{ field: 'participant', message: error }] };
+  if (participantWait) return pollLimit(participantWait, 'participant', 'Too many answers from this device; try again after the time in Retry-After');
+  if (typeof submission.answers.statement !== 'string') return undefined;
+  const poll = `${submission.site}/${submission.instance}`;
+  const hourly = { windowMs: HOUR_MS };
+  // The device first: its own statements over its limit do not use up its neighbours' share.
+  const deviceWait = secondsToWait(`statements:${poll}:${submission.participant}`, limits.statementsPerParticipantPerHour ?? 5, hourly);
+  const wait = deviceWait || secondsToWait(`statements:${poll}:${address}`, limits.statementsPerAddressPerHour ?? 30, hourly);
+  return wait ? pollLimit(wait, 'answers.statement', 'Too many statements for this poll from here; try again after the time in Retry-After') : undefined;
 }
+
+const pollLimit = (seconds: number, field: string, error: string): Refusal => ({ ...tooMany(seconds, error), code: 'rate-limited', field, problems: [{ field, message: error }] });
 
 /**
  * 4. Poll: a poll answer is checked against its poll (open? this question? this option?) and

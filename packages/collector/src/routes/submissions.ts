@@ -7,7 +7,7 @@ import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse, sendRefusal } from '../errors.js';
 import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
-import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type Refusal } from './submission-steps.js';
+import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type Limits, type Refusal, type SecondsToWait } from './submission-steps.js';
 import type { RateLimits } from '../rate-limit.js';
 import type { siteRegistry } from '../sites.js';
 import type { Store } from '../store/store.js';
@@ -16,7 +16,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export type SubmissionRouteOptions = {
   store: Store;
   sites: ReturnType<typeof siteRegistry>;
-  limits: { perIpPerMinute: number, perSitePerMinute: number, perParticipantPerMinute?: number };
+  limits: Limits & { perIpPerMinute: number };
   rateLimits: RateLimits;
 };
 
@@ -27,7 +27,7 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
   const foldSecret = randomBytes(32).toString('base64url');
   const repeats = repeatTracker();
-  const secondsToWait = (key: string, max: number) => rateLimits.secondsToWait(key, max);
+  const secondsToWait: SecondsToWait = (key, max, window) => rateLimits.secondsToWait(key, max, window);
 
   const refused = (reply: FastifyReply, refusal: Refusal) => {
     if (refusal.status === 429) reply.log.info({ statusCode: 429 }, 'request refused');
@@ -66,7 +66,7 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
       if (isRefusal(submission)) return refused(reply, submission);
       const site = checkSite(submission, req.headers.origin, sites, `${req.protocol}://${req.host}`);
       if (isRefusal(site)) return refused(reply, site);
-      const overLimit = limit(submission, site, secondsToWait, limits);
+      const overLimit = limit(submission, site, secondsToWait, limits, clientAddress(req));
       if (overLimit) return refused(reply, overLimit);
       const poll = await checkPoll(store, submission, Date.now());
       if (isRefusal(poll)) return refused(reply, poll);
