@@ -59,6 +59,8 @@ const Config = v.pipe(v.strictObject({
   limits: v.strictObject({
     perIpPerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perSitePerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    /** Once a site is over its answers a minute: the most an address may send a minute and still get through. */
+    perIpPerMinuteWhenBusy: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 20),
     perParticipantPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 120),
     /** Statements one address may add to one poll in an hour (a library's residents share one). */
     statementsPerAddressPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30),
@@ -100,7 +102,7 @@ export const DEFAULTS = Object.freeze({
   retentionDays: 365,
   trustProxy: false,
   // A participant answering a long poll and changing answers stays far below 120 a minute.
-  limits: { perIpPerMinute: 600, perSitePerMinute: 6000, perParticipantPerMinute: 120, statementsPerAddressPerHour: 30, statementsPerParticipantPerHour: 5 },
+  limits: { perIpPerMinute: 600, perSitePerMinute: 6000, perIpPerMinuteWhenBusy: 20, perParticipantPerMinute: 120, statementsPerAddressPerHour: 30, statementsPerParticipantPerHour: 5 },
   synchronous: 'full',
   logLevel: 'info',
   // Left to the council: published figures vary widely (see the README), its own is best.

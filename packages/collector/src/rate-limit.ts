@@ -105,13 +105,18 @@ export function useRateLimits(app: FastifyInstance, store: Store, options: { flu
     await counters.flush();
   });
   return {
+    /** Counts one hit for the key: the hits in its window so far (every process's), and the seconds left in it. */
+    hit(key: string, { now = Date.now(), windowMs = WINDOW_MS }: { now?: number, windowMs?: number } = {}) {
+      const { hits, resetAt } = counters.hit(key, windowMs, now);
+      return { hits, secondsLeft: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
+    },
     /**
      * Counts one hit for the key: 0 while it is within `max` a window (a minute unless told),
      * else the seconds until its window ends (for Retry-After).
      */
-    secondsToWait(key: string, max: number, { now = Date.now(), windowMs = WINDOW_MS }: { now?: number, windowMs?: number } = {}) {
-      const { hits, resetAt } = counters.hit(key, windowMs, now);
-      return hits <= max ? 0 : Math.max(1, Math.ceil((resetAt - now) / 1000));
+    secondsToWait(key: string, max: number, window: { now?: number, windowMs?: number } = {}) {
+      const { hits, secondsLeft } = this.hit(key, window);
+      return hits <= max ? 0 : secondsLeft;
     },
   };
 }

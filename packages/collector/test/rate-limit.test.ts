@@ -10,6 +10,7 @@ import { makeSubmission, ORIGIN, post, startTestCollector, tempDir } from '../te
 import type { AddressInfo } from 'node:net';
 import type { CounterStore } from '../src/store/store.js';
 import type { ApiAnswer } from '../test-support/helpers.js';
+import { postFrom } from '../test-support/from-address.js';
 
 function assertLimited(response: { status: number, headers: Headers, json?: ApiAnswer }) {
   assert.equal(response.status, 429);
@@ -73,7 +74,7 @@ describe('rate limits', () => {
 
   it('limits one site, leaving other sites alone', async () => {
     const collector = await startTestCollector({
-      limits: { perIpPerMinute: 1000, perSitePerMinute: 1000 },
+      limits: { perIpPerMinute: 1000, perSitePerMinute: 1000, perIpPerMinuteWhenBusy: 2 },
       sites: [
         { id: 'adult-social-care', origins: [ORIGIN], perMinute: 3 },
         { id: 'other-site', origins: [ORIGIN] },
@@ -83,6 +84,33 @@ describe('rate limits', () => {
       for (let i = 0; i < 3; i++) assert.equal((await post(collector.url, makeSubmission())).status, 201);
       assertLimited(await post(collector.url, makeSubmission()));
       assert.equal((await post(collector.url, makeSubmission({ site: 'other-site' }))).status, 201);
+    } finally {
+      await collector.close();
+    }
+  });
+
+  // Eleven addresses, each under its own limit, used to fill a site's minute in 4 s, and then
+  // every resident got 429 for the rest of it.
+  it('keeps a busy site open to residents: only the addresses that sent many wait, up to a ceiling', async () => {
+    const collector = await startTestCollector({ limits: { perIpPerMinute: 1000, perSitePerMinute: 30, perIpPerMinuteWhenBusy: 5 } });
+    try {
+      const attackers = Array.from({ length: 11 }, (_, i) => `127.0.0.${i + 2}`);
+      const statuses = new Map<string, number[]>();
+      for (let round = 0; round < 8; round++) {
+        for (const address of attackers) {
+          const { status } = await postFrom(address, collector.url, makeSubmission());
+          statuses.set(address, [...(statuses.get(address) ?? []), status]);
+        }
+      }
+      // 88 answers against a limit of 30: each attacker's first five went through, the rest wait.
+      for (const [address, seen] of statuses) assert.deepEqual(seen, [201, 201, 201, 201, 201, 429, 429, 429], address);
+      const resident = await postFrom('127.0.0.50', collector.url, makeSubmission());
+      assert.equal(resident.status, 201, 'a resident who sends one answer is not made to wait');
+      // Past five times the limit (150 this minute), the site waits for everyone.
+      for (let i = 0; i < 62; i++) await postFrom(attackers[i % attackers.length] as string, collector.url, makeSubmission());
+      const late = await postFrom('127.0.0.51', collector.url, makeSubmission());
+      assert.equal(late.status, 429);
+      assert.ok(Number(late.retryAfter) >= 1 && Number(late.retryAfter) <= 60);
     } finally {
       await collector.close();
     }

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repeatTracker } from '../src/repeats.js';
-import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save } from '../src/routes/submission-steps.js';
+import { answer, BUSY_SITE_CEILING, checkPoll, checkSite, classify, isRefusal, limit, parse, save } from '../src/routes/submission-steps.js';
 import { siteRegistry } from '../src/sites.js';
 import type { SiteConfig } from '../src/config.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -43,30 +43,38 @@ describe('checkSite', () => {
 describe('limit', () => {
   /** A counter that says how long to wait once a key passes its max. */
   const counter = () => {
-    const hits = new Map();
-    return (key: string, max: number) => {
+    const hits = new Map<string, number>();
+    return (key: string) => {
       hits.set(key, (hits.get(key) ?? 0) + 1);
-      return hits.get(key) > max ? 42 : 0;
+      return { hits: hits.get(key)!, secondsLeft: 42 };
     };
   };
-  const limits = { perSitePerMinute: 1000, perParticipantPerMinute: 2 };
+  const limits = { perSitePerMinute: 1000, perParticipantPerMinute: 2, perIpPerMinuteWhenBusy: 20 };
+  const busy = { id: 'busy-site', origins: [ORIGIN], perMinute: 5 } as SiteConfig;
 
-  it("holds a site to its own per-minute limit, with the seconds to wait", () => {
-    const wait = counter();
-    const site = { id: 'busy-site', origins: [ORIGIN], perMinute: 5 } as SiteConfig;
-    const outcomes = Array.from({ length: 6 }, () => limit(makeSubmission({ site: 'busy-site' }), site, wait, limits));
+  it('holds an address that sends many to a busy site’s own per-minute limit, with the seconds to wait', () => {
+    const hits = counter();
+    const heavy = { address: '192.0.2.1', hitsThisMinute: 21 };
+    const outcomes = Array.from({ length: 6 }, () => limit(makeSubmission({ site: 'busy-site' }), busy, hits, limits, heavy));
     assert.deepEqual(outcomes.slice(0, 5), Array(5).fill(undefined));
     assert.deepEqual([outcomes[5]?.status, outcomes[5]?.retryAfter], [429, 42]);
   });
+  it('lets addresses that send few through a busy site, up to its ceiling', () => {
+    const hits = counter();
+    const light = { address: '192.0.2.2', hitsThisMinute: 3 };
+    const outcomes = Array.from({ length: 5 * BUSY_SITE_CEILING + 1 }, () => limit(makeSubmission({ site: 'busy-site' }), busy, hits, limits, light));
+    assert.equal(outcomes.filter(Boolean).length, 1);
+    assert.equal(outcomes.at(-1)?.status, 429);
+  });
   it("holds a poll participant to theirs, in the poll contract's terms", () => {
-    const wait = counter();
+    const hits = counter();
     const site = { id: 'adult-social-care', origins: [ORIGIN] } as SiteConfig;
     const me = randomUUID();
-    const outcomes = Array.from({ length: 3 }, () => limit(vote(me, 'overall', '4'), site, wait, limits));
+    const outcomes = Array.from({ length: 3 }, () => limit(vote(me, 'overall', '4'), site, hits, limits));
     assert.deepEqual([outcomes[0], outcomes[1]], [undefined, undefined]);
     assert.deepEqual([outcomes[2]?.status, outcomes[2]?.code, outcomes[2]?.field], [429, 'rate-limited', 'participant']);
     // Other widgets have no participant limit.
-    assert.equal(limit(makeSubmission(), site, () => 0, limits), undefined);
+    assert.equal(limit(makeSubmission(), site, () => ({ hits: 1, secondsLeft: 42 }), limits), undefined);
   });
 });
 

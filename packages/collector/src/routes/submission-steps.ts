@@ -48,36 +48,51 @@ export function checkSite(
 /** A 429 the outboxes understand: they wait for Retry-After, then send again. */
 export const tooMany = (seconds: number, error: string): Refusal => ({ status: 429, error, problems: [], retryAfter: seconds });
 
-/** Waits for a key's window: 0 while within `max`, else seconds to wait (rate-limit.ts). */
-export type SecondsToWait = (key: string, max: number, window?: { windowMs?: number }) => number;
+/** Counts one hit for a key in its window (a minute unless told): the hits so far and the seconds left (rate-limit.ts). */
+export type CountHit = (key: string, window?: { windowMs?: number }) => { hits: number, secondsLeft: number };
 
 export type Limits = {
   perSitePerMinute: number;
+  perIpPerMinuteWhenBusy?: number;
   perParticipantPerMinute?: number;
   statementsPerAddressPerHour?: number;
   statementsPerParticipantPerHour?: number;
 };
 
+/** The client as the limits see it: its address (rate-limit.ts addressKey) and its requests this minute, this one included. */
+export type Client = { address: string, hitsThisMinute: number };
+
 const HOUR_MS = 60 * 60 * 1000;
+/** A busy site still takes answers up to this many times its limit, from addresses that send few. */
+export const BUSY_SITE_CEILING = 5;
+
+/** The seconds to wait when a count is over its most: 0 while within it. */
+const over = ({ hits, secondsLeft }: { hits: number, secondsLeft: number }, most: number) => (hits > most ? secondsLeft : 0);
 
 /**
- * 3. Limits: the site's answers a minute, and a poll participant's; and the statements one
- * address, or one participant, may add to a poll in an hour, so that one person cannot fill
+ * 3. Limits. A site over its answers a minute is busy: then only addresses that sent more than
+ * `perIpPerMinuteWhenBusy` this minute wait, so that an attacker's few addresses cannot make
+ * every resident wait (eleven addresses used to fill a site's minute in 4 s), up to a ceiling
+ * that protects the server. Then a poll participant's answers a minute, and the statements one
+ * participant, or one address, may add to a poll in an hour, so that one person cannot fill
  * staff's moderation queue (300 near-identical statements from one address all waited there).
- * @param address  The client's address as rate limits count it (rate-limit.ts addressKey).
  */
-export function limit(submission: Submission, site: SiteConfig, secondsToWait: SecondsToWait, limits: Limits, address = ''): Refusal | undefined {
-  const siteWait = secondsToWait(`site:${submission.site}`, site.perMinute ?? limits.perSitePerMinute);
+export function limit(submission: Submission, site: SiteConfig, countHit: CountHit, limits: Limits, client: Client = { address: '', hitsThisMinute: 1 }): Refusal | undefined {
+  const busyAt = site.perMinute ?? limits.perSitePerMinute;
+  const siteHits = countHit(`site:${submission.site}`);
+  const heavy = client.hitsThisMinute > (limits.perIpPerMinuteWhenBusy ?? 20);
+  const siteWait = over(siteHits, heavy ? busyAt : busyAt * BUSY_SITE_CEILING);
   if (siteWait) return tooMany(siteWait, 'This site is receiving too many answers; try again after the time in Retry-After');
   if (submission.widget !== 'poll' || !submission.participant) return undefined;
-  const participantWait = secondsToWait(`participant:${submission.participant}`, limits.perParticipantPerMinute ?? 120);
+  const participantWait = over(countHit(`participant:${submission.participant}`), limits.perParticipantPerMinute ?? 120);
   if (participantWait) return pollLimit(participantWait, 'participant', 'Too many answers from this device; try again after the time in Retry-After');
   if (typeof submission.answers.statement !== 'string') return undefined;
   const poll = `${submission.site}/${submission.instance}`;
   const hourly = { windowMs: HOUR_MS };
   // The device first: its own statements over its limit do not use up its neighbours' share.
-  const deviceWait = secondsToWait(`statements:${poll}:${submission.participant}`, limits.statementsPerParticipantPerHour ?? 5, hourly);
-  const wait = deviceWait || secondsToWait(`statements:${poll}:${address}`, limits.statementsPerAddressPerHour ?? 30, hourly);
+  const wait =
+    over(countHit(`statements:${poll}:${submission.participant}`, hourly), limits.statementsPerParticipantPerHour ?? 5) ||
+    over(countHit(`statements:${poll}:${client.address}`, hourly), limits.statementsPerAddressPerHour ?? 30);
   return wait ? pollLimit(wait, 'answers.statement', 'Too many statements for this poll from here; try again after the time in Retry-After') : undefined;
 }
 

@@ -7,7 +7,7 @@ import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse, sendRefusal } from '../errors.js';
 import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
-import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type Limits, type Refusal, type SecondsToWait } from './submission-steps.js';
+import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type CountHit, type Limits, type Refusal } from './submission-steps.js';
 import type { RateLimits } from '../rate-limit.js';
 import type { siteRegistry } from '../sites.js';
 import type { Store } from '../store/store.js';
@@ -24,10 +24,12 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
   useSubmissionParsers(app);
   /** The client's address, normalised once per request (the rate limit and the fold key both need it). */
   const clientAddress = (req: FastifyRequest & { tandemAddress?: string }) => (req.tandemAddress ??= addressKey(req.ip));
+  /** The client's requests this minute, counted before the body is read. */
+  const addressHits = new WeakMap<FastifyRequest, number>();
   // Keys the fold keys; never stored, so a fold key cannot be traced back to an address.
   const foldSecret = randomBytes(32).toString('base64url');
   const repeats = repeatTracker();
-  const secondsToWait: SecondsToWait = (key, max, window) => rateLimits.secondsToWait(key, max, window);
+  const countHit: CountHit = (key, window) => rateLimits.hit(key, window);
 
   const refused = (reply: FastifyReply, refusal: Refusal) => {
     if (refusal.status === 429) reply.log.info({ statusCode: 429 }, 'request refused');
@@ -56,8 +58,9 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
         // Before the limit, so the site's page can read a 429 and honour its Retry-After.
         allowOrigin(req, reply);
         // Counted before the body is read, so a flood costs no parsing.
-        const wait = rateLimits.secondsToWait(`ip:${clientAddress(req)}`, limits.perIpPerMinute);
-        if (wait) refused(reply, tooMany(wait, 'Too many requests; try again after the time in Retry-After'));
+        const { hits, secondsLeft } = rateLimits.hit(`ip:${clientAddress(req)}`);
+        addressHits.set(req, hits);
+        if (hits > limits.perIpPerMinute) refused(reply, tooMany(secondsLeft, 'Too many requests; try again after the time in Retry-After'));
         else done();
       },
     },
@@ -66,7 +69,7 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
       if (isRefusal(submission)) return refused(reply, submission);
       const site = checkSite(submission, req.headers.origin, sites, `${req.protocol}://${req.host}`);
       if (isRefusal(site)) return refused(reply, site);
-      const overLimit = limit(submission, site, secondsToWait, limits, clientAddress(req));
+      const overLimit = limit(submission, site, countHit, limits, { address: clientAddress(req), hitsThisMinute: addressHits.get(req) ?? 1 });
       if (overLimit) return refused(reply, overLimit);
       const poll = await checkPoll(store, submission, Date.now());
       if (isRefusal(poll)) return refused(reply, poll);
