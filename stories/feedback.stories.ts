@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { feedback, feedbackIn, QUESTION_OVERRIDES, type FeedbackArgs } from './support/feedback.js';
 import { resolveLocale, type Locale } from './support/locale.js';
+import { FAILING_WELSH, failWelshFor } from './support/welsh-fails.js';
 
 /*
  * Every step of <tandem-feedback>. Stories send nothing: `transport="events"` only fires
@@ -133,4 +134,17 @@ export const HeadingLevel3: Story = {
 export const HostStringOverride: Story = {
   name: 'Host string override',
   render: (args, { globals }) => feedback({ ...args, strings: args.strings ?? QUESTION_OVERRIDES[resolveLocale(globals).locale] }),
+};
+
+/**
+ * On a Welsh page (`lang="cy-GB"`, whatever the toolbar says) whose Welsh strings cannot load:
+ * the prompt in English, marked lang="en" so screen readers pronounce it as English, and a
+ * console warning. Never a mix of the two. (Staged: see support/welsh-fails.ts.)
+ */
+export const WelshFailedEnglishFallback: Story = {
+  name: 'Welsh failed, English fallback',
+  render: (args) => {
+    failWelshFor('tandem-feedback');
+    return html`<div lang=${FAILING_WELSH}>${feedback(args)}</div>`;
+  },
 };

@@ -2,6 +2,8 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { poll, pollIn, storyPoll, STORY_PARTICIPANT, STORY_STATEMENTS, type PollArgs } from './support/poll.js';
 import { resolveLocale } from './support/locale.js';
+import { withoutPreparer } from './support/unprepared.js';
+import { FAILING_WELSH, failWelshFor } from './support/welsh-fails.js';
 
 /*
  * Every question type and every state of <tandem-poll>. Stories need no collector: the poll
@@ -176,6 +178,51 @@ export const AnswerQueued: Story = {
   play: async (context) => {
     const widget = await pollIn(context.canvasElement);
     await widget.answer('overall', '3');
+  },
+};
+
+/**
+ * Saved while the code that prepares an answer could not load (offline before it arrived):
+ * "Your answer has not been saved", beside Save answer and announced; the choice stays, to save
+ * again, and no results show, as nothing was counted. (Staged: see support/unprepared.ts.)
+ */
+export const AnswerNotSaved: Story = {
+  name: 'Answer not saved',
+  args: { pollData: storyPoll({}, ['overall']) },
+  play: async (context) => {
+    const widget = await pollIn(context.canvasElement);
+    withoutPreparer(widget.element);
+    await widget.answer('overall', '4');
+  },
+};
+
+/**
+ * A statement sent while the code that prepares it could not load: "Your statement has not
+ * been sent" takes focus above the form, and the text stays, to send again. (Staged: see
+ * support/unprepared.ts.)
+ */
+export const StatementNotSent: Story = {
+  name: 'Statement not sent',
+  args: { pollData: storyPoll({}, ['overall']) },
+  play: async (context) => {
+    const widget = await pollIn(context.canvasElement);
+    withoutPreparer(widget.element);
+    await widget.writeStatement(statementIn(context));
+    await widget.sendStatement();
+  },
+};
+
+/**
+ * On a Welsh page (`lang="cy-GB"`, whatever the toolbar says) whose Welsh strings cannot load:
+ * the whole poll in English, marked lang="en" so screen readers pronounce it as English, and a
+ * console warning. Never a mix of the two. (Staged: see support/welsh-fails.ts.)
+ */
+export const WelshFailedEnglishFallback: Story = {
+  name: 'Welsh failed, English fallback',
+  args: { pollData: storyPoll({}, ['overall']) },
+  render: (args) => {
+    failWelshFor('tandem-poll');
+    return html`<div lang=${FAILING_WELSH}>${poll(args)}</div>`;
   },
 };
 

@@ -114,6 +114,29 @@ const claims: Record<string, (check: Check) => void> = {
     expect(widget.text('#q0-results')).to.equal(s.resultsUnavailable);
     expect(widget.checked('overall')).to.equal('3');
   },
+  AnswerNotSaved: ({ widget, s }) => {
+    expect(widget.element.answerState.overall).to.equal('unprepared');
+    expect(widget.answerState('overall')).to.equal(s.answerUnprepared);
+    expect(widget.announcement).to.equal(s.answerUnprepared);
+    expect(widget.checked('overall'), 'the choice stays, to save again').to.equal('4');
+    expect(widget.query('#q0-results'), 'no results: nothing was counted').to.equal(null);
+  },
+  StatementNotSent: ({ widget, s, locale }) => {
+    expect(widget.text('#statement-message')).to.equal(s.statementUnprepared);
+    expect(widget.focused).to.equal('statement-message');
+    expect(widget.control<HTMLTextAreaElement>('statement').value, 'the text stays, to send again').to.equal(STORY_STATEMENTS[locale]);
+    expect(widget.myStatements).to.deep.equal([]);
+  },
+  // The sweep checks it for English (`speaks`) and for the console warning (`warnings`) below.
+  WelshFailedEnglishFallback: ({ widget }) => {
+    expect(widget.element.parentElement!.closest('[lang]')!.getAttribute('lang'), 'the page around it is Welsh').to.equal('cy-GB');
+    expect(widget.query('.base')!.getAttribute('lang')).to.equal('en');
+    expect(widget.text('#title')).to.equal(TITLE.en);
+    expect(widget.text('#add-heading')).to.equal(en.addHeading);
+    const text = widget.text('.base');
+    expect([TITLE.cy, cy.addHeading, cy.save].filter((welsh) => text.includes(welsh)), 'Welsh mixed in').to.deep.equal([]);
+    expect(widget.root.querySelector('[lang]:not([lang="en"])'), 'nothing marked as another language').to.equal(null);
+  },
   Misconfigured: ({ widget, s }) => {
     expect(widget.text('.notice')).to.equal(s.notice.misconfigured);
   },
@@ -133,4 +156,6 @@ sweepStories({
   strings: STRINGS,
   claims,
   complaints: { Misconfigured: /"poll" is missing/ },
+  speaks: { WelshFailedEnglishFallback: 'en' },
+  warnings: { WelshFailedEnglishFallback: /<tandem-poll>: no "cy-gb" strings, so English/ },
 });

@@ -103,6 +103,16 @@ const claims: Record<string, (check: Check) => void> = {
     // Only the overridden string changes.
     expect(widget.text('#report')).to.equal(s.report);
   },
+  // The sweep checks it for English (`speaks`) and for the console warning (`warnings`) below.
+  WelshFailedEnglishFallback: ({ widget }) => {
+    expect(widget.element.parentElement!.closest('[lang]')!.getAttribute('lang'), 'the page around it is Welsh').to.equal('cy-GB');
+    expect(widget.query('.base')!.getAttribute('lang')).to.equal('en');
+    expect(widget.text('#question')).to.equal(en.question);
+    expect(ids(widget, 'button')).to.deep.equal(['yes', 'no', 'report']);
+    const text = widget.text('.base');
+    expect([cy.question, cy.report].filter((welsh) => text.includes(welsh)), 'Welsh mixed in').to.deep.equal([]);
+    expect(widget.root.querySelector('[lang]:not([lang="en"])'), 'nothing marked as another language').to.equal(null);
+  },
 };
 
 sweepStories({
@@ -114,6 +124,8 @@ sweepStories({
   claims,
   // Only the misconfigured story may complain, and it must name the attribute to fix.
   complaints: { Misconfigured: /"site" is missing/ },
+  speaks: { WelshFailedEnglishFallback: 'en' },
+  warnings: { WelshFailedEnglishFallback: /<tandem-feedback>: no "cy-gb" strings, so English/ },
   always: ({ widget, locale, exportName }) => {
     if (locale === 'cy' && widget.query('#question') && exportName !== 'HostStringOverride') {
       expect(widget.text('#question')).to.equal("Ydy'r dudalen hon yn ddefnyddiol?");

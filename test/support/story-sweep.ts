@@ -35,6 +35,10 @@ export interface SweepOptions<A, H extends WidgetHarness<LitElement>, S> {
   claims: Record<string, (check: Check<H, S>) => void>;
   /** Stories that must log a console error, and what it must say; every other story must log none. */
   complaints?: Record<string, RegExp>;
+  /** Stories that must log a console warning, and what it must say (others may warn). */
+  warnings?: Record<string, RegExp>;
+  /** Stories whose widget speaks one language whatever the toolbar's (a fallback): that language. */
+  speaks?: Record<string, Locale>;
   /** Checks for every story. */
   always?: (check: Check<H, S> & { exportName: string }) => void;
 }
@@ -82,8 +86,15 @@ export function sweepStories<A, H extends WidgetHarness<LitElement>, S>(options:
           for (const direction of Object.keys(DIRECTIONS) as Direction[]) {
             it(`${locale}, ${direction}: shows what it claims and passes axe`, async () => {
               const errors: unknown[][] = [];
+              const warnings: unknown[][] = [];
               const consoleError = console.error;
+              const consoleWarn = console.warn;
               console.error = (...logged: unknown[]) => errors.push(logged);
+              const warning = options.warnings?.[exportName];
+              // An expected warning is checked below, not printed; any other still reaches the log.
+              console.warn = (...logged: unknown[]) => (warning ? warnings.push(logged) : consoleWarn(...logged));
+              // The language the widget should speak: the page's, unless the story is a fallback.
+              const spoken = options.speaks?.[exportName] ?? locale;
               try {
                 const globals = { locale, direction };
                 const host = mountPage('', { lang: locale, dir: direction });
@@ -95,15 +106,15 @@ export function sweepStories<A, H extends WidgetHarness<LitElement>, S>(options:
                 await play?.(context);
                 const widget = await options.harness(element!).ready();
                 // Welsh loads lazily: wait until the text is in the story's language.
-                const own = ownStrings(options.strings, locale);
+                const own = ownStrings(options.strings, spoken);
                 await eventually(() => {
                   const text = widget.text('.base');
-                  expect(own.some((phrase) => text.includes(phrase)), `text in ${locale}: "${text}"`).to.equal(true);
+                  expect(own.some((phrase) => text.includes(phrase)), `text in ${spoken}: "${text}"`).to.equal(true);
                 });
-                const check = { widget, s: options.strings[locale], locale };
+                const check = { widget, s: options.strings[spoken], locale: spoken };
                 await eventually(() => options.claims[exportName]!(check));
                 const base = widget.query('.base')!;
-                expect(base.getAttribute('lang')).to.equal(locale);
+                expect(base.getAttribute('lang')).to.equal(spoken);
                 expect(getComputedStyle(base).direction).to.equal(direction);
                 options.always?.({ ...check, exportName });
 
@@ -112,12 +123,15 @@ export function sweepStories<A, H extends WidgetHarness<LitElement>, S>(options:
                 await expectNoAxeViolations();
               } finally {
                 console.error = consoleError;
+                console.warn = consoleWarn;
                 document.body.innerHTML = '';
               }
-              const messages = errors.map((logged) => logged.map(String).join(' '));
+              const said = (logged: unknown[][]) => logged.map((args) => args.map(String).join(' '));
+              const messages = said(errors);
               const complaint = options.complaints?.[exportName];
               if (complaint) expect(messages.join('\n')).to.match(complaint);
               else expect(messages).to.deep.equal([]);
+              if (warning) expect(said(warnings).join('\n')).to.match(warning);
             });
           }
         }
