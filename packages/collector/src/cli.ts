@@ -27,8 +27,8 @@ Options:
 
 Environment (overrides the file; flags override both):
   TANDEM_CONFIG, TANDEM_HOST, TANDEM_PORT or PORT, TANDEM_DATA_DIR, TANDEM_BUNDLE_DIR,
-  TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY (true, false, a hop count
-  or proxy addresses), TANDEM_SYNCHRONOUS (full or normal), TANDEM_LOG_LEVEL,
+  TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY (false, a hop count, or
+  the proxies' addresses/CIDRs, comma-separated), TANDEM_SYNCHRONOUS (full or normal), TANDEM_LOG_LEVEL,
   TANDEM_SITES ("site-id=https://a.example,https://b.example;other=https://c.example")
 `;
 

@@ -1,6 +1,7 @@
 // The collector's configuration: defaults, then a JSON file, then environment variables, then
 // command-line flags. Checked once at start; every problem is reported at once, by name.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import * as v from 'valibot';
 import { checkPoll, PollSchema, Text } from './polls/definition.js';
@@ -41,6 +42,31 @@ const Site = v.strictObject({
 
 export type SiteConfig = v.InferOutput<typeof Site>;
 
+/** proxy-addr's names for address ranges, as Fastify's trustProxy takes them. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR block (10.0.0.0/8, fd00::/8) or one of proxy-addr's range names. */
+function isProxyAddress(entry: string) {
+  const [address = '', prefix, ...rest] = entry.trim().split('/');
+  if (PROXY_RANGE_NAMES.includes(address) && prefix === undefined) return true;
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const ProxyAddress = v.pipe(v.string(), v.check(isProxyAddress, 'must be an IP address, a CIDR block such as 10.0.0.0/8, or "loopback"'));
+
+// `true` believes whoever sends the header, so any client could give itself a fresh address
+// for each request and never meet the per-address limit.
+const TRUST_EVERY_PROXY = 'true would believe X-Forwarded-For from any client, so any client could choose its own address and escape the per-address limit: write your proxy\'s addresses instead (e.g. "127.0.0.1" or ["10.0.0.0/8"]), or the hop count (e.g. 1) if clients can reach the collector only through the proxy';
+
+const TrustProxy = v.union([
+  v.literal(false),
+  v.pipe(v.number(), v.integer(), v.minValue(0)),
+  v.pipe(v.string(), v.check((list) => list.split(',').every(isProxyAddress), 'must be IP addresses or CIDR blocks, separated by commas')),
+  v.array(ProxyAddress),
+], (issue) => (issue.input === true ? TRUST_EVERY_PROXY : 'must be false, a hop count, or the addresses/CIDR blocks of trusted proxies'));
+
 const Port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535, 'must be a port number (0 picks a free one)'));
 
 const Config = v.pipe(v.strictObject({
@@ -54,8 +80,8 @@ const Config = v.pipe(v.strictObject({
   examplesDir: v.nullable(v.string()),
   /** Answers older than this are purged. */
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be at least 1 day')),
-  /** Fastify's trustProxy. */
-  trustProxy: v.union([v.boolean(), v.pipe(v.number(), v.integer(), v.minValue(0)), v.string(), v.array(v.string())], 'must be true, false, a hop count, or addresses/CIDRs of trusted proxies'),
+  /** Which proxies' X-Forwarded-For (and -Proto) to believe: Fastify's trustProxy, short of `true`. */
+  trustProxy: TrustProxy,
   limits: v.strictObject({
     perIpPerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perSitePerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),

@@ -103,7 +103,8 @@ export async function createCollector(config: CollectorConfig, { store, logStrea
       // Method and path only: no headers, no query, no body.
       serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
     },
-    // A hop count is valid at run time (proxy-addr), though Fastify's types omit it.
+    // Named proxies or a hop count, never `true` (config.ts). A hop count is valid at run time
+    // (proxy-addr), though Fastify's types omit it.
     trustProxy: config.trustProxy as boolean | string | string[],
     // One log line per answer (the route's own), not three: logging was a tenth of the cost.
     logController: new LogController({ disableRequestLogging: true }),

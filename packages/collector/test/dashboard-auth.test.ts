@@ -11,8 +11,8 @@ import { CLI, tempDir, writeConfig } from '../test-support/helpers.js';
 
 let collector: Awaited<ReturnType<typeof startDashboard>>;
 before(async () => {
-  // trustProxy, so a test can say the request came over HTTPS through a proxy.
-  collector = await startDashboard({ trustProxy: true });
+  // The tests connect from 127.0.0.1, named as the proxy, so one can say it came over HTTPS.
+  collector = await startDashboard({ trustProxy: '127.0.0.1' });
 });
 after(() => collector.close());
 
