@@ -67,6 +67,8 @@ const TrustProxy = v.union([
   v.array(ProxyAddress),
 ], (issue) => (issue.input === true ? TRUST_EVERY_PROXY : 'must be false, a hop count, or the addresses/CIDR blocks of trusted proxies'));
 
+const Millis = v.pipe(v.number(), v.integer('must be a whole number of milliseconds'), v.minValue(1, 'must be at least 1 (ms)'));
+
 const Port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535, 'must be a port number (0 picks a free one)'));
 
 const Config = v.pipe(v.strictObject({
@@ -87,6 +89,17 @@ const Config = v.pipe(v.strictObject({
     perSitePerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perParticipantPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 120),
   }, strict('limits')),
+  /** How long a slow or silent client may hold a connection (Node's HTTP server timeouts). */
+  timeouts: v.pipe(v.strictObject({
+    /** From connecting to the end of the headers. */
+    headersMs: Millis,
+    /** From connecting to the end of the body: a client trickling its body meets this. */
+    requestMs: Millis,
+    /** With nothing sent either way. */
+    idleMs: Millis,
+    /** Between requests on a kept-alive connection; above the proxy's own, so it never reuses a socket being closed. */
+    keepAliveMs: Millis,
+  }, strict('timeouts')), v.check((timeouts) => timeouts.headersMs <= timeouts.requestMs, 'timeouts.headersMs: must be at most timeouts.requestMs (the headers are part of the request)')),
   /** SQLite durability: full survives power loss. */
   synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),
   logLevel: v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
@@ -123,6 +136,10 @@ export const DEFAULTS = Object.freeze({
   trustProxy: false,
   // A participant answering a long poll and changing answers stays far below 120 a minute.
   limits: { perIpPerMinute: 600, perSitePerMinute: 6000, perParticipantPerMinute: 120 },
+  // Headers take one round trip, and an answer's body is at most 64 KiB: ten and thirty
+  // seconds are ample on a poor mobile connection. Keep-alive as Fastify's (72 s), above the
+  // 60 s proxies and load balancers keep idle upstream connections.
+  timeouts: { headersMs: 10_000, requestMs: 30_000, idleMs: 30_000, keepAliveMs: 72_000 },
   synchronous: 'full',
   logLevel: 'info',
   // Left to the council: published figures vary widely (see the README), its own is best.
@@ -240,6 +257,7 @@ export function loadConfig({ file, env = process.env, overrides = {}, cwd = proc
     ...resolveDirs(Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)), cwd),
   };
   merged.limits = { ...DEFAULTS.limits, ...((fromFile.limits ?? {}) as object) };
+  merged.timeouts = { ...DEFAULTS.timeouts, ...((fromFile.timeouts ?? {}) as object) };
   merged.polls = loadPollFiles(fromFile.polls, dirname(path));
   const layered = Object.keys(environment.values).length > 0 || Object.values(overrides).some((value) => value !== undefined);
   return checkConfig(merged, layered ? `${path}, with the environment and flags applied` : path);

@@ -109,6 +109,12 @@ export async function createCollector(config: CollectorConfig, { store, logStrea
     // One log line per answer (the route's own), not three: logging was a tenth of the cost.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
+    // Node checks the header and request timeouts only every connectionsCheckingInterval
+    // (30 s by default), so it is kept well below the shorter of them.
+    http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, Math.ceil(config.timeouts.headersMs / 4)) },
+    requestTimeout: config.timeouts.requestMs,
+    connectionTimeout: config.timeouts.idleMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
     return503OnClosing: true,
   });
   // Until the store is closed by onClose, a failed start must still release it.
