@@ -9,6 +9,7 @@ const HELP = `Usage: tandem-collector <command> [options]
 Commands:
   serve                 Start the collector (the default command). The first start with no
                         staff accounts creates demo@tandem.invalid and prints its password
+                        (to stderr); it is removed once another account exists
   config                Check the configuration and print it as resolved, then exit
   user add <email>      Add a staff account for the dashboard (or give it a new password) and
                         print a random password, or read one from stdin with --password-stdin
@@ -27,8 +28,8 @@ Options:
 
 Environment (overrides the file; flags override both):
   TANDEM_CONFIG, TANDEM_HOST, TANDEM_PORT or PORT, TANDEM_DATA_DIR, TANDEM_BUNDLE_DIR,
-  TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY (true, false, a hop count
-  or proxy addresses), TANDEM_SYNCHRONOUS (full or normal), TANDEM_LOG_LEVEL,
+  TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY (false, a hop count, or
+  the proxies' addresses/CIDRs, comma-separated), TANDEM_SYNCHRONOUS (full or normal), TANDEM_LOG_LEVEL,
   TANDEM_SITES ("site-id=https://a.example,https://b.example;other=https://c.example")
 `;
 
@@ -100,8 +101,9 @@ async function main(argv: string[]) {
   process.stdout.write(`${JSON.stringify({ msg: 'tandem-collector listening', url, dataDir: config.dataDir, sites: config.sites.map((site) => site.id) })}\n`);
   if (config.examplesDir) process.stdout.write(`Example council site: ${url}/\n`);
   process.stdout.write(`Staff dashboard: ${url}/dashboard\n`);
+  // To the terminal (stderr), never stdout: stdout carries the JSON log, which is kept and shipped.
   if (demoPassword) {
-    process.stdout.write(`Created a demo staff account (shown once; add your own with "tandem-collector user add <email>"):\n` +
+    process.stderr.write(`Created a demo staff account (shown once; add your own with "tandem-collector user add <email>"):\n` +
       `  email:    ${accounts.DEMO_EMAIL}\n  password: ${demoPassword}\n`);
   }
   for (const signal of (['SIGINT', 'SIGTERM'] as const)) {

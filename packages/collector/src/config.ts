@@ -1,6 +1,7 @@
 // The collector's configuration: defaults, then a JSON file, then environment variables, then
 // command-line flags. Checked once at start; every problem is reported at once, by name.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import * as v from 'valibot';
 import { checkPoll, PollSchema, Text } from './polls/definition.js';
@@ -41,6 +42,33 @@ const Site = v.strictObject({
 
 export type SiteConfig = v.InferOutput<typeof Site>;
 
+/** proxy-addr's names for address ranges, as Fastify's trustProxy takes them. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR block (10.0.0.0/8, fd00::/8) or one of proxy-addr's range names. */
+function isProxyAddress(entry: string) {
+  const [address = '', prefix, ...rest] = entry.trim().split('/');
+  if (PROXY_RANGE_NAMES.includes(address) && prefix === undefined) return true;
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const ProxyAddress = v.pipe(v.string(), v.check(isProxyAddress, 'must be an IP address, a CIDR block such as 10.0.0.0/8, or "loopback"'));
+
+// `true` believes whoever sends the header, so any client could give itself a fresh address
+// for each request and never meet the per-address limit.
+const TRUST_EVERY_PROXY = 'true would believe X-Forwarded-For from any client, so any client could choose its own address and escape the per-address limit: write your proxy\'s addresses instead (e.g. "127.0.0.1" or ["10.0.0.0/8"]), or the hop count (e.g. 1) if clients can reach the collector only through the proxy';
+
+const TrustProxy = v.union([
+  v.literal(false),
+  v.pipe(v.number(), v.integer(), v.minValue(0)),
+  v.pipe(v.string(), v.check((list) => list.split(',').every(isProxyAddress), 'must be IP addresses or CIDR blocks, separated by commas')),
+  v.array(ProxyAddress),
+], (issue) => (issue.input === true ? TRUST_EVERY_PROXY : 'must be false, a hop count, or the addresses/CIDR blocks of trusted proxies'));
+
+const Millis = v.pipe(v.number(), v.integer('must be a whole number of milliseconds'), v.minValue(1, 'must be at least 1 (ms)'));
+
 const Port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535, 'must be a port number (0 picks a free one)'));
 
 const Config = v.pipe(v.strictObject({
@@ -54,8 +82,8 @@ const Config = v.pipe(v.strictObject({
   examplesDir: v.nullable(v.string()),
   /** Answers older than this are purged. */
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be at least 1 day')),
-  /** Fastify's trustProxy. */
-  trustProxy: v.union([v.boolean(), v.pipe(v.number(), v.integer(), v.minValue(0)), v.string(), v.array(v.string())], 'must be true, false, a hop count, or addresses/CIDRs of trusted proxies'),
+  /** Which proxies' X-Forwarded-For (and -Proto) to believe: Fastify's trustProxy, short of `true`. */
+  trustProxy: TrustProxy,
   limits: v.strictObject({
     perIpPerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
     perSitePerMinute: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -67,6 +95,17 @@ const Config = v.pipe(v.strictObject({
     /** Statements one participant (one device) may add to one poll in an hour. */
     statementsPerParticipantPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 5),
   }, strict('limits')),
+  /** How long a slow or silent client may hold a connection (Node's HTTP server timeouts). */
+  timeouts: v.pipe(v.strictObject({
+    /** From connecting to the end of the headers. */
+    headersMs: Millis,
+    /** From connecting to the end of the body: a client trickling its body meets this. */
+    requestMs: Millis,
+    /** With nothing sent either way. */
+    idleMs: Millis,
+    /** Between requests on a kept-alive connection; above the proxy's own, so it never reuses a socket being closed. */
+    keepAliveMs: Millis,
+  }, strict('timeouts')), v.check((timeouts) => timeouts.headersMs <= timeouts.requestMs, 'timeouts.headersMs: must be at most timeouts.requestMs (the headers are part of the request)')),
   /** SQLite durability: full survives power loss. */
   synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),
   logLevel: v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
@@ -103,6 +142,10 @@ export const DEFAULTS = Object.freeze({
   trustProxy: false,
   // A participant answering a long poll and changing answers stays far below 120 a minute.
   limits: { perIpPerMinute: 600, perSitePerMinute: 6000, perIpPerMinuteWhenBusy: 20, perParticipantPerMinute: 120, statementsPerAddressPerHour: 30, statementsPerParticipantPerHour: 5 },
+  // Headers take one round trip, and an answer's body is at most 64 KiB: ten and thirty
+  // seconds are ample on a poor mobile connection. Keep-alive as Fastify's (72 s), above the
+  // 60 s proxies and load balancers keep idle upstream connections.
+  timeouts: { headersMs: 10_000, requestMs: 30_000, idleMs: 30_000, keepAliveMs: 72_000 },
   synchronous: 'full',
   logLevel: 'info',
   // Left to the council: published figures vary widely (see the README), its own is best.
@@ -220,6 +263,7 @@ export function loadConfig({ file, env = process.env, overrides = {}, cwd = proc
     ...resolveDirs(Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)), cwd),
   };
   merged.limits = { ...DEFAULTS.limits, ...((fromFile.limits ?? {}) as object) };
+  merged.timeouts = { ...DEFAULTS.timeouts, ...((fromFile.timeouts ?? {}) as object) };
   merged.polls = loadPollFiles(fromFile.polls, dirname(path));
   const layered = Object.keys(environment.values).length > 0 || Object.values(overrides).some((value) => value !== undefined);
   return checkConfig(merged, layered ? `${path}, with the environment and flags applied` : path);

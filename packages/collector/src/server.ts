@@ -103,11 +103,18 @@ export async function createCollector(config: CollectorConfig, { store, logStrea
       // Method and path only: no headers, no query, no body.
       serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
     },
-    // A hop count is valid at run time (proxy-addr), though Fastify's types omit it.
+    // Named proxies or a hop count, never `true` (config.ts). A hop count is valid at run time
+    // (proxy-addr), though Fastify's types omit it.
     trustProxy: config.trustProxy as boolean | string | string[],
     // One log line per answer (the route's own), not three: logging was a tenth of the cost.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
+    // Node checks the header and request timeouts only every connectionsCheckingInterval
+    // (30 s by default), so it is kept well below the shorter of them.
+    http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, Math.ceil(config.timeouts.headersMs / 4)) },
+    requestTimeout: config.timeouts.requestMs,
+    connectionTimeout: config.timeouts.idleMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
     return503OnClosing: true,
   });
   // Until the store is closed by onClose, a failed start must still release it.

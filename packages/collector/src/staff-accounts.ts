@@ -42,14 +42,18 @@ export async function userCommand(store: Store, [action, rawEmail, ...extra]: st
   const outcome = await store.staff.saveUser(email, await hashPassword(password), Date.now());
   out(outcome === 'created' ? `Added ${email}.` : `Changed the password of ${email} and ended its sessions.`);
   if (!passwordStdin) out(`Password (shown once, give it to them privately): ${password}`);
+  if (email !== DEMO_EMAIL && (await store.staff.removeUser(DEMO_EMAIL))) out(`Removed the demo account ${DEMO_EMAIL} and ended its sessions: a real account exists now.`);
   return 0;
 }
 
 /**
  * On a store with no staff accounts, creates the demo one; returns its password, else null.
+ * Beside a real account, removes it: its password may have been seen by whoever ran the first start.
  */
 export async function ensureDemoAccount(store: Store) {
-  if ((await store.staff.listUsers()).length) return null;
+  const users = await store.staff.listUsers();
+  if (users.some((user) => user.email !== DEMO_EMAIL)) await store.staff.removeUser(DEMO_EMAIL);
+  if (users.length) return null;
   const password = randomPassword();
   await store.staff.saveUser(DEMO_EMAIL, await hashPassword(password), Date.now());
   return password;

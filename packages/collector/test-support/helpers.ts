@@ -170,8 +170,9 @@ export async function spawnCollector(configFile: string) {
  * A lean HTTP client (node:http, kept-alive sockets) for the tests that send thousands of
  * requests; fetch costs several times more per request on the client side.
  */
-export function httpClient(maxSockets: number = 32) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
+export function httpClient(maxSockets: number = 32, { localAddress }: { localAddress?: string } = {}) {
+  // localAddress: another loopback address (127.0.0.2) stands for another resident or a proxy.
+  const agent = new http.Agent({ keepAlive: true, maxSockets, localAddress });
   return {
     request(url: string, { method = 'POST', headers = {}, body }: { method?: string, headers?: Record<string, string>, body?: string | Uint8Array } = {}): Promise<{ status: number, headers: IncomingHttpHeaders, text: string }> {
       return new Promise((resolve, reject) => {

@@ -10,6 +10,7 @@ function completeStore() {
     ...Object.fromEntries(Object.entries(STORE_METHODS).map(([name, methods]) => [name, part(methods)])),
     purgeBefore: async () => 0,
     check: async () => {},
+    checkWrite: async () => {},
     close: async () => {},
   };
 }
@@ -32,7 +33,7 @@ describe('assertStore', () => {
 
   it('names everything for a flat store of the old shape, or none at all', () => {
     assert.throws(() => assertStore({ submissions: { save() {} } }), /missing submissions\.get, submissions\.count, submissions\.markReviewed, submissions\.remove, counters\.addHits, dashboard\.listAnswers/);
-    assert.throws(() => assertStore({ saveSubmission() {}, purgeBefore() {}, check() {}, close() {} }), /missing submissions\.save, .*polls\.setSitePolicy$/);
+    assert.throws(() => assertStore({ saveSubmission() {}, purgeBefore() {}, check() {}, checkWrite() {}, close() {} }), /missing submissions\.save, .*polls\.setSitePolicy$/);
     assert.throws(() => assertStore(null), /missing submissions\.save/);
   });
 });

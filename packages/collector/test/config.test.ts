@@ -72,7 +72,6 @@ describe('loadConfig', () => {
       { id: 'two', origins: ['https://two.example', 'http://localhost:3000'] },
     ]);
     assert.equal(loadConfig({ file, env, overrides: { port: 3000 } }).port, 3000);
-    assert.equal(loadConfig({ file, env: { TANDEM_TRUST_PROXY: 'true' } }).trustProxy, true);
     assert.equal(loadConfig({ file, env: { TANDEM_TRUST_PROXY: '2' } }).trustProxy, 2);
   });
 
@@ -100,6 +99,15 @@ describe('loadConfig', () => {
     ]);
     const twice = configFile({ sites: [SITE, SITE] });
     assertConfigError(() => loadConfig({ file: twice, env: {} }), [/sites: must not list a site id twice/]);
+  });
+
+  it('refuses trustProxy true, which would let any client choose its address, and says what to write', () => {
+    const file = configFile({ sites: [SITE], trustProxy: true });
+    assertConfigError(() => loadConfig({ file, env: {} }), [/trustProxy: .*any client.*proxy's addresses.*hop count/]);
+    assertConfigError(() => loadConfig({ file: configFile({ sites: [SITE] }), env: { TANDEM_TRUST_PROXY: 'true' } }), [/trustProxy: .*any client/]);
+    assertConfigError(() => loadConfig({ file: configFile({ sites: [SITE], trustProxy: ['10.0.0.0/8', 'proxy.example'] }), env: {} }), [/trustProxy\.1: must be an IP address/]);
+    assert.deepEqual(loadConfig({ file: configFile({ sites: [SITE], trustProxy: ['10.0.0.0/8', '::1', 'loopback'] }), env: {} }).trustProxy, ['10.0.0.0/8', '::1', 'loopback']);
+    assert.equal(loadConfig({ file: configFile({ sites: [SITE], trustProxy: '127.0.0.1, 10.1.2.3' }), env: {} }).trustProxy, '127.0.0.1, 10.1.2.3');
   });
 
   it('refuses a missing file, bad JSON, no sites, and bad environment values', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { addressKey, batchedCounters, FLUSH_MS, WINDOW_MS } from '../src/rate-limit.js';
 import { createCollector, databaseFile } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { makeSubmission, ORIGIN, post, startTestCollector, tempDir } from '../test-support/helpers.js';
+import { httpClient, makeSubmission, ORIGIN, post, startTestCollector, tempDir } from '../test-support/helpers.js';
 import type { AddressInfo } from 'node:net';
 import type { CounterStore } from '../src/store/store.js';
 import type { ApiAnswer } from '../test-support/helpers.js';
@@ -150,6 +150,27 @@ describe('rate limits', () => {
     } finally {
       await trusting.close();
       await direct.close();
+    }
+  });
+
+  it('believes X-Forwarded-For only from a named proxy address', async () => {
+    const collector = await startTestCollector({ trustProxy: ['127.0.0.2'], limits: { perIpPerMinute: 2, perSitePerMinute: 1000 } });
+    const proxy = httpClient(4, { localAddress: '127.0.0.2' });
+    const resident = httpClient(4, { localAddress: '127.0.0.3' });
+    const send = (client: typeof proxy, forwardedFor: string) => client.request(`${collector.url}/v1/submissions`, {
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN, 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify(makeSubmission()),
+    }).then((response) => response.status);
+    try {
+      // Not the proxy: a new made-up address each time still counts as 127.0.0.3.
+      assert.deepEqual([await send(resident, '198.51.100.7'), await send(resident, '198.51.100.8'), await send(resident, '198.51.100.9')], [201, 201, 429]);
+      // Through the proxy: each forwarded address has its own limit.
+      assert.deepEqual([await send(proxy, '198.51.100.1'), await send(proxy, '198.51.100.1'), await send(proxy, '198.51.100.1')], [201, 201, 429]);
+      assert.equal(await send(proxy, '198.51.100.2'), 201);
+    } finally {
+      proxy.close();
+      resident.close();
+      await collector.close();
     }
   });
 

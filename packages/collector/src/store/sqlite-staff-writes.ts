@@ -14,6 +14,10 @@ export function staffWrites(db: Database) {
   const polls = pollQueries(db);
   const purgeWindows = db.prepare('DELETE FROM rate_limits WHERE window_start < ?');
   const purgeSubmissions = db.prepare('DELETE FROM submissions WHERE received_at < ?');
+  const userVersion = db.prepare('PRAGMA user_version').pluck();
+  // Setting user_version (unused otherwise) to its own value is a real write, committed and
+  // synced like an answer, needing no table of its own.
+  const proveWritable = db.transaction(() => void db.pragma(`user_version = ${Number(userVersion.get())}`));
   return {
     markReviewed: dashboard.markReviewed,
     deleteSubmission: dashboard.deleteSubmission,
@@ -33,6 +37,8 @@ export function staffWrites(db: Database) {
     replyToStatement: polls.replyToStatement,
     deleteStatement: polls.deleteStatement.immediate,
     setSitePolicy: polls.setSitePolicy,
+    /** For readiness: takes the write lock and commits, or throws why it cannot. */
+    proveWritable: proveWritable.immediate,
     /** Answers received before `before`, and everything else past its time; how many answers. */
     purgeBefore(before: number, now: number) {
       purgeWindows.run(now - HOUR);

@@ -120,6 +120,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       run(() => {
         schemaVersion.get();
       }),
+    checkWrite: () => write('proveWritable'),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -30,6 +30,8 @@ export type Store = {
   purgeBefore: (before: number, now: number) => Promise<number>;
   /** Rejects when the store cannot serve (for /health). */
   check: () => Promise<void>;
+  /** Rejects when the store cannot take a write (for readiness): heavier than check. */
+  checkWrite: () => Promise<void>;
   /** Finishes pending writes, then releases the store; every call after it rejects. */
   close: () => Promise<void>;
 };
@@ -50,7 +52,7 @@ export const STORE_METHODS = {
   ],
 } as const satisfies { [Part in keyof Store]?: readonly (keyof Store[Part])[] };
 
-const LIFECYCLE_METHODS = ['purgeBefore', 'check', 'close'] as const;
+const LIFECYCLE_METHODS = ['purgeBefore', 'check', 'checkWrite', 'close'] as const;
 
 type Bag = Partial<Record<string, unknown>> | null | undefined;
 

@@ -58,8 +58,9 @@ export function lifecycleContract(name: string, open: OpenStore<Store>) {
       }));
 
     it('passes its health check while open', () =>
-      withStore(open, async ({ check }) => {
+      withStore(open, async ({ check, checkWrite }) => {
         await check();
+        await checkWrite();
       }));
 
     it('finishes pending writes when closed, then refuses every call', async () => {
@@ -71,6 +72,7 @@ export function lifecycleContract(name: string, open: OpenStore<Store>) {
       await assert.rejects(store.submissions.save(feedback()), /closed/);
       await assert.rejects(store.submissions.get(late.id), /closed/);
       await assert.rejects(store.check(), /closed/);
+      await assert.rejects(store.checkWrite(), /closed/);
       // Closing again changes nothing.
       await store.close();
     });
