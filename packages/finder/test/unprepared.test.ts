@@ -44,7 +44,7 @@ describe('<tandem-finder>: the code that prepares answers cannot be fetched', ()
     mountPage('<tandem-finder site="adult-social-care" transport="events"></tandem-finder>');
     const element = document.querySelector('tandem-finder')!;
     element.catalogueData = fixtureCatalogue as Catalogue;
-    const finder = (await new FinderHarness(element).ready()).useManualClock();
+    const finder = (await new FinderHarness(element).ready()).useFakeClock();
     await finder.type('help with washing');
     await finder.pause(ANNOUNCE_DELAY_MS);
     const announcement = finder.announcement;
