@@ -107,13 +107,9 @@ export class HelpedController implements ReactiveController {
     this.step = 'thanks-no';
     this.#options.focus('thanks');
     const entry = this.entry;
-    if ((await this.#send(false, need)) === false && this.entry === entry && this.step === 'thanks-no') this.#unsent();
-  }
-
-  /** Nothing was kept, and a reload would lose it: the form again, with the need in it, to send again. */
-  #unsent(): void {
+    if ((await this.#send(false, need)) !== false || this.entry !== entry || this.step !== 'thanks-no') return;
+    // Nothing was kept, and a reload would lose it: the form again, with the need in it, to send again.
     this.#sent = false;
-    addEventListener('pagehide', this.#leaving);
     this.step = 'form';
     this.errors = [{ field: 'send', message: 'needUnsent' }];
     this.#options.focus('error-summary');
