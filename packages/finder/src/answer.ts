@@ -81,7 +81,7 @@ function helpedTemplate({ t, helped, onVote, onSubmitNeed, onNewSearch, focusFie
       label: t('needLabel'),
       value: helped.need,
       max: NEED_MAX_LENGTH,
-      error: errors[0]?.message,
+      error: errors.find((error) => error.field === 'need')?.message,
       announcedCount: helped.announcedCount,
       onInput: helped.onNeedInput,
     })}

@@ -17,6 +17,7 @@ const COUNT_DELAY_MS = 1000;
 export type HelpedStep = 'ask' | 'form' | 'thanks-yes' | 'thanks-no';
 
 export interface HelpedOptions {
+  /** Resolves `false` when the code that prepares an answer could not load: nothing was kept. */
   send: (answers: Record<string, string | boolean>, fillMs: number) => Promise<unknown>;
   /** Moves focus, once rendered, to the element with this id. */
   focus: (id: string) => void;
@@ -101,9 +102,18 @@ export class HelpedController implements ReactiveController {
     this.errors = !need ? [{ field: 'need', message: 'needEmpty' }] : [...need].length > NEED_MAX_LENGTH ? [{ field: 'need', message: 'needTooLong' }] : [];
     this.#host.requestUpdate();
     if (this.errors.length) return this.#options.focus('error-summary');
+    // Thanked at once: the first attempt to send may take seconds, while an answer that could
+    // not be prepared is known as soon as its code fails to load.
     this.step = 'thanks-no';
     this.#options.focus('thanks');
-    await this.#send(false, need);
+    const entry = this.entry;
+    if ((await this.#send(false, need)) !== false || this.entry !== entry || this.step !== 'thanks-no') return;
+    // Nothing was kept, and a reload would lose it: the form again, with the need in it, to send again.
+    this.#sent = false;
+    this.step = 'form';
+    this.errors = [{ field: 'send', message: 'needUnsent' }];
+    this.#options.focus('error-summary');
+    this.#host.requestUpdate();
   }
 
   #send(helped: boolean, need?: string): Promise<unknown> {
