@@ -33,6 +33,7 @@ export function staffWrites(db: Database) {
     replyToStatement: polls.replyToStatement,
     deleteStatement: polls.deleteStatement.immediate,
     setSitePolicy: polls.setSitePolicy,
+    recordBurst: polls.recordBurst,
     /** Answers received before `before`, and everything else past its time; how many answers. */
     purgeBefore(before: number, now: number) {
       purgeWindows.run(now - HOUR);
