@@ -64,6 +64,8 @@ const Config = v.pipe(v.strictObject({
     statementsPerAddressPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30),
     /** Statements one participant (one device) may add to one poll in an hour. */
     statementsPerParticipantPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 5),
+    /** New participants one address may bring to one poll in an hour (a library's residents share one). */
+    newParticipantsPerAddressPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60),
   }, strict('limits')),
   /** SQLite durability: full survives power loss. */
   synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),

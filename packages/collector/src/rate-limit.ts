@@ -109,9 +109,13 @@ export function useRateLimits(app: FastifyInstance, store: Store, options: { flu
      * Counts one hit for the key: 0 while it is within `max` a window (a minute unless told),
      * else the seconds until its window ends (for Retry-After).
      */
-    secondsToWait(key: string, max: number, { now = Date.now(), windowMs = WINDOW_MS }: { now?: number, windowMs?: number } = {}) {
+    secondsToWait(key: string, max: number, window: { now?: number, windowMs?: number } = {}) {
+      return this.countHit(key, max, window).wait;
+    },
+    /** As secondsToWait, with the hits in the window so far, this one included. */
+    countHit(key: string, max: number, { now = Date.now(), windowMs = WINDOW_MS }: { now?: number, windowMs?: number } = {}) {
       const { hits, resetAt } = counters.hit(key, windowMs, now);
-      return hits <= max ? 0 : Math.max(1, Math.ceil((resetAt - now) / 1000));
+      return { hits, wait: hits <= max ? 0 : Math.max(1, Math.ceil((resetAt - now) / 1000)) };
     },
   };
 }

@@ -16,16 +16,17 @@ let collector: Awaited<ReturnType<typeof startPollCollector>>;
 let browser: Browser;
 let page: Page;
 let dialogs: string[] = [];
-const author = randomUUID();
+let author: string;
 
 before(async () => {
   collector = await startPollCollector();
+  author = collector.newParticipant();
   await collector.store.staff.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
-  for (const [i, choice] of ['5', '4', '4', '2'].entries()) await post(collector.url, vote(randomUUID(), 'overall', choice, { id: randomUUID(), instance: POLL, clientTime: new Date(Date.now() - i).toISOString() }));
+  for (const [i, choice] of ['5', '4', '4', '2'].entries()) await post(collector.url, vote(collector.newParticipant(), 'overall', choice, { id: randomUUID(), instance: POLL, clientTime: new Date(Date.now() - i).toISOString() }));
   for (const text of [XSS, 'The minibus is often late', 'The lunches are cold by the time they reach us']) await post(collector.url, statement(author, text));
   const [, late] = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
   await collector.store.polls.moderateStatement(POLL, Number(late.id.slice(2)), { status: 'published', reason: null, by: STAFF.email, at: Date.now() });
-  await post(collector.url, vote(randomUUID(), late.id, 'agree'));
+  await post(collector.url, vote(collector.newParticipant(), late.id, 'agree'));
   ({ browser, page, dialogs } = await openBrowser());
   await page.goto(`${collector.url}/dashboard/sign-in`);
   await page.type('#email', STAFF.email);

@@ -19,14 +19,14 @@ describe('poll rate limits', () => {
   it('limits one participant, leaving others on the same address alone', async () => {
     const collector = await startPollCollector({ limits: { perIpPerMinute: 1000, perSitePerMinute: 1000, perParticipantPerMinute: 3 } });
     try {
-      const me = randomUUID();
+      const me = collector.newParticipant();
       for (const choice of ['1', '2', '3']) assert.equal((await post(collector.url, vote(me, 'overall', choice))).status, 201);
       const limited = await post(collector.url, vote(me, 'overall', '4'));
       assertLimited(limited);
       assert.equal(limited.json!.code, 'rate-limited');
       assert.equal(limited.json!.field, 'participant');
       assertLimited(await post(collector.url, statement(me, 'One statement too many from me')));
-      assert.equal((await post(collector.url, vote(randomUUID(), 'overall', '4'))).status, 201);
+      assert.equal((await post(collector.url, vote(collector.newParticipant(), 'overall', '4'))).status, 201);
       // The refused answer did not count.
       assert.equal((await getPoll(collector.url, POLL, { participant: me })).json.mine!.answers.overall, '3');
     } finally {
@@ -37,8 +37,8 @@ describe('poll rate limits', () => {
   it('limits one client address across participants who make new ids', async () => {
     const collector = await startPollCollector({ limits: { perIpPerMinute: 5, perSitePerMinute: 1000 } });
     try {
-      for (let i = 0; i < 5; i++) assert.equal((await post(collector.url, vote(randomUUID(), 'mood', '3'))).status, 201);
-      assertLimited(await post(collector.url, vote(randomUUID(), 'mood', '3')));
+      for (let i = 0; i < 5; i++) assert.equal((await post(collector.url, vote(collector.newParticipant(), 'mood', '3'))).status, 201);
+      assertLimited(await post(collector.url, vote(collector.newParticipant(), 'mood', '3')));
       assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'mood')!.total, 5);
     } finally {
       await collector.close();
@@ -49,7 +49,7 @@ describe('poll rate limits', () => {
   it('limits the statements one address, and one device, may add to a poll in an hour', async () => {
     const collector = await startPollCollector({ limits: { perIpPerMinute: 1000, perSitePerMinute: 1000, statementsPerAddressPerHour: 3, statementsPerParticipantPerHour: 2 } });
     try {
-      const [me, neighbour, third] = [randomUUID(), randomUUID(), randomUUID()];
+      const [me, neighbour, third] = [collector.newParticipant(), collector.newParticipant(), collector.newParticipant()];
       const say = (who: string, n: number, from = '127.0.0.1') => postFrom(from, collector.url, statement(who, `Open the day centre on Saturdays, please (${n})`));
       assert.deepEqual([(await say(me, 1)).status, (await say(me, 2)).status], [201, 201]);
       const mine = await say(me, 3);
@@ -74,7 +74,7 @@ describe('poll rate limits', () => {
     try {
       const statuses = [];
       for (let person = 0; person < 40; person++) {
-        const me = randomUUID();
+        const me = collector.newParticipant();
         for (const [question, choice] of [['overall', '4'], ['mood', '5'], ['visits', 'weekly'], ['transport', 'agree'], ['overall', '3']]) {
           statuses.push((await post(collector.url, vote(me, question, choice))).status);
         }

@@ -5,6 +5,7 @@
 // none of them knows about HTTP, so each is tested on its own (submission-steps.test.ts).
 import { CheckedSubmissionSchema, checkSubmission, type Submission } from '@tandem/core/schema.js';
 import { checkPollAnswer } from '../polls/answer.js';
+import type { NewcomerGate } from '../polls/newcomers.js';
 import { compileSchema } from '../schema-compile.js';
 import { foldKey, quarantineReason, sortedAnswersJson, toRecord } from '../submission.js';
 import type { SiteConfig } from '../config.js';
@@ -56,6 +57,7 @@ export type Limits = {
   perParticipantPerMinute?: number;
   statementsPerAddressPerHour?: number;
   statementsPerParticipantPerHour?: number;
+  newParticipantsPerAddressPerHour?: number;
 };
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -84,18 +86,30 @@ export function limit(submission: Submission, site: SiteConfig, secondsToWait: S
 const pollLimit = (seconds: number, field: string, error: string): Refusal => ({ ...tooMany(seconds, error), code: 'rate-limited', field, problems: [{ field, message: error }] });
 
 /**
- * 4. Poll: a poll answer is checked against its poll (open? this question? this option?) and
- * becomes the action the store applies with it. A retry of one already stored (say, before
+ * 4. Poll: a poll answer is checked against its poll (a participant we issued? open? this
+ * question? this option?), a new participant's against the newcomers' limit of its address,
+ * and becomes the action the store applies with it. A retry of one already stored (say, before
  * the poll closed) goes on to be answered as a retry.
  */
-export async function checkPoll(store: Store, submission: Submission, now: number): Promise<{ poll?: PollAction } | Refusal> {
+export async function checkPoll(store: Store, submission: Submission, now: number, { issued, admitNewcomer, address }: PollCheck): Promise<{ poll?: PollAction } | Refusal> {
   if (submission.widget !== 'poll') return {};
-  const checked = await checkPollAnswer(store, submission, now);
-  if (checked.ok) return { poll: checked.action };
-  if (await store.submissions.get(submission.id)) return {};
-  const { status, code, field, error } = checked;
-  return { status, error, code, ...(field ? { field } : {}), problems: [{ field: field ?? '(body)', message: error }] };
+  const checked = await checkPollAnswer(store, submission, now, issued);
+  if (!checked.ok) {
+    if (await store.submissions.get(submission.id)) return {};
+    const { status, code, field, error } = checked;
+    return { status, error, code, ...(field ? { field } : {}), problems: [{ field: field ?? '(body)', message: error }] };
+  }
+  const wait = await admitNewcomer(checked.action, submission.participant as string, address, now);
+  return wait ? pollLimit(wait, 'participant', 'Too many new participants in this poll from this connection; try again after the time in Retry-After') : { poll: checked.action };
 }
+
+/** What checking a poll answer needs besides the store: whose ids are ours, and the newcomers' limit (polls/newcomers.ts). */
+export type PollCheck = {
+  issued: (participant: string) => boolean;
+  admitNewcomer: NewcomerGate;
+  /** The client's address as rate limits count it. */
+  address: string;
+};
 
 /**
  * 5. Classify: the record to store, quarantined if it looks like a bot's or repeats a first

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse, sendRefusal } from '../errors.js';
+import { newcomerGate } from '../polls/newcomers.js';
+import { participants } from '../polls/participants.js';
 import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
 import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type Limits, type Refusal, type SecondsToWait } from './submission-steps.js';
@@ -28,6 +30,9 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
   const foldSecret = randomBytes(32).toString('base64url');
   const repeats = repeatTracker();
   const secondsToWait: SecondsToWait = (key, max, window) => rateLimits.secondsToWait(key, max, window);
+  const { issued } = participants(await store.polls.participantSecret());
+  const admitNewcomer = newcomerGate(store, (key, max, window) => rateLimits.countHit(key, max, window), limits.newParticipantsPerAddressPerHour ?? 60, (err) =>
+    app.log.error({ err: { message: err.message } }, 'could not record a burst of new participants'));
 
   const refused = (reply: FastifyReply, refusal: Refusal) => {
     if (refusal.status === 429) reply.log.info({ statusCode: 429 }, 'request refused');
@@ -68,7 +73,7 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
       if (isRefusal(site)) return refused(reply, site);
       const overLimit = limit(submission, site, secondsToWait, limits, clientAddress(req));
       if (overLimit) return refused(reply, overLimit);
-      const poll = await checkPoll(store, submission, Date.now());
+      const poll = await checkPoll(store, submission, Date.now(), { issued, admitNewcomer, address: clientAddress(req) });
       if (isRefusal(poll)) return refused(reply, poll);
 
       const { record, key } = classify(submission, { address: clientAddress(req), foldSecret, repeats, now: Date.now(), ...poll });
