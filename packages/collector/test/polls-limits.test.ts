@@ -69,6 +69,31 @@ describe('poll rate limits', () => {
     }
   });
 
+  // By script from one address, about 600 new participants a minute were counted, and nothing flagged it.
+  it('limits the new participants one address brings a poll in an hour, and records the burst without the address', async () => {
+    const collector = await startPollCollector({ limits: { perIpPerMinute: 1000, perSitePerMinute: 1000, newParticipantsPerAddressPerHour: 3 } });
+    try {
+      const stuffer = Array.from({ length: 5 }, () => collector.newParticipant());
+      const statuses = [];
+      for (const me of stuffer) statuses.push((await postFrom('127.0.0.2', collector.url, vote(me, 'overall', '5'))).status);
+      assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
+      const refused = await postFrom('127.0.0.2', collector.url, vote(collector.newParticipant(), 'overall', '5'));
+      assert.deepEqual([refused.json?.code, refused.json?.field], ['rate-limited', 'participant']);
+      assert.ok(Number(refused.retryAfter) > 60 && Number(refused.retryAfter) <= 3600, `Retry-After: ${refused.retryAfter}`);
+      // Those already in the poll change their answers; a neighbour on another address joins.
+      assert.equal((await postFrom('127.0.0.2', collector.url, vote(stuffer[0]!, 'overall', '1'))).status, 201);
+      assert.equal((await postFrom('127.0.0.3', collector.url, vote(collector.newParticipant(), 'overall', '2'))).status, 201);
+      assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.total, 4);
+
+      const hour = Math.floor(Date.now() / 3600000) * 3600000;
+      const [burst, ...more] = await collector.store.polls.listBursts(POLL);
+      assert.deepEqual([burst?.hourStart, burst?.participants, more.length], [hour, 6, 0]);
+      assert.doesNotMatch(JSON.stringify(burst), /127\.0\.0/);
+    } finally {
+      await collector.close();
+    }
+  });
+
   it('is generous by default: 40 residents on one connection answer everything, change answers and add statements', async () => {
     const collector = await startPollCollector({ limits: { perIpPerMinute: 600, perSitePerMinute: 6000 } });
     try {
