@@ -58,6 +58,14 @@ describe('poll pages in Chromium', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('a burst of new participants from one connection is shown on the poll’s page, axe-clean', async () => {
+    await collector.store.polls.recordBurst({ pollId: POLL, hourStart: Date.UTC(2026, 11, 3, 14), participants: 120 });
+    await open(`/dashboard/polls/${POLL}`);
+    assert.equal(await page.$eval('#bursts-heading', (h) => h.textContent), 'Many new participants from one connection');
+    assert.deepEqual(await page.$$eval('.warning li', (list) => list.map((li) => li.textContent)), ['On 2026-12-03, between 14:00 and 15:00 UK time, 120 new participants came from one connection.']);
+    await expectNoAxeViolations(page);
+  });
+
   it('the moderation queue shows a resident’s markup as inert text, and is axe-clean', async () => {
     await open(`/dashboard/polls/${POLL}/statements`);
     const texts = await page.$$eval('.statement__text', (list) => list.map((b) => b.textContent));

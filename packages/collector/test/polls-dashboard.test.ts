@@ -229,6 +229,18 @@ describe('responses and policies', () => {
 });
 
 describe('CSV exports', () => {
+  it('flags the hours in which one connection brought many new participants, on the page and as CSV', async () => {
+    const quiet = await staff.request(`/dashboard/polls/${CLOSED}`);
+    assert.doesNotMatch(quiet.text, /from one connection/);
+    await collector.store.polls.recordBurst({ pollId: CLOSED, hourStart: Date.UTC(2026, 6, 2, 13), participants: 75 });
+    const flagged = await staff.request(`/dashboard/polls/${CLOSED}`);
+    // July: British Summer Time, an hour ahead of UTC.
+    assert.ok(flagged.text.includes('On 2026-07-02, between 14:00 and 15:00 UK time, 75 new participants came from one connection.'), flagged.text);
+    const csv = await staff.request(`/dashboard/polls/${CLOSED}/bursts.csv`);
+    assert.equal(csv.status, 200);
+    assert.deepEqual(readCsv(csv.text.slice(1)), [{ 'Hour starting (UK time)': '2026-07-02 14:00', 'New participants from the busiest connection': '75' }]);
+  });
+
   it('exports results with counts and shares', async () => {
     const participant = collector.newParticipant();
     await post(collector.url, vote(participant, 'overall', '5'));
