@@ -11,7 +11,8 @@
 //   PUT  /collector/{scenario}/polls/{id}      body: the poll's state (status, counts, votes, statements, policy, response…)
 //                                              and optionally its `definition`, in place of the fixture file
 //   PUT  /collector/{scenario}/poll-script     body: steps for GET requests, as for submissions
-//   GET  /collector/{scenario}/v1/polls/{id}?site=…&participant=…   the poll with its results (and `mine`)
+//   GET  /collector/{scenario}/v1/polls/{id}?site=…&participant=…   the poll with its results (and `mine`),
+//                                              or a new signed participant id when none it issued is given
 // Poll submissions are applied as the collector applies them: a vote counts once per
 // participant and question (a later one changes it), a statement waits as pending, and the
 // contract's refusals are answered with its codes (PollRefusalCode in @tandem/core/protocol.js).
@@ -24,12 +25,19 @@
 // `attempts` counts requests; `log` has one entry per request, in arrival order:
 // { at, id, step, contentType, bytes }, and for a "hang", heldMs: how long the client kept it open.
 
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 // The built protocol module (npm test builds first; run `npm run build` before the browser tests alone).
-import { pollStatus, SLUG, statementKey, statementLengthProblem } from '@tandem/core/protocol.js';
+import { isIssuedParticipant, issueParticipant, pollStatus, SLUG, statementKey, statementLengthProblem } from '@tandem/core/protocol.js';
 import { pollView } from '../../packages/poll/test/fixtures/poll-view.mjs';
 
 const scenarios = new Map();
+
+// Participant ids are issued and checked as the collector does (participant.ts in the protocol).
+const secret = randomBytes(32);
+const sign = (text) => createHmac('sha256', secret).update(text).digest('base64url');
+/** A participant id as the collector issues one; the tests give these to polls they set up. */
+export const issuedParticipant = () => issueParticipant(randomUUID(), sign);
 
 function scenario(name) {
   if (!scenarios.has(name)) scenarios.set(name, { script: [], pollScript: [], stored: {}, accepted: {}, attempts: 0, log: [], polls: {}, pollRequests: [] });
@@ -64,6 +72,7 @@ function pollState(state, id) {
 function applyPoll(state, submission) {
   const refuse = (status, code, field) => ({ status, body: { error: `refused: ${code}`, code, ...(field ? { field } : {}) } });
   if (!submission.participant) return refuse(422, 'participant-required', 'participant');
+  if (!isIssuedParticipant(submission.participant, sign)) return refuse(422, 'unknown-participant', 'participant');
   const poll = definition(submission.instance, state);
   if (!poll || poll.site !== submission.site) return refuse(422, 'unknown-poll', 'instance');
   const current = pollState(state, poll.id);
@@ -131,8 +140,10 @@ async function pollRequest(ctx, state, id) {
     ctx.body = { error: `No poll "${id}" for this site.` };
     return;
   }
-  const participant = typeof ctx.query.participant === 'string' ? ctx.query.participant : undefined;
-  ctx.body = pollView(poll, { ...pollState(state, id), participant });
+  const given = typeof ctx.query.participant === 'string' ? ctx.query.participant : undefined;
+  // As the collector: one it did not issue has no answers here, and a new device gets an id.
+  const participant = given && isIssuedParticipant(given, sign) ? given : undefined;
+  ctx.body = { ...pollView(poll, { ...pollState(state, id), participant }), ...(participant ? {} : { participant: issuedParticipant() }) };
 }
 
 async function readBody(req) {

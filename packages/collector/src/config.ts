@@ -94,6 +94,8 @@ const Config = v.pipe(v.strictObject({
     statementsPerAddressPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30),
     /** Statements one participant (one device) may add to one poll in an hour. */
     statementsPerParticipantPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 5),
+    /** New participants one address may bring to one poll in an hour (a library's residents share one). */
+    newParticipantsPerAddressPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60),
   }, strict('limits')),
   /** How long a slow or silent client may hold a connection (Node's HTTP server timeouts). */
   timeouts: v.pipe(v.strictObject({

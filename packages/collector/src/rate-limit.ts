@@ -123,6 +123,12 @@ export function useRateLimits(app: FastifyInstance, store: Store, options: { flu
 
 export type RateLimits = ReturnType<typeof useRateLimits>;
 
+/** Counts one hit for a key in its window (a minute unless told): the hits so far and the seconds left in it. */
+export type CountHit = (key: string, window?: { now?: number, windowMs?: number }) => { hits: number, secondsLeft: number };
+
+/** The seconds to wait when a count is over its most: 0 while within it. */
+export const secondsOver = ({ hits, secondsLeft }: { hits: number, secondsLeft: number }, most: number) => (hits > most ? secondsLeft : 0);
+
 const IPV4_MAPPED = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
 
 /**

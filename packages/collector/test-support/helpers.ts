@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkConfig, DEFAULTS } from '../src/config.js';
+import { participants } from '../src/polls/participants.js';
 import { databaseFile, startCollector } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { ORIGIN } from './submissions.js';
@@ -35,7 +36,7 @@ export async function startTestCollector(overrides: Record<string, unknown> = {}
     port: 0,
     dataDir: dir,
     logLevel: 'silent',
-    limits: { perIpPerMinute: 100000, perSitePerMinute: 100000 },
+    limits: { perIpPerMinute: 100000, perSitePerMinute: 100000, newParticipantsPerAddressPerHour: 100000 },
     sites: [
       { id: 'adult-social-care', origins: [ORIGIN] },
       { id: 'other-site', origins: [OTHER_ORIGIN] },
@@ -45,9 +46,12 @@ export async function startTestCollector(overrides: Record<string, unknown> = {}
   // The test keeps a handle on the store to read what was stored.
   const store = options.store ?? openSqliteStore({ file: databaseFile(dir), synchronous: config.synchronous });
   const { app, url } = await startCollector(config, { ...options, store });
+  const ids = participants(await store.polls.participantSecret());
   return {
     app,
     url,
+    /** A participant id as GET /v1/polls/{id} issues one to a new device (signed with this collector's secret). */
+    newParticipant: ids.issue,
     dir,
     config,
     store,

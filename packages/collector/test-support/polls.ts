@@ -39,7 +39,7 @@ export function startPollCollector(overrides: Record<string, unknown> = {}) {
 }
 
 /** What GET /v1/polls/{id} answers: the poll, or (4xx) a refusal. */
-export type PollAnswer = PollBody & ApiAnswer;
+export type PollAnswer = PollBody & ApiAnswer & { participant?: string };
 
 /** GET /v1/polls/{id}. */
 export async function getPoll(url: string, id: string, { site = 'adult-social-care', participant, origin = ORIGIN }: { site?: string, participant?: string, origin?: string } = {}) {

@@ -18,8 +18,8 @@ before(async () => {
   collector = await startPollCollector();
   await collector.store.staff.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
   await storeAnswer(collector.store, { answers: { reason: 'problem', trying: 'Apply for a blue badge for my father who cannot walk far', wrong: 'TheFormRefusedHisNationalInsuranceNumberEveryTimeWithoutSayingWhy' } });
-  await post(collector.url, vote(randomUUID(), 'overall', '4'));
-  await post(collector.url, statement(randomUUID(), 'The minibus is often late in the mornings'));
+  await post(collector.url, vote(collector.newParticipant(), 'overall', '4'));
+  await post(collector.url, statement(collector.newParticipant(), 'The minibus is often late in the mornings'));
   ({ browser, page } = await openBrowser());
 });
 after(async () => {

@@ -25,7 +25,8 @@ const honest = () => makeSubmission({ answers: { useful: true }, signals: { hone
 const form = (answers: Record<string, unknown>, overrides: Record<string, unknown> = {}) => makeSubmission({ answers, ...overrides });
 const EMOJI = '\u{1F600}';
 
-const ODD: [string, Submission][] = [
+// A poll answer's participant is issued by the collector, which starts before each case: so made then.
+const ODD: [string, Submission | (() => Submission)][] = [
   ['fillMs past the day it may be', makeSubmission({ signals: { honeypot: false, fillMs: 1e20 } })],
   ['fillMs an unsafe integer', makeSubmission({ signals: { honeypot: false, fillMs: 2 ** 53 + 2 } })],
   ['fillMs a day exactly', makeSubmission({ signals: { honeypot: false, fillMs: MAX_FILL_MS } })],
@@ -45,13 +46,14 @@ const ODD: [string, Submission][] = [
   ['the longest list', form({ list: Array.from({ length: 50 }, () => 'ŵ'.repeat(200)) })],
   ['30 answers to just under the byte limit', form(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a${i}`, 'x'.repeat(Math.floor(MAX_SUBMISSION_BYTES / 30) - 40)])))],
   ['the longest page address and title', makeSubmission({ page: { url: `${ORIGIN}/${'a'.repeat(2048 - ORIGIN.length - 1)}`, title: 'T'.repeat(300) } })],
-  ['a poll vote from the year 9999', vote(randomUUID(), 'overall', '5', { clientTime: '9999-12-31T23:59:59.999Z' })],
-  ['a poll statement with NUL and a lone surrogate', statement(randomUUID(), `Open on Saturdays\u0000 please \ud800 ${randomUUID()}`)],
+  ['a poll vote from the year 9999', () => vote(collector.newParticipant(), 'overall', '5', { clientTime: '9999-12-31T23:59:59.999Z' })],
+  ['a poll statement with NUL and a lone surrogate', () => statement(collector.newParticipant(), `Open on Saturdays\u0000 please \ud800 ${randomUUID()}`)],
 ];
 
 describe('an odd answer in a burst of honest ones', () => {
-  for (const [name, odd] of ODD) {
+  for (const [name, made] of ODD) {
     it(name, async () => {
+      const odd = typeof made === 'function' ? made() : made;
       const burst = [odd, ...Array.from({ length: 11 }, honest)];
       const replies = await Promise.all(burst.map((body) => post(collector.url, body)));
       assert.deepEqual(replies.slice(1).map((reply) => reply.status), Array(11).fill(201), 'every honest answer is stored');

@@ -2,6 +2,7 @@
 // statements through POST /v1/submissions, and every refusal the contract names.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { PARTICIPANT } from '@tandem/core/protocol.js';
 import { after, before, describe, it } from 'node:test';
 import { ORIGIN, OTHER_ORIGIN, post, random } from '../test-support/helpers.js';
 import { CLOSED, countsOf, getPoll, NO_STATEMENTS, POLICY, POLL, pollAnswer, pollDefinition, startPollCollector, statement, UPCOMING, vote } from '../test-support/polls.js';
@@ -77,7 +78,7 @@ describe('GET /v1/polls/{id}', () => {
 
 describe('votes', () => {
   it('counts a vote once, exactly once for a retry, and shows it in mine', async () => {
-    const me = randomUUID();
+    const me = collector.newParticipant();
     const answer = vote(me, 'overall', '4');
     assert.equal((await post(collector.url, answer)).status, 201);
     assert.equal((await post(collector.url, answer)).status, 200);
@@ -92,7 +93,7 @@ describe('votes', () => {
   });
 
   it('moves the count when an answer is changed, and never counts a second vote', async () => {
-    const me = randomUUID();
+    const me = collector.newParticipant();
     const before = countsOf((await getPoll(collector.url, POLL)).json, 'visits');
     assert.equal((await post(collector.url, vote(me, 'visits', 'weekly'))).status, 201);
     assert.equal((await post(collector.url, vote(me, 'visits', 'weekly'))).status, 201, 'the same vote again (a new id) is stored');
@@ -106,7 +107,7 @@ describe('votes', () => {
   });
 
   it('keeps the newer answer when an older one arrives late', async () => {
-    const me = randomUUID();
+    const me = collector.newParticipant();
     const older = vote(me, 'mood', '2', { clientTime: new Date(Date.now() - 60000).toISOString() });
     assert.equal((await post(collector.url, vote(me, 'mood', '5'))).status, 201);
     assert.equal((await post(collector.url, older)).status, 201);
@@ -115,7 +116,7 @@ describe('votes', () => {
 
   it('counts many participants answering at once exactly', async () => {
     const before = countsOf((await getPoll(collector.url, POLL)).json, 'mood');
-    const people = Array.from({ length: 60 }, () => randomUUID());
+    const people = Array.from({ length: 60 }, () => collector.newParticipant());
     const statuses = await Promise.all(people.map((p, i) => post(collector.url, vote(p, 'mood', String((i % 5) + 1))).then((r) => r.status)));
     assert.deepEqual(new Set(statuses), new Set([201]));
     // and each changes their mind, at once
@@ -126,12 +127,12 @@ describe('votes', () => {
   });
 
   it('refuses a closed or upcoming poll with 409 poll-closed', async () => {
-    assertRefused(await post(collector.url, vote(randomUUID(), 'overall', '3', { instance: CLOSED })), 409, 'poll-closed');
-    assertRefused(await post(collector.url, vote(randomUUID(), 'overall', '3', { instance: UPCOMING })), 409, 'poll-closed');
+    assertRefused(await post(collector.url, vote(collector.newParticipant(), 'overall', '3', { instance: CLOSED })), 409, 'poll-closed');
+    assertRefused(await post(collector.url, vote(collector.newParticipant(), 'overall', '3', { instance: UPCOMING })), 409, 'poll-closed');
   });
 
   it('refuses unknown questions, options, polls and answer shapes with 422', async () => {
-    const me = randomUUID();
+    const me = collector.newParticipant();
     assertRefused(await post(collector.url, vote(me, 'nope', '1')), 422, 'unknown-question', 'answers.question');
     assertRefused(await post(collector.url, vote(me, 's-99999', 'agree')), 422, 'unknown-question', 'answers.question');
     assertRefused(await post(collector.url, vote(me, 'overall', '6')), 422, 'unknown-option', 'answers.choice');
@@ -139,13 +140,35 @@ describe('votes', () => {
     assertRefused(await post(collector.url, vote(me, 'visits', 'constructor')), 422, 'unknown-option');
     assertRefused(await post(collector.url, vote(me, 'overall', '1', { instance: 'no-such-poll' })), 422, 'unknown-poll', 'instance');
     assertRefused(await post(collector.url, vote(me, 'overall', '1', { site: 'other-site' }), { origin: OTHER_ORIGIN }), 422, 'unknown-poll');
-    assertRefused(await post(collector.url, pollAnswer({ question: 'overall', choice: '1', extra: 'x' })), 422, 'invalid-answer', 'answers');
-    assertRefused(await post(collector.url, pollAnswer({ question: 'overall', choice: 5 })), 422, 'invalid-answer');
+    assertRefused(await post(collector.url, pollAnswer({ question: 'overall', choice: '1', extra: 'x' }, { participant: me })), 422, 'invalid-answer', 'answers');
+    assertRefused(await post(collector.url, pollAnswer({ question: 'overall', choice: 5 }, { participant: me })), 422, 'invalid-answer');
     assert.equal(countsOf((await getPoll(collector.url, POLL, { participant: me })).json, 'overall')!.counts['6'], undefined);
   });
 
+  // One person stuffed a poll by making new ids in the browser: 5 of 5 votes counted.
+  it('issues each new device a signed participant id, and refuses ids it did not issue (422)', async () => {
+    const ones = countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.counts['1'];
+    const first = (await getPoll(collector.url, POLL)).json.participant!;
+    const second = (await getPoll(collector.url, POLL)).json.participant!;
+    assert.match(first, PARTICIPANT);
+    assert.notEqual(first, second);
+    assert.equal((await post(collector.url, vote(first, 'overall', '4'))).status, 201);
+    const known = (await getPoll(collector.url, POLL, { participant: first })).json;
+    assert.deepEqual([known.participant, known.mine?.answers.overall], [undefined, '4']);
+
+    const [, signature] = first.split('.');
+    const madeUp = `${randomUUID()}.${signature}`;
+    assertRefused(await post(collector.url, vote(madeUp, 'overall', '1')), 422, 'unknown-participant', 'participant');
+    const plain = await post(collector.url, vote(randomUUID(), 'overall', '1'));
+    assert.deepEqual([plain.status, plain.json?.problems?.[0]?.field], [422, 'participant']);
+    // A device holding an id from elsewhere is treated as new: no answers, a fresh id.
+    const stranger = (await getPoll(collector.url, POLL, { participant: madeUp })).json;
+    assert.deepEqual([stranger.mine, typeof stranger.participant], [undefined, 'string']);
+    assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.counts['1'], ones);
+  });
+
   it('refuses a poll answer without a participant, naming it (422)', async () => {
-    const answer: Partial<Submission> = vote(randomUUID(), 'overall', '1');
+    const answer: Partial<Submission> = vote(collector.newParticipant(), 'overall', '1');
     delete answer.participant;
     assertRefused(await post(collector.url, answer), 422, 'participant-required', 'participant');
     const malformed = await post(collector.url, { ...answer, participant: 'abc' });
@@ -154,7 +177,7 @@ describe('votes', () => {
   });
 
   it('quarantines a honeypot vote, which never counts', async () => {
-    const me = randomUUID();
+    const me = collector.newParticipant();
     const before = countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.total;
     const bot = vote(me, 'overall', '1', { signals: { honeypot: true, fillMs: 10 } });
     assert.equal((await post(collector.url, bot)).status, 201);
@@ -167,7 +190,7 @@ describe('votes', () => {
 
 describe('statements', () => {
   it('keeps a statement pending, shows it in mine only, redacted again on the server', async () => {
-    const me = randomUUID();
+    const me = collector.newParticipant();
     const answer = statement(me, '  The minibus is late; email me at jo.bloggs@example.com  ');
     assert.equal((await post(collector.url, answer)).status, 201);
     const mine = (await getPoll(collector.url, POLL, { participant: me })).json;
@@ -182,31 +205,31 @@ describe('statements', () => {
   });
 
   it('takes 10 to 280 characters after trimming (422 statement-length otherwise)', async () => {
-    assertRefused(await post(collector.url, statement(randomUUID(), '   Too short  ')), 422, 'statement-length', 'answers.statement');
-    assertRefused(await post(collector.url, statement(randomUUID(), 'x'.repeat(281))), 422, 'statement-length');
-    assert.equal((await post(collector.url, statement(randomUUID(), '  Ten chars!  '))).status, 201);
-    assert.equal((await post(collector.url, statement(randomUUID(), `${'é'.repeat(279)}!`))).status, 201);
+    assertRefused(await post(collector.url, statement(collector.newParticipant(), '   Too short  ')), 422, 'statement-length', 'answers.statement');
+    assertRefused(await post(collector.url, statement(collector.newParticipant(), 'x'.repeat(281))), 422, 'statement-length');
+    assert.equal((await post(collector.url, statement(collector.newParticipant(), '  Ten chars!  '))).status, 201);
+    assert.equal((await post(collector.url, statement(collector.newParticipant(), `${'é'.repeat(279)}!`))).status, 201);
     // An emoji is one character, as a person counts.
-    assert.equal((await post(collector.url, statement(randomUUID(), `${'🙂'.repeat(279)}.`))).status, 201);
+    assert.equal((await post(collector.url, statement(collector.newParticipant(), `${'🙂'.repeat(279)}.`))).status, 201);
   });
 
   it('refuses the same statement again, ignoring case, punctuation and spaces (409)', async () => {
-    assert.equal((await post(collector.url, statement(randomUUID(), 'The cafe should open at weekends'))).status, 201);
-    const again = statement(randomUUID(), '  the CAFÉ... should open at week-ends!!');
+    assert.equal((await post(collector.url, statement(collector.newParticipant(), 'The cafe should open at weekends'))).status, 201);
+    const again = statement(collector.newParticipant(), '  the CAFÉ... should open at week-ends!!');
     // "é" differs from "e": only case, punctuation and spaces are ignored.
     assert.equal((await post(collector.url, again)).status, 201);
-    assertRefused(await post(collector.url, statement(randomUUID(), 'THE CAFE SHOULD OPEN, AT WEEKENDS.')), 409, 'duplicate-statement', 'answers.statement');
+    assertRefused(await post(collector.url, statement(collector.newParticipant(), 'THE CAFE SHOULD OPEN, AT WEEKENDS.')), 409, 'duplicate-statement', 'answers.statement');
     // A retry of a stored statement is still exactly-once, not a duplicate.
     assert.equal((await post(collector.url, again)).status, 200);
   });
 
   it('refuses statements where the poll takes none, and on a closed poll', async () => {
-    assertRefused(await post(collector.url, statement(randomUUID(), 'A statement for a poll without them', { instance: NO_STATEMENTS })), 422, 'statements-closed', 'answers.statement');
-    assertRefused(await post(collector.url, statement(randomUUID(), 'A statement for a closed poll', { instance: CLOSED })), 409, 'poll-closed');
+    assertRefused(await post(collector.url, statement(collector.newParticipant(), 'A statement for a poll without them', { instance: NO_STATEMENTS })), 422, 'statements-closed', 'answers.statement');
+    assertRefused(await post(collector.url, statement(collector.newParticipant(), 'A statement for a closed poll', { instance: CLOSED })), 409, 'poll-closed');
   });
 
   it('holds back a statement typed in under two seconds, or with the honeypot, from moderation', async () => {
-    const me = randomUUID();
+    const me = collector.newParticipant();
     const fast = statement(me, 'Typed by a machine in no time', { signals: { honeypot: false, fillMs: 300 } });
     assert.equal((await post(collector.url, fast)).status, 201);
     assert.equal((await collector.store.submissions.get(fast.id))?.quarantine, 'too-fast');
@@ -216,20 +239,20 @@ describe('statements', () => {
   });
 
   it('once published, is a resident question others vote on; rejected, its author sees why', async () => {
-    const author = randomUUID();
+    const author = collector.newParticipant();
     assert.equal((await post(collector.url, statement(author, 'The minibus is often late'))).status, 201);
     assert.equal((await post(collector.url, statement(author, 'Mrs Jones on reception is rude'))).status, 201);
     const [late, rude] = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
     const lateId = Number(late.id.slice(2));
-    assert.equal((await post(collector.url, vote(randomUUID(), late.id, 'agree'))).status, 422, 'not a question while pending');
+    assert.equal((await post(collector.url, vote(collector.newParticipant(), late.id, 'agree'))).status, 422, 'not a question while pending');
     await collector.store.polls.moderateStatement(POLL, lateId, { status: 'published', reason: null, by: 'officer@example', at: Date.now() });
     await collector.store.polls.moderateStatement(POLL, Number(rude.id.slice(2)), { status: 'rejected', reason: 'It names a member of staff.', by: 'officer@example', at: Date.now() });
     await collector.store.polls.replyToStatement(POLL, lateId, { en: 'We have spoken to the transport team.' }, 'officer@example', Date.now());
 
-    const voter = randomUUID();
+    const voter = collector.newParticipant();
     assert.equal((await post(collector.url, vote(voter, late.id, 'agree'))).status, 201);
     assert.equal((await post(collector.url, vote(voter, late.id, 'unsure'))).status, 201);
-    assert.equal((await post(collector.url, vote(randomUUID(), late.id, 'agree'))).status, 201);
+    assert.equal((await post(collector.url, vote(collector.newParticipant(), late.id, 'agree'))).status, 201);
     const seen = (await getPoll(collector.url, POLL, { participant: voter })).json;
     const question = seen.questions.find((q) => q.id === late.id);
     assert.deepEqual({ ...question, results: undefined }, {
@@ -249,7 +272,7 @@ describe('statements', () => {
       ['rejected', 'It names a member of staff.', null],
     ]);
     // A rejected statement no longer blocks the same words.
-    assert.equal((await post(collector.url, statement(randomUUID(), 'Mrs Jones on reception is rude!'))).status, 201);
+    assert.equal((await post(collector.url, statement(collector.newParticipant(), 'Mrs Jones on reception is rude!'))).status, 201);
   });
 });
 
@@ -265,11 +288,11 @@ describe('closing', () => {
     const soon = new Date(Date.now() + 1500).toISOString();
     const closing = await startPollCollector({ polls: [pollDefinition({ closesAt: soon })] });
     try {
-      const answer = vote(randomUUID(), 'overall', '5');
+      const answer = vote(closing.newParticipant(), 'overall', '5');
       assert.equal((await post(closing.url, answer)).status, 201);
       await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 50));
       assert.equal((await post(closing.url, answer)).status, 200);
-      assertRefused(await post(closing.url, vote(randomUUID(), 'overall', '1')), 409, 'poll-closed');
+      assertRefused(await post(closing.url, vote(closing.newParticipant(), 'overall', '1')), 409, 'poll-closed');
     } finally {
       await closing.close();
     }
@@ -285,7 +308,7 @@ describe('hostile poll answers', () => {
     for (let i = 0; i < 300; i++) {
       const answers: Record<string, unknown> = {};
       for (let k = 0; k <= rng.int(3); k++) answers[rng.pick(keys)] = rng.pick(values);
-      const response = await post(collector.url, pollAnswer(answers, { instance: rng.pick([POLL, CLOSED, 'nope', 'BAD']), participant: rng.pick([randomUUID(), undefined]) }));
+      const response = await post(collector.url, pollAnswer(answers, { instance: rng.pick([POLL, CLOSED, 'nope', 'BAD']), participant: rng.pick([collector.newParticipant(), randomUUID(), undefined]) }));
       assert.ok(response.status < 500, `${response.status} for ${JSON.stringify(answers)}`);
       statuses.add(response.status);
     }

@@ -16,16 +16,17 @@ let collector: Awaited<ReturnType<typeof startPollCollector>>;
 let browser: Browser;
 let page: Page;
 let dialogs: string[] = [];
-const author = randomUUID();
+let author: string;
 
 before(async () => {
   collector = await startPollCollector();
+  author = collector.newParticipant();
   await collector.store.staff.saveUser(STAFF.email, await hashPassword(STAFF.password), Date.now());
-  for (const [i, choice] of ['5', '4', '4', '2'].entries()) await post(collector.url, vote(randomUUID(), 'overall', choice, { id: randomUUID(), instance: POLL, clientTime: new Date(Date.now() - i).toISOString() }));
+  for (const [i, choice] of ['5', '4', '4', '2'].entries()) await post(collector.url, vote(collector.newParticipant(), 'overall', choice, { id: randomUUID(), instance: POLL, clientTime: new Date(Date.now() - i).toISOString() }));
   for (const text of [XSS, 'The minibus is often late', 'The lunches are cold by the time they reach us']) await post(collector.url, statement(author, text));
   const [, late] = (await getPoll(collector.url, POLL, { participant: author })).json.mine!.statements;
   await collector.store.polls.moderateStatement(POLL, Number(late.id.slice(2)), { status: 'published', reason: null, by: STAFF.email, at: Date.now() });
-  await post(collector.url, vote(randomUUID(), late.id, 'agree'));
+  await post(collector.url, vote(collector.newParticipant(), late.id, 'agree'));
   ({ browser, page, dialogs } = await openBrowser());
   await page.goto(`${collector.url}/dashboard/sign-in`);
   await page.type('#email', STAFF.email);
@@ -54,6 +55,14 @@ describe('poll pages in Chromium', () => {
     const captions = await page.$$eval('caption', (list) => list.map((c) => c.textContent ?? ''));
     assert.ok(captions.some((c) => c.startsWith('How good is your day centre?')));
     assert.ok(captions.some((c) => c.startsWith('Resident’s statement: The minibus is often late')));
+    await expectNoAxeViolations(page);
+  });
+
+  it('a burst of new participants from one connection is shown on the poll’s page, axe-clean', async () => {
+    await collector.store.polls.recordBurst({ pollId: POLL, hourStart: Date.UTC(2026, 11, 3, 14), participants: 120 });
+    await open(`/dashboard/polls/${POLL}`);
+    assert.equal(await page.$eval('#bursts-heading', (h) => h.textContent), 'Many new participants from one connection');
+    assert.deepEqual(await page.$$eval('.warning li', (list) => list.map((li) => li.textContent)), ['On 2026-12-03, between 14:00 and 15:00 UK time, 120 new participants came from one connection.']);
     await expectNoAxeViolations(page);
   });
 

@@ -89,7 +89,7 @@ describe('polls in the dashboard', () => {
   });
 
   it('edits a dashboard poll, keeping option ids (and counts) when the words stay', async () => {
-    assert.equal((await post(collector.url, vote(randomUUID(), 'what-do-you-use-most', 'events', { instance: 'libraries-2026' }))).status, 201);
+    assert.equal((await post(collector.url, vote(collector.newParticipant(), 'what-do-you-use-most', 'events', { instance: 'libraries-2026' }))).status, 201);
     const form = await staff.request('/dashboard/polls/libraries-2026/edit');
     assert.equal(form.status, 200);
     assert.match(form.text, /Question 5 \(empty\)/, 'two empty slots to add questions');
@@ -128,7 +128,7 @@ describe('polls in the dashboard', () => {
 
 describe('moderation round trip', () => {
   it('pending in mine → published as a question others vote on → rejected with a reason its author sees → replied to', async () => {
-    const author = randomUUID();
+    const author = collector.newParticipant();
     const texts = ['The minibus is <b>often</b> late', 'Ms Smith in the kitchen is rude to us'];
     for (const text of texts) assert.equal((await post(collector.url, statement(author, text))).status, 201);
     const [late, rude] = (await mineOf(author))!.statements;
@@ -148,7 +148,7 @@ describe('moderation round trip', () => {
     const question = others.questions.find((q) => q.id === late.id);
     assert.deepEqual(question?.text, { en: texts[0] });
     assert.equal(question?.origin, 'resident');
-    const voter = randomUUID();
+    const voter = collector.newParticipant();
     assert.equal((await post(collector.url, vote(voter, late.id, 'disagree'))).status, 201);
     assert.equal(countsOf((await getPoll(collector.url, POLL)).json, late.id)!.counts.disagree, 1);
 
@@ -175,13 +175,13 @@ describe('moderation round trip', () => {
 
 describe('deleting a statement on its author’s request', () => {
   it('confirms, then removes the statement, its answer and every vote on it', async () => {
-    const author = randomUUID();
+    const author = collector.newParticipant();
     const answer = statement(author, 'Please delete this one later');
     assert.equal((await post(collector.url, answer)).status, 201);
     const [own] = (await mineOf(author))!.statements;
     const sid = own.id.slice(2);
     await submit(`/dashboard/polls/${POLL}/statements/${sid}/publish`, {});
-    const voter = randomUUID();
+    const voter = collector.newParticipant();
     assert.equal((await post(collector.url, vote(voter, own.id, 'agree'))).status, 201);
 
     const confirm = await staff.request(`/dashboard/polls/${POLL}/statements/${sid}/delete`);
@@ -229,8 +229,20 @@ describe('responses and policies', () => {
 });
 
 describe('CSV exports', () => {
+  it('flags the hours in which one connection brought many new participants, on the page and as CSV', async () => {
+    const quiet = await staff.request(`/dashboard/polls/${CLOSED}`);
+    assert.doesNotMatch(quiet.text, /from one connection/);
+    await collector.store.polls.recordBurst({ pollId: CLOSED, hourStart: Date.UTC(2026, 6, 2, 13), participants: 75 });
+    const flagged = await staff.request(`/dashboard/polls/${CLOSED}`);
+    // July: British Summer Time, an hour ahead of UTC.
+    assert.ok(flagged.text.includes('On 2026-07-02, between 14:00 and 15:00 UK time, 75 new participants came from one connection.'), flagged.text);
+    const csv = await staff.request(`/dashboard/polls/${CLOSED}/bursts.csv`);
+    assert.equal(csv.status, 200);
+    assert.deepEqual(readCsv(csv.text.slice(1)), [{ 'Hour starting (UK time)': '2026-07-02 14:00', 'New participants from the busiest connection': '75' }]);
+  });
+
   it('exports results with counts and shares', async () => {
-    const participant = randomUUID();
+    const participant = collector.newParticipant();
     await post(collector.url, vote(participant, 'overall', '5'));
     const response = await staff.request(`/dashboard/polls/${POLL}/results.csv`);
     assert.equal(response.status, 200);
@@ -246,7 +258,7 @@ describe('CSV exports', () => {
 
   it('exports statements with every formula-like cell neutralised', async () => {
     const payloads = ['=HYPERLINK("http://evil.example","click here")', '+44 is our dialling code, fine', '-1 out of ten for the food', '@SUM(1+1) is what I think of it'];
-    for (const text of payloads) assert.equal((await post(collector.url, statement(randomUUID(), text))).status, 201);
+    for (const text of payloads) assert.equal((await post(collector.url, statement(collector.newParticipant(), text))).status, 201);
     const response = await staff.request(`/dashboard/polls/${POLL}/statements.csv`);
     assert.equal(response.status, 200);
     const rows = readCsv(response.text.slice(1));
@@ -258,7 +270,7 @@ describe('CSV exports', () => {
 
 describe('CSRF', () => {
   it('refuses every poll form without the session’s token, changing nothing', async () => {
-    const author = randomUUID();
+    const author = collector.newParticipant();
     await post(collector.url, statement(author, 'A statement to leave pending'));
     const [own] = (await mineOf(author))!.statements;
     const sid = own.id.slice(2);

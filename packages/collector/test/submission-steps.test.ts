@@ -5,8 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { newcomerGate } from '../src/polls/newcomers.js';
+import { participants } from '../src/polls/participants.js';
 import { repeatTracker } from '../src/repeats.js';
-import { answer, BUSY_SITE_CEILING, checkPoll, checkSite, classify, isRefusal, limit, parse, save } from '../src/routes/submission-steps.js';
+import { answer, BUSY_SITE_CEILING, checkPoll, checkSite, classify, isRefusal, limit, parse, save, type PollCheck } from '../src/routes/submission-steps.js';
 import { siteRegistry } from '../src/sites.js';
 import type { SiteConfig } from '../src/config.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -80,28 +82,48 @@ describe('limit', () => {
 
 describe('checkPoll', () => {
   let collector: Awaited<ReturnType<typeof startPollCollector>>;
+  let check: PollCheck;
   before(async () => {
     collector = await startPollCollector();
+    const hits = new Map<string, number>();
+    const countHit = (key: string) => {
+      hits.set(key, (hits.get(key) ?? 0) + 1);
+      return { hits: hits.get(key)!, secondsLeft: 42 };
+    };
+    check = { issued: participants(await collector.store.polls.participantSecret()).issued, admitNewcomer: newcomerGate(collector.store, countHit, 2), address: '127.0.0.1' };
   });
   after(() => collector.close());
 
   it('leaves other widgets alone, and turns a vote into the action the store applies', async () => {
-    assert.deepEqual(await checkPoll(collector.store, makeSubmission(), Date.now()), {});
-    const checked = await checkPoll(collector.store, vote(randomUUID(), 'overall', '4'), Date.now());
+    assert.deepEqual(await checkPoll(collector.store, makeSubmission(), Date.now(), check), {});
+    const checked = await checkPoll(collector.store, vote(collector.newParticipant(), 'overall', '4'), Date.now(), check);
     assert.deepEqual(checked, { poll: { kind: 'vote', pollId: 'day-centres-2026', question: 'overall', choice: '4' } });
   });
   it('refuses an answer its poll does not take, with the code and field', async () => {
-    const refused = await checkPoll(collector.store, vote(randomUUID(), 'overall', '9'), Date.now());
+    const refused = await checkPoll(collector.store, vote(collector.newParticipant(), 'overall', '9'), Date.now(), check);
     assert.ok(isRefusal(refused));
     assert.deepEqual([refused.status, refused.code, refused.field], [422, 'unknown-option', 'answers.choice']);
   });
   it('lets a retry of an answer already stored through, though its poll has closed since', async () => {
-    const early = pollAnswer({ question: 'overall', choice: '4' });
+    const early = pollAnswer({ question: 'overall', choice: '4' }, { participant: collector.newParticipant() });
     assert.equal(await collector.store.submissions.save((classify(early, { address: '127.0.0.1', foldSecret: 's', repeats: repeatTracker(), now: Date.now() }).record)), 'created');
     const longAfter = Date.now() + 365 * 24 * 60 * 60 * 1000;
-    assert.deepEqual(await checkPoll(collector.store, early, longAfter), {});
-    const late = await checkPoll(collector.store, pollAnswer({ question: 'overall', choice: '4' }), longAfter);
+    assert.deepEqual(await checkPoll(collector.store, early, longAfter, check), {});
+    const late = await checkPoll(collector.store, pollAnswer({ question: 'overall', choice: '4' }, { participant: collector.newParticipant() }), longAfter, check);
     assert.ok(isRefusal(late) && late.code === 'poll-closed');
+  });
+  it('refuses a participant id this collector did not issue, and the newcomers past the limit of their address', async () => {
+    const [, signature] = collector.newParticipant().split('.');
+    const forged = await checkPoll(collector.store, vote(`${randomUUID()}.${signature}`, 'overall', '4'), Date.now(), check);
+    assert.ok(isRefusal(forged));
+    assert.deepEqual([forged.status, forged.code, forged.field], [422, 'unknown-participant', 'participant']);
+    const fresh = { ...check, address: '127.0.0.9' };
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      const refused = await checkPoll(collector.store, vote(collector.newParticipant(), 'overall', '4'), Date.now(), fresh);
+      statuses.push(isRefusal(refused) ? [refused.status, refused.code, refused.retryAfter] : 'taken');
+    }
+    assert.deepEqual(statuses, ['taken', 'taken', [429, 'rate-limited', 42]]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { PollController } from './controller.js';
-import { ensureParticipant, storedParticipant } from './participant.js';
+import { keepParticipant, storedParticipant } from './participant.js';
 import { fetchPoll, pollUrl, type PollFetch } from './poll-api.js';
 import type { PollView } from './types.js';
 
@@ -48,6 +48,8 @@ export class PollState extends PollController<PollStateOptions> {
   private fetchController: AbortController | undefined;
   /** This device's participant id while storage is blocked (otherwise read from storage). */
   private participant: string | undefined;
+  /** The id the collector issued with the poll, for this device's first answer. */
+  private issued: string | undefined;
   override hostDisconnected(): void {
     this.fetchController?.abort();
     // Shown again later (a single-page app putting it back): fetch the results afresh.
@@ -96,9 +98,15 @@ export class PollState extends PollController<PollStateOptions> {
     this.choices = { ...this.choices, [question]: this.saved(question) ?? '' };
   }
 
-  /** The participant id to send with an answer, made now if this is the device's first. */
-  participantFor(poll: string): string {
-    this.participant = ensureParticipant(poll, this.participant);
+  /**
+   * The participant id to send with an answer: this device's, else (its first answer) the one
+   * the collector issued, kept from now on. None when the poll came without one (given as data).
+   */
+  participantFor(poll: string): string | undefined {
+    const existing = storedParticipant(poll) ?? this.participant;
+    if (existing || !this.issued) return existing;
+    this.participant = this.issued;
+    keepParticipant(poll, this.issued);
     return this.participant;
   }
 
@@ -110,7 +118,7 @@ export class PollState extends PollController<PollStateOptions> {
     this.loaded = key;
     if (source?.given) {
       this.fetchController?.abort();
-      this.use(structuredClone(source.given));
+      this.use(structuredClone(source.given), source.id);
       return;
     }
     this.data = undefined;
@@ -136,7 +144,7 @@ export class PollState extends PollController<PollStateOptions> {
     const fetched = await fetchPoll(pollUrl(endpoint, id, site, storedParticipant(id) ?? this.participant), controller.signal);
     if (controller.signal.aborted) return;
     if (fetched.kind === 'ok') {
-      this.use(fetched.poll);
+      this.use(fetched.poll, id);
       return;
     }
     // Already shown: keep the questions, but say the results could not be brought up to date.
@@ -147,7 +155,13 @@ export class PollState extends PollController<PollStateOptions> {
   }
 
   /** Shows a poll, keeping what this page knows that the collector's answer does not show yet. */
-  private use(poll: PollView): void {
+  private use(poll: PollView, id?: string): void {
+    if (poll.participant) {
+      // Issued: the collector does not know the id this device sent (if any), so it is dropped.
+      this.issued = poll.participant;
+      this.participant = undefined;
+      if (id && storedParticipant(id)) keepParticipant(id, null);
+    }
     const before = Object.fromEntries(poll.questions.map((q) => [q.id, this.saved(q.id)]));
     for (const [question, choice] of this.unconfirmed) if (poll.mine?.answers[question] === choice) this.unconfirmed.delete(question);
     this.data = poll;

@@ -246,9 +246,10 @@ export class TandemPoll extends TandemElement {
     if (result.outcome === 'sent') void this.refresh();
   }
 
-  /** Sends one answer or statement with this device's participant id (made now if this is its first answer). */
+  /** Sends one answer or statement with this device's participant id (the issued one, kept now, if this is its first answer). */
   private send(answers: Record<string, string>, signals: Submission['signals']): Promise<DeliveryResult> {
-    return this.deliver({ ...this.buildSubmission(answers, signals), participant: this.state.participantFor(this.pollId) });
+    const participant = this.state.participantFor(this.pollId);
+    return this.deliver({ ...this.buildSubmission(answers, signals), ...(participant ? { participant } : {}) });
   }
 
   /** Said by the polite live region; focus stays on the Save button. */

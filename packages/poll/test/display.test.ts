@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { PARTICIPANT } from '@tandem/core/protocol.js';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
 import { axFullTree, axNode, axTree, eventually, flatten, pollTests, scenario } from './support.js';
 import dayCentres from './fixtures/day-centres-2026.json';
@@ -213,7 +214,7 @@ describe('<tandem-poll>: what it shows', () => {
     const poll = await mountPoll(name);
     expect(storedParticipant()).to.equal(null);
     await poll.answer('mood', '3');
-    expect(storedParticipant()).to.match(/^[0-9a-f-]{36}$/);
+    expect(storedParticipant()).to.match(PARTICIPANT);
     expect(Object.keys(localStorage).filter((key) => key.includes('display-poll'))).to.deep.equal(['tandem:poll:display-poll:participant']);
     expect(document.cookie).to.equal(before);
     expect((await axTree()).name).to.be.a('string');

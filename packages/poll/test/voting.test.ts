@@ -1,5 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
+import { PARTICIPANT } from '@tandem/core/protocol.js';
+import { participantKey } from '../src/participant.js';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
 import { axNode, eventually, pollTests, received, scenario, showAgain, SITE } from './support.js';
 
@@ -54,8 +56,9 @@ describe('<tandem-poll>: voting', () => {
     expect(poll.query('#announcement')!.getAttribute('role')).to.equal('status');
     expect(poll.focused).to.equal('q0-save', 'focus stays where the person is');
 
+    // The id the collector issued with the poll, kept only now (the stand-in refuses any other).
     const participant = storedParticipant();
-    expect(participant).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(participant).to.match(PARTICIPANT);
     const { stored } = await received(name);
     const votes = Object.values(stored);
     expect(votes).to.have.length(1);
@@ -142,6 +145,19 @@ describe('<tandem-poll>: voting', () => {
     expect(pollRequests.at(-1)!.participant).to.equal(storedParticipant());
   });
 
+  it('drops a kept id the collector did not issue, and answers with the one it issues instead', async () => {
+    const name = scenario();
+    const madeUp = `${crypto.randomUUID()}.${'A'.repeat(43)}`;
+    localStorage.setItem(participantKey(POLL), madeUp);
+    const poll = await mountPoll(name);
+    await poll.answer('mood', '4');
+    await poll.until(() => poll.element.answerState.mood === 'saved');
+    const kept = storedParticipant();
+    expect(kept).to.match(PARTICIPANT).and.not.equal(madeUp);
+    const { stored } = await received(name);
+    expect(Object.values(stored).map((s) => s.participant)).to.deep.equal([kept]);
+  });
+
   it('saving again without a change sends nothing more, and says it is saved', async () => {
     const name = scenario();
     const poll = await mountPoll(name);
@@ -190,12 +206,14 @@ describe('<tandem-poll>: voting', () => {
 });
 
 describe('<tandem-poll>: given as data, and handled by the host', () => {
-  it('pollData with transport="events": fetches nothing, counts the answer locally, fires events with the participant', async () => {
+  it('pollData with transport="events": fetches nothing, counts the answer locally, fires events with the participant the data carries', async () => {
     const { mountPage } = await import('../../../test/support/page.js');
     const { PollHarness } = await import('./harness.js');
     const { pollView } = await import('./fixtures/poll-view.mjs');
     const dayCentres = (await import('./fixtures/day-centres-2026.json')).default;
-    const data = pollView({ ...dayCentres, id: 'events-poll' }, { counts: { visits: { daily: 1, weekly: 1, monthly: 0 } } });
+    // As the host fetched it from the collector: with a participant issued for this device.
+    const issued = `${crypto.randomUUID()}.${'A'.repeat(43)}`;
+    const data = { ...pollView({ ...dayCentres, id: 'events-poll' }, { counts: { visits: { daily: 1, weekly: 1, monthly: 0 } } }), participant: issued };
     mountPage('<tandem-poll site="adult-social-care" transport="events"></tandem-poll>');
     const element = document.querySelector('tandem-poll')!;
     const events: { type: string; delivery?: string; participant?: string; answers?: unknown }[] = [];
@@ -214,7 +232,8 @@ describe('<tandem-poll>: given as data, and handled by the host', () => {
       ['tandem-submitted', 'events'],
     ]);
     expect(events[0]!.answers).to.deep.equal({ question: 'visits', choice: 'monthly' });
-    expect(events[0]!.participant).to.equal(localStorage.getItem('tandem:poll:events-poll:participant'));
+    expect(events[0]!.participant).to.equal(issued);
+    expect(localStorage.getItem('tandem:poll:events-poll:participant')).to.equal(issued);
     // Changed: the count moves, never twice.
     await poll.answer('visits', 'daily');
     expect(poll.results('visits').map((r) => r[1])).to.deep.equal(['2', '1', '0']);

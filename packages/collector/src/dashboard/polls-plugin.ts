@@ -5,6 +5,7 @@ import { SLUG } from '../polls/definition.js';
 import { pollBody } from '../polls/view.js';
 import { formValues, pollFromForm, postedValues } from './poll-form.js';
 import { resultsCsv, statementsCsv } from './poll-csv.js';
+import { burstsCsv } from './views/poll-bursts.js';
 import { pollFormPage } from './views/poll-form.js';
 import { deleteStatementPage, pollListPage, pollPage, policyPage, statementsPage } from './views/polls.js';
 import { fieldOf, fieldsOf } from './fields.js';
@@ -155,11 +156,11 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
 
   const renderPoll = async (reply: FastifyReply, session: SignedIn, record: PollRecord, values: { response_en: string, response_cy: string } | null, problems: { field: string, message: string }[], message?: string) => {
     const id = record.definition.id;
-    const [read, statementCounts] = await Promise.all([bodyOf(id), store.polls.countStatements(id)]);
+    const [read, statementCounts, bursts] = await Promise.all([bodyOf(id), store.polls.countStatements(id), store.polls.listBursts(id)]);
     if (!read) return notFound(reply);
     const response = read.reading.poll.response;
     return sendPage(reply, pollPage({
-      user: session, record: read.reading.poll, body: read.body, statementCounts, problems, notice: message,
+      user: session, record: read.reading.poll, body: read.body, statementCounts, bursts, problems, notice: message,
       values: values ?? { response_en: response?.en ?? '', response_cy: response?.cy ?? '' },
     }), problems.length ? 422 : 200);
   };
@@ -277,6 +278,14 @@ export default async function pollDashboard(app: FastifyInstance, { store, confi
     const read = record && (await bodyOf(record.definition.id));
     if (!read) return notFound(reply);
     return attachment(reply, `tandem-poll-${record.definition.id}-results`).send(resultsCsv(read.body));
+  });
+
+  app.get('/:id/bursts.csv', async (req, reply) => {
+    const session = await requireSession(req, reply);
+    if (!session) return reply;
+    const record = await pollOf(req);
+    if (!record) return notFound(reply);
+    return attachment(reply, `tandem-poll-${record.definition.id}-bursts`).send(burstsCsv(await store.polls.listBursts(record.definition.id)));
   });
 
   app.get('/:id/statements.csv', async (req, reply) => {

@@ -16,10 +16,14 @@ const refusal = (status: number, code: string, field: string | undefined, error:
 
 /**
  * @param submission Checked against the shared schema, widget "poll".
+ * @param issued Whether this collector issued the participant id (participants.ts).
  */
-export async function checkPollAnswer(store: Store, submission: Submission, now: number): Promise<{ ok: true, action: PollAction } | ({ ok: false } & PollRefusal)> {
+export async function checkPollAnswer(store: Store, submission: Submission, now: number, issued: (participant: string) => boolean): Promise<{ ok: true, action: PollAction } | ({ ok: false } & PollRefusal)> {
   if (!submission.participant) {
-    return refusal(422, 'participant-required', 'participant', 'A poll answer needs the participant id (a version 4 UUID made on the device)');
+    return refusal(422, 'participant-required', 'participant', 'A poll answer needs the participant id the collector issued with the poll');
+  }
+  if (!issued(submission.participant)) {
+    return refusal(422, 'unknown-participant', 'participant', 'This participant id was not issued by this collector: fetch the poll again for a new one');
   }
   const record = await store.polls.get(submission.instance);
   if (!record || record.definition.site !== submission.site) return refusal(422, 'unknown-poll', 'instance', 'There is no poll with this id on this site');

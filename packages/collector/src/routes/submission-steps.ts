@@ -5,12 +5,14 @@
 // none of them knows about HTTP, so each is tested on its own (submission-steps.test.ts).
 import { CheckedSubmissionSchema, checkSubmission, type Submission } from '@tandem/core/schema.js';
 import { checkPollAnswer } from '../polls/answer.js';
+import type { NewcomerGate } from '../polls/newcomers.js';
 import { compileSchema } from '../schema-compile.js';
 import { foldKey, quarantineReason, sortedAnswersJson, toRecord } from '../submission.js';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
 import type { RepeatTracker } from '../repeats.js';
 import type { SiteCheck } from '../sites.js';
+import { secondsOver, type CountHit } from '../rate-limit.js';
 import type { PollAction, SaveOutcome, Store, SubmissionRecord } from '../store/store.js';
 
 /**
@@ -48,8 +50,6 @@ export function checkSite(
 /** A 429 the outboxes understand: they wait for Retry-After, then send again. */
 export const tooMany = (seconds: number, error: string): Refusal => ({ status: 429, error, problems: [], retryAfter: seconds });
 
-/** Counts one hit for a key in its window (a minute unless told): the hits so far and the seconds left (rate-limit.ts). */
-export type CountHit = (key: string, window?: { windowMs?: number }) => { hits: number, secondsLeft: number };
 
 export type Limits = {
   perSitePerMinute: number;
@@ -57,6 +57,7 @@ export type Limits = {
   perParticipantPerMinute?: number;
   statementsPerAddressPerHour?: number;
   statementsPerParticipantPerHour?: number;
+  newParticipantsPerAddressPerHour?: number;
 };
 
 /** The client as the limits see it: its address (rate-limit.ts addressKey) and its requests this minute, this one included. */
@@ -66,8 +67,7 @@ const HOUR_MS = 60 * 60 * 1000;
 /** A busy site still takes answers up to this many times its limit, from addresses that send few. */
 export const BUSY_SITE_CEILING = 5;
 
-/** The seconds to wait when a count is over its most: 0 while within it. */
-const over = ({ hits, secondsLeft }: { hits: number, secondsLeft: number }, most: number) => (hits > most ? secondsLeft : 0);
+
 
 /**
  * 3. Limits. A site over its answers a minute is busy: then only addresses that sent more than
@@ -81,36 +81,48 @@ export function limit(submission: Submission, site: SiteConfig, countHit: CountH
   const busyAt = site.perMinute ?? limits.perSitePerMinute;
   const siteHits = countHit(`site:${submission.site}`);
   const heavy = client.hitsThisMinute > (limits.perIpPerMinuteWhenBusy ?? 20);
-  const siteWait = over(siteHits, heavy ? busyAt : busyAt * BUSY_SITE_CEILING);
+  const siteWait = secondsOver(siteHits, heavy ? busyAt : busyAt * BUSY_SITE_CEILING);
   if (siteWait) return tooMany(siteWait, 'This site is receiving too many answers; try again after the time in Retry-After');
   if (submission.widget !== 'poll' || !submission.participant) return undefined;
-  const participantWait = over(countHit(`participant:${submission.participant}`), limits.perParticipantPerMinute ?? 120);
+  const participantWait = secondsOver(countHit(`participant:${submission.participant}`), limits.perParticipantPerMinute ?? 120);
   if (participantWait) return pollLimit(participantWait, 'participant', 'Too many answers from this device; try again after the time in Retry-After');
   if (typeof submission.answers.statement !== 'string') return undefined;
   const poll = `${submission.site}/${submission.instance}`;
   const hourly = { windowMs: HOUR_MS };
   // The device first: its own statements over its limit do not use up its neighbours' share.
   const wait =
-    over(countHit(`statements:${poll}:${submission.participant}`, hourly), limits.statementsPerParticipantPerHour ?? 5) ||
-    over(countHit(`statements:${poll}:${client.address}`, hourly), limits.statementsPerAddressPerHour ?? 30);
+    secondsOver(countHit(`statements:${poll}:${submission.participant}`, hourly), limits.statementsPerParticipantPerHour ?? 5) ||
+    secondsOver(countHit(`statements:${poll}:${client.address}`, hourly), limits.statementsPerAddressPerHour ?? 30);
   return wait ? pollLimit(wait, 'answers.statement', 'Too many statements for this poll from here; try again after the time in Retry-After') : undefined;
 }
 
 const pollLimit = (seconds: number, field: string, error: string): Refusal => ({ ...tooMany(seconds, error), code: 'rate-limited', field, problems: [{ field, message: error }] });
 
 /**
- * 4. Poll: a poll answer is checked against its poll (open? this question? this option?) and
- * becomes the action the store applies with it. A retry of one already stored (say, before
+ * 4. Poll: a poll answer is checked against its poll (a participant we issued? open? this
+ * question? this option?), a new participant's against the newcomers' limit of its address,
+ * and becomes the action the store applies with it. A retry of one already stored (say, before
  * the poll closed) goes on to be answered as a retry.
  */
-export async function checkPoll(store: Store, submission: Submission, now: number): Promise<{ poll?: PollAction } | Refusal> {
+export async function checkPoll(store: Store, submission: Submission, now: number, { issued, admitNewcomer, address }: PollCheck): Promise<{ poll?: PollAction } | Refusal> {
   if (submission.widget !== 'poll') return {};
-  const checked = await checkPollAnswer(store, submission, now);
-  if (checked.ok) return { poll: checked.action };
-  if (await store.submissions.get(submission.id)) return {};
-  const { status, code, field, error } = checked;
-  return { status, error, code, ...(field ? { field } : {}), problems: [{ field: field ?? '(body)', message: error }] };
+  const checked = await checkPollAnswer(store, submission, now, issued);
+  if (!checked.ok) {
+    if (await store.submissions.get(submission.id)) return {};
+    const { status, code, field, error } = checked;
+    return { status, error, code, ...(field ? { field } : {}), problems: [{ field: field ?? '(body)', message: error }] };
+  }
+  const wait = await admitNewcomer(checked.action, submission.participant as string, address, now);
+  return wait ? pollLimit(wait, 'participant', 'Too many new participants in this poll from this connection; try again after the time in Retry-After') : { poll: checked.action };
 }
+
+/** What checking a poll answer needs besides the store: whose ids are ours, and the newcomers' limit (polls/newcomers.ts). */
+export type PollCheck = {
+  issued: (participant: string) => boolean;
+  admitNewcomer: NewcomerGate;
+  /** The client's address as rate limits count it. */
+  address: string;
+};
 
 /**
  * 5. Classify: the record to store, quarantined if it looks like a bot's or repeats a first

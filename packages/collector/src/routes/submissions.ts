@@ -5,10 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse, sendRefusal } from '../errors.js';
+import { newcomerGate } from '../polls/newcomers.js';
+import { participants } from '../polls/participants.js';
 import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
-import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type CountHit, type Limits, type Refusal } from './submission-steps.js';
-import type { RateLimits } from '../rate-limit.js';
+import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type Limits, type Refusal } from './submission-steps.js';
+import type { CountHit, RateLimits } from '../rate-limit.js';
 import type { siteRegistry } from '../sites.js';
 import type { Store } from '../store/store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -30,6 +32,9 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
   const foldSecret = randomBytes(32).toString('base64url');
   const repeats = repeatTracker();
   const countHit: CountHit = (key, window) => rateLimits.hit(key, window);
+  const { issued } = participants(await store.polls.participantSecret());
+  const admitNewcomer = newcomerGate(store, countHit, limits.newParticipantsPerAddressPerHour ?? 60, (err) =>
+    app.log.error({ err: { message: err.message } }, 'could not record a burst of new participants'));
 
   const refused = (reply: FastifyReply, refusal: Refusal) => {
     if (refusal.status === 429) reply.log.info({ statusCode: 429 }, 'request refused');
@@ -71,7 +76,7 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
       if (isRefusal(site)) return refused(reply, site);
       const overLimit = limit(submission, site, countHit, limits, { address: clientAddress(req), hitsThisMinute: addressHits.get(req) ?? 1 });
       if (overLimit) return refused(reply, overLimit);
-      const poll = await checkPoll(store, submission, Date.now());
+      const poll = await checkPoll(store, submission, Date.now(), { issued, admitNewcomer, address: clientAddress(req) });
       if (isRefusal(poll)) return refused(reply, poll);
 
       const { record, key } = classify(submission, { address: clientAddress(req), foldSecret, repeats, now: Date.now(), ...poll });

@@ -45,6 +45,15 @@ export type PollReading = {
 
 export type StatementStatus = StatementRow['status'];
 
+/** An hour in which one address brought a poll as many new participants as it may, or more. */
+export type PollBurst = {
+  pollId: string;
+  /** The start of the clock hour (ms since the epoch). */
+  hourStart: number;
+  /** How many new participants the busiest address brought, counting those refused. */
+  participants: number;
+};
+
 export type PollStore = {
   /** Creates or replaces the polls defined in the configuration's files (at start), keeping their counts and response; a file poll no longer named becomes a dashboard poll. */
   syncFiles: (polls: PollDefinition[], now: number) => Promise<void>;
@@ -75,4 +84,12 @@ export type PollStore = {
   getSitePolicy: (site: string) => Promise<PollText | null>;
   /** null: back to the configuration's. */
   setSitePolicy: (site: string, policy: PollText | null, by: string, at: number) => Promise<void>;
+  /** The secret participant ids are signed with: made once per database, the same for every process. */
+  participantSecret: () => Promise<Buffer>;
+  /** Whether the participant has a vote or statement in the poll (a later answer is not a new participant's). */
+  hasAnswered: (pollId: string, participant: string) => Promise<boolean>;
+  /** Keeps the larger of this and the hour's burst already kept. */
+  recordBurst: (burst: PollBurst) => Promise<void>;
+  /** Oldest first. */
+  listBursts: (pollId: string) => Promise<PollBurst[]>;
 };

@@ -144,4 +144,25 @@ export const MIGRATIONS: { version: number, name: string, sql: string }[] = [
       ALTER TABLE staff_sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 6,
+    name: 'poll participants issued and signed by the collector; bursts of new participants from one address',
+    sql: `
+      -- Made once, here, so that every collector process on this database signs alike.
+      CREATE TABLE collector_secrets (
+        name   TEXT PRIMARY KEY,
+        secret BLOB NOT NULL
+      ) STRICT;
+      INSERT INTO collector_secrets (name, secret) VALUES ('participants', randomblob(32));
+
+      -- The most new participants one address brought to a poll in a clock hour, when it
+      -- reached the limit. The address itself is never kept.
+      CREATE TABLE poll_bursts (
+        poll_id      TEXT NOT NULL,
+        hour_start   INTEGER NOT NULL,
+        participants INTEGER NOT NULL,
+        PRIMARY KEY (poll_id, hour_start)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

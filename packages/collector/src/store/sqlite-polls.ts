@@ -2,7 +2,7 @@
 // question, result counters, residents' statements and their moderation, site policies.
 // Synchronous; sqlite.js makes them async. A poll answer's own writes (counters, statement)
 // are in sqlite-submission-writes.js, in the answer's transaction.
-import type { PollRecord, StatementRow } from './store.js';
+import type { PollBurst, PollRecord, StatementRow } from './store.js';
 import type { PollDefinition, PollText } from '../polls/definition.js';
 import type { Database } from 'better-sqlite3';
 
@@ -97,6 +97,13 @@ export function pollQueries(db: Database) {
     ON CONFLICT (site) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
   const deletePolicy = db.prepare('DELETE FROM site_policies WHERE site = ?');
 
+  const selectSecret = db.prepare(`SELECT secret FROM collector_secrets WHERE name = 'participants'`).pluck();
+  const answered = db.prepare(`SELECT EXISTS (SELECT 1 FROM poll_votes WHERE poll_id = @pollId AND participant = @participant)
+    OR EXISTS (SELECT 1 FROM poll_statements WHERE poll_id = @pollId AND participant = @participant)`).pluck();
+  const upsertBurst = db.prepare(`INSERT INTO poll_bursts (poll_id, hour_start, participants) VALUES (@pollId, @hourStart, @participants)
+    ON CONFLICT (poll_id, hour_start) DO UPDATE SET participants = max(participants, excluded.participants)`);
+  const burstsOf = db.prepare('SELECT poll_id AS pollId, hour_start AS hourStart, participants FROM poll_bursts WHERE poll_id = ? ORDER BY hour_start');
+
   const byQuestion = (rows: CountRow[]): Record<string, Record<string, number>> => {
     const out: Record<string, Record<string, number>> = {};
     for (const { question, option, votes } of rows) (out[question] ??= {})[option] = votes;
@@ -162,6 +169,13 @@ export function pollQueries(db: Database) {
       deleteQuestionCounts.run(pollId, `s-${id}`);
       return true;
     }),
+
+    participantSecret: () => selectSecret.get() as Buffer,
+    hasAnswered: (pollId: string, participant: string) => answered.get({ pollId, participant }) === 1,
+    recordBurst: (burst: PollBurst) => {
+      upsertBurst.run(burst);
+    },
+    listBursts: (pollId: string) => burstsOf.all(pollId) as PollBurst[],
 
     getSitePolicy: (site: string): PollText | null => json(((selectPolicy.get(site) ?? null) as string | null)),
     setSitePolicy: (site: string, policy: PollText | null, by: string, at: number) => {

@@ -39,6 +39,7 @@ export function staffWrites(db: Database) {
     setSitePolicy: polls.setSitePolicy,
     /** For readiness: takes the write lock and commits, or throws why it cannot. */
     proveWritable: proveWritable.immediate,
+    recordBurst: polls.recordBurst,
     /** Answers received before `before`, and everything else past its time; how many answers. */
     purgeBefore(before: number, now: number) {
       purgeWindows.run(now - HOUR);

@@ -114,6 +114,10 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       deleteStatement: (pollId, id) => write('deleteStatement', pollId, id),
       getSitePolicy: (site) => run(() => polls.getSitePolicy(site)),
       setSitePolicy: (site, policy, by, at) => write('setSitePolicy', site, policy, by, at),
+      participantSecret: () => run(() => polls.participantSecret()),
+      hasAnswered: (pollId, participant) => run(() => polls.hasAnswered(pollId, participant)),
+      recordBurst: (burst) => write('recordBurst', burst),
+      listBursts: (pollId) => run(() => polls.listBursts(pollId)),
     },
     purgeBefore: (before, now) => write('purgeBefore', before, now),
     check: () =>

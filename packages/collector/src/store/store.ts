@@ -10,7 +10,7 @@ import type { SubmissionStore } from './submission-store.js';
 
 export type { CounterStore, HitsEntry, RateLimitHit } from './counter-store.js';
 export type { AnswerFilter, AnswerRow, DashboardStore, FinderFilter, FinderNeed, FinderNotHelped, FinderPeriod, FinderSummary, PageCounts } from './dashboard-store.js';
-export type { PollReading, PollRecord, PollStore, StatementRow, StatementStatus } from './poll-store.js';
+export type { PollBurst, PollReading, PollRecord, PollStore, StatementRow, StatementStatus } from './poll-store.js';
 export type { NewSession, StaffSession, StaffStore, StaffUser } from './staff-store.js';
 export type { PollAction, SaveOutcome, SubmissionRecord, SubmissionStore } from './submission-store.js';
 
@@ -48,7 +48,7 @@ export const STORE_METHODS = {
   polls: [
     'syncFiles', 'get', 'list', 'create', 'update', 'setResponse', 'read',
     'getStatement', 'listStatements', 'countStatements', 'moderateStatement', 'replyToStatement', 'deleteStatement',
-    'getSitePolicy', 'setSitePolicy',
+    'getSitePolicy', 'setSitePolicy', 'participantSecret', 'hasAnswered', 'recordBurst', 'listBursts',
   ],
 } as const satisfies { [Part in keyof Store]?: readonly (keyof Store[Part])[] };
 

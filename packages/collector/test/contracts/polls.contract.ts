@@ -210,5 +210,35 @@ export function pollsContract(name: string, open: OpenStore<Parts>) {
         await polls.setSitePolicy('adult-social-care', null, OFFICER, NOW + 2);
         assert.equal(await polls.getSitePolicy('adult-social-care'), null);
       }));
+
+    it('keeps one participant secret for the database, and tells whether a participant has answered a poll', () =>
+      withStore(open, async ({ submissions, polls }) => {
+        const secret = await polls.participantSecret();
+        assert.equal(secret.length, 32);
+        assert.deepEqual(await polls.participantSecret(), secret);
+        await polls.syncFiles([pollDefinition(), pollDefinition({ id: 'other-poll' })], NOW);
+        const [voter, writer] = [participant(), participant()];
+        assert.equal(await polls.hasAnswered(POLL_ID, voter), false);
+        await submissions.save(voteRecord(voter, 'overall', '4'));
+        await submissions.save(statementRecord(writer, 'More opening hours at weekends'));
+        assert.deepEqual(
+          [await polls.hasAnswered(POLL_ID, voter), await polls.hasAnswered(POLL_ID, writer), await polls.hasAnswered('other-poll', voter), await polls.hasAnswered(POLL_ID, participant())],
+          [true, true, false, false],
+        );
+      }));
+
+    it('keeps the busiest burst of each hour of a poll, oldest first', () =>
+      withStore(open, async ({ polls }) => {
+        const HOUR = 60 * MINUTE;
+        assert.deepEqual(await polls.listBursts(POLL_ID), []);
+        await polls.recordBurst({ pollId: POLL_ID, hourStart: NOW + HOUR, participants: 60 });
+        await polls.recordBurst({ pollId: POLL_ID, hourStart: NOW, participants: 75 });
+        await polls.recordBurst({ pollId: POLL_ID, hourStart: NOW, participants: 60 });
+        await polls.recordBurst({ pollId: 'other-poll', hourStart: NOW, participants: 300 });
+        assert.deepEqual(await polls.listBursts(POLL_ID), [
+          { pollId: POLL_ID, hourStart: NOW, participants: 75 },
+          { pollId: POLL_ID, hourStart: NOW + HOUR, participants: 60 },
+        ]);
+      }));
   });
 }

@@ -3,5 +3,6 @@
 // stand-in collector all import it; nothing keeps a copy.
 export * from './ids.js';
 export * from './limits.js';
+export * from './participant.js';
 export * from './poll.js';
 export * from './submission.js';

@@ -68,6 +68,11 @@ export interface PollView {
   response: PollText | null;
   questions: PollQuestion[];
   mine?: PollMine | undefined;
+  /**
+   * A new participant id (participant.ts), given when the request named none, or one this
+   * collector did not issue: the widget keeps it only once the person first answers.
+   */
+  participant?: string | undefined;
 }
 
 /** The fixed options of every statement: residents agree, disagree or are unsure. */
@@ -103,10 +108,13 @@ export function pollStatus(poll: { opensAt: string; closesAt: string }, now: num
 
 /**
  * The codes of the collector's refusals of a poll answer, in `{ error, field?, code }`:
- * 422 for the first six, 409 for `poll-closed` and `duplicate-statement`, 429 `rate-limited`.
+ * 422 for the first seven, 409 for `poll-closed` and `duplicate-statement`, 429 `rate-limited`
+ * (too many answers from one device, or too many new participants from one address).
+ * `unknown-participant`: the participant id is not one this collector issued.
  */
 export type PollRefusalCode =
   | 'participant-required'
+  | 'unknown-participant'
   | 'unknown-poll'
   | 'invalid-answer'
   | 'statements-closed'

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SLUG, UUID_V4 } from './ids.js';
+import { PARTICIPANT } from './participant.js';
 import { MAX_ANSWER_NUMBER, MAX_ANSWERS, MAX_FILL_MS, MAX_LIST_ITEM_TEXT, MAX_LIST_ITEMS, MAX_PAGE_TITLE, MAX_SUBMISSION_BYTES, MAX_TEXT } from './limits.js';
 
 /**
@@ -63,10 +64,11 @@ export const SubmissionSchema = v.strictObject({
   clientTime: v.pipe(v.string(), v.isoTimestamp()),
   sdkVersion: v.pipe(v.string(), v.maxLength(40)),
   /**
-   * A poll's random participant id, kept on the device after a first answer so that the
-   * collector counts one answer per person per question. Never sent by other widgets.
+   * A poll's participant id, issued by the collector (participant.ts) and kept on the device
+   * after a first answer, so that the collector counts one answer per person per question.
+   * Never sent by other widgets.
    */
-  participant: v.optional(v.pipe(v.string(), v.regex(UUID_V4, 'must be a version 4 UUID'))),
+  participant: v.optional(v.pipe(v.string(), v.regex(PARTICIPANT, 'must be a participant id issued by the collector'))),
 });
 
 /**

@@ -4,7 +4,8 @@ import { pollStatus } from '../../polls/definition.js';
 import { html, tableScroller } from '../html.js';
 import { formatTime } from './format.js';
 import { errorSummary, layout } from './layout.js';
-import type { PollRecord, StatementRow } from '../../store/store.js';
+import { burstsWarning } from './poll-bursts.js';
+import type { PollBurst, PollRecord, StatementRow } from '../../store/store.js';
 import type { PollText } from '../../polls/definition.js';
 import type { User } from './layout.js';
 import type { Problem } from '../../errors.js';
@@ -111,7 +112,7 @@ ${question.options.map((option) => {
 </div>`;
 }
 
-export function pollPage({ user, record, body, statementCounts, values, problems, notice }: { user: User, record: PollRecord, body: ReturnType<typeof import('../../polls/view.js').pollBody>, statementCounts: { pending: number, published: number, rejected: number }, values: { response_en: string, response_cy: string }, problems: Problem[], notice?: string }) {
+export function pollPage({ user, record, body, statementCounts, bursts, values, problems, notice }: { user: User, record: PollRecord, body: ReturnType<typeof import('../../polls/view.js').pollBody>, statementCounts: { pending: number, published: number, rejected: number }, bursts: PollBurst[], values: { response_en: string, response_cy: string }, problems: Problem[], notice?: string }) {
   const poll = record.definition;
   const path = pollPath(poll.id);
   return layout({
@@ -122,6 +123,7 @@ export function pollPage({ user, record, body, statementCounts, values, problems
     body: html`${errorSummary(problems)}${noticeBox(notice)}
 <p><a href="/dashboard/polls">All polls</a></p>
 <h1>${poll.title.en}</h1>
+${burstsWarning(bursts, `${path}/bursts.csv`)}
 <dl class="summary-list">
 <div class="summary-list__row"><dt>Poll id (the widget's poll attribute)</dt><dd><code>${poll.id}</code></dd></div>
 <div class="summary-list__row"><dt>Site</dt><dd>${poll.site}</dd></div>
