@@ -2,6 +2,8 @@
 // passwords. The collector runs in its own process (as in production); this process signs in
 // once, times the inbox quietly, then times it again while SPRAY_CLIENTS loops post wrong
 // passwords for many emails, from SPRAY_ADDRESSES loopback addresses (127.0.0.2 …).
+// SPRAY_PER_MINUTE paces them all together (1380, the rate seen in the attack), so runs
+// before and after a change send the same load; 0 sends as fast as answers come back.
 // Prints p50/p95 of the page both ways, and how many attempts were made and refused.
 // Run: node --import ./scripts/register-tsx.mjs --conditions=tandem-source scripts/sign-in-spray.ts
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { CLI, tempDir, writeConfig } from '../test-support/helpers.js';
 const CLIENTS = Number(process.env.SPRAY_CLIENTS) || 16;
 const ADDRESSES = Number(process.env.SPRAY_ADDRESSES) || 1;
 const SPRAY_MS = Number(process.env.SPRAY_MS) || 8000;
+const PER_MINUTE = Number(process.env.SPRAY_PER_MINUTE ?? 1380);
 const PAGES = 30;
 const STAFF = { email: 'officer@example-council.gov.uk', password: 'a long staff password 1' };
 
@@ -52,7 +55,11 @@ async function timePages(client: ReturnType<typeof browserish>) {
 async function spray(url: string, until: number, tally: Map<number, number>, index: number) {
   const attacker = browserish(url, {}, { from: `127.0.0.${2 + (index % ADDRESSES)}` });
   const token = attacker.tokenIn((await attacker.request('/dashboard/sign-in')).text);
+  const everyMs = PER_MINUTE ? (60000 * CLIENTS) / PER_MINUTE : 0;
+  const start = Date.now() + (everyMs * index) / CLIENTS;
   for (let n = 0; Date.now() < until; n++) {
+    const due = start + n * everyMs - Date.now();
+    if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
     const response = await attacker.request('/dashboard/sign-in', { method: 'POST', form: { _csrf: token, email: `person${n % 50}@example-council.gov.uk`, password: `guess ${n}` } });
     tally.set(response.status, (tally.get(response.status) ?? 0) + 1);
   }
@@ -74,7 +81,7 @@ try {
   const attempts = [...tally.values()].reduce((a, b) => a + b, 0);
   console.log(`inbox, quiet:         ${summary(quiet)}`);
   console.log(`inbox, during spray:  ${summary(busy)}`);
-  console.log(`spray: ${CLIENTS} clients from ${ADDRESSES} address(es), ${attempts} attempts in ${SPRAY_MS / 1000} s (${Math.round((attempts * 60000) / SPRAY_MS)} a minute); by status: ${JSON.stringify(Object.fromEntries(tally))}`);
+  console.log(`spray: ${PER_MINUTE ? `paced at ${PER_MINUTE} a minute, ` : ''}${CLIENTS} clients from ${ADDRESSES} address(es), ${attempts} attempts in ${SPRAY_MS / 1000} s (${Math.round((attempts * 60000) / SPRAY_MS)} a minute); by status: ${JSON.stringify(Object.fromEntries(tally))}`);
 } finally {
   server.child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
