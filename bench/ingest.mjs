@@ -35,6 +35,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { INSERT_COLUMNS, insertValues } from '../packages/collector/dist/store/sqlite-rows.js';
+import { participants } from '../packages/collector/dist/polls/participants.js';
 import { toRecord } from '../packages/collector/dist/submission.js';
 import { answer, benchPoll, ORIGIN, probeAnswer, SITE } from './ingest/answers.mjs';
 
@@ -191,7 +192,7 @@ function machineTicks() {
 // ---- load ----------------------------------------------------------------------------------
 
 /** Drives POST /v1/submissions; every request a new submission. Collects the acknowledged ids. */
-async function drive(url, seconds, acknowledged, raw = false) {
+async function drive(url, seconds, acknowledged, raw = false, newParticipant = randomUUID) {
   const instance = autocannon({
     url,
     skipAggregateResult: raw,
@@ -204,7 +205,7 @@ async function drive(url, seconds, acknowledged, raw = false) {
         method: 'POST',
         path: '/v1/submissions',
         headers: HEADERS,
-        setupRequest: (req) => ({ ...req, body: JSON.stringify(answer()) }),
+        setupRequest: (req) => ({ ...req, body: JSON.stringify(answer(newParticipant)) }),
         onResponse: (status, body) => {
           if (status >= 200 && status < 300) acknowledged.add(JSON.parse(body).id);
         },
@@ -276,7 +277,7 @@ const targetsAt = (synchronous) => [
         bundleDir: null,
         examplesDir: null,
         synchronous,
-        limits: { perIpPerMinute: 1_000_000_000, perSitePerMinute: 1_000_000_000 },
+        limits: { perIpPerMinute: 1_000_000_000, perSitePerMinute: 1_000_000_000, newParticipantsPerAddressPerHour: 1_000_000_000 },
         sites: [{ id: SITE, origins: [ORIGIN], perMinute: 1_000_000_000 }],
         polls: ['poll.json'],
         ...(LOG_LEVEL ? { logLevel: LOG_LEVEL } : {}),
@@ -286,6 +287,15 @@ const targetsAt = (synchronous) => [
       return [CLI, 'serve', '--config', file];
     },
     database: (dir) => join(dir, 'tandem.sqlite'),
+    // Poll votes carry participant ids this collector signed, as its widgets get them.
+    newParticipant: (dir) => {
+      const db = new Database(join(dir, 'tandem.sqlite'), { readonly: true });
+      try {
+        return participants(db.prepare(`SELECT secret FROM collector_secrets WHERE name = 'participants'`).pluck().get()).issue;
+      } finally {
+        db.close();
+      }
+    },
   },
 ];
 const TARGETS = [...targetsAt('full'), ...targetsAt('normal')];
@@ -300,7 +310,8 @@ async function measureAll() {
     for (const entry of servers) {
       if (PREFILL) prefill(entry.target.database(entry.server.dir), PREFILL);
       await probe(entry.server.url);
-      entry.warm = await drive(entry.server.url, WARMUP, entry.acknowledged);
+      entry.newParticipant = entry.target.newParticipant?.(entry.server.dir) ?? randomUUID;
+      entry.warm = await drive(entry.server.url, WARMUP, entry.acknowledged, false, entry.newParticipant);
     }
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 ? [...servers].reverse() : servers;
@@ -308,7 +319,7 @@ async function measureAll() {
         const before = cpuSeconds(entry.server.child.pid);
         const machineBefore = machineTicks();
         const client = process.cpuUsage();
-        const slice = await drive(entry.server.url, DURATION / ROUNDS, entry.acknowledged, true);
+        const slice = await drive(entry.server.url, DURATION / ROUNDS, entry.acknowledged, true, entry.newParticipant);
         const { user, system } = process.cpuUsage(client);
         const after = cpuSeconds(entry.server.child.pid);
         const machineAfter = machineTicks();

@@ -80,15 +80,21 @@ const KINDS = [
   // A poll vote, each from a new participant (one answer a person a question).
   [0.15, () => {
     const question = rng.pick(Object.keys(CHOICES));
-    return { ...base('poll', POLL_ID, { question, choice: rng.pick(CHOICES[question]) }, 400 + rng.int(5000)), participant: randomUUID() };
+    return (newParticipant) => ({ ...base('poll', POLL_ID, { question, choice: rng.pick(CHOICES[question]) }, 400 + rng.int(5000)), participant: newParticipant() });
   }],
 ];
 
-/** One answer of the mix, with a fresh id. */
-export function answer() {
+/**
+ * One answer of the mix, with a fresh id.
+ * @param {() => string} newParticipant  A participant id as the server issues them (a collector signs its own).
+ */
+export function answer(newParticipant = randomUUID) {
   let roll = rng.int(1000) / 1000;
   for (const [share, make] of KINDS) {
-    if (roll < share) return make();
+    if (roll < share) {
+      const made = make();
+      return typeof made === 'function' ? made(newParticipant) : made;
+    }
     roll -= share;
   }
   return KINDS[0][1]();

@@ -1,5 +1,6 @@
 // For the dashboard tests: a collector with one staff account, a small cookie-keeping client
 // that signs in as a browser would, and answers stored straight into the store.
+import http from 'node:http';
 import { hashPassword } from '../src/dashboard/passwords.js';
 import { toRecord } from '../src/submission.js';
 import { makeSubmission, startTestCollector } from './helpers.js';
@@ -23,14 +24,41 @@ export async function storeAnswer(store: Store, { answers, daysAgo = 0, url = 'h
   return record;
 }
 
-/** A client that keeps cookies and never follows redirects, so each step can be checked. */
-export function browserish(base: string, extraHeaders = ({} as Record<string, string>)) {
+type Sent = { method: string, headers: Record<string, string>, body: string | undefined };
+
+/**
+ * One request from a chosen loopback address (fetch cannot choose its own), so a test can be
+ * another person on another network: the collector sees it as req.ip.
+ */
+function requestFrom(localAddress: string, url: string, { method, headers, body }: Sent): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers, localAddress }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const answer = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) for (const one of [value ?? []].flat()) answer.append(name, one);
+        resolve(new Response(incoming.statusCode === 304 ? null : Buffer.concat(chunks), { status: incoming.statusCode, headers: answer }));
+      });
+      incoming.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * A client that keeps cookies and never follows redirects, so each step can be checked.
+ * @param from the loopback address to send from (127.0.0.2 …): another person's network
+ */
+export function browserish(base: string, extraHeaders = ({} as Record<string, string>), { from }: { from?: string } = {}) {
   const jar: Map<string, string> = new Map();
   async function request(path: string, { method = 'GET', form }: { method?: string, form?: Record<string, string> } = {}) {
     const headers = ({ ...extraHeaders } as Record<string, string>);
     if (jar.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
     if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(`${base}${path}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined, redirect: 'manual' });
+    const sent = { method, headers, body: form ? new URLSearchParams(form).toString() : undefined };
+    const response = from ? await requestFrom(from, `${base}${path}`, sent) : await fetch(`${base}${path}`, { ...sent, redirect: 'manual' });
     const setCookies = response.headers.getSetCookie();
     for (const line of setCookies) {
       const [pair = ''] = line.split(';');

@@ -8,7 +8,9 @@ import fastifyFormbody from '@fastify/formbody';
 import { toCsv } from './csv.js';
 import { parseFilters, queryString } from './filters.js';
 import pollDashboard from './polls-plugin.js';
-import { checkSignIn, LOCKOUT_MS, normalizeEmail } from './sign-in.js';
+import { networkOf } from './network-address.js';
+import { signInChecker, normalizeEmail } from './sign-in.js';
+import { signInRefusalPage } from './sign-in-refusals.js';
 import { cookieName, cookieOptions, hashId, IDLE_MS, randomToken, sameToken, SESSION_MS, startSession } from './sessions.js';
 import { inboxPage } from './views/inbox.js';
 import { signInPage } from './views/sign-in.js';
@@ -30,8 +32,6 @@ const SESSION = 'tandem_session';
 const SIGN_IN = 'tandem_sign_in';
 const ID = /^[A-Za-z0-9-]{1,100}$/;
 
-const SIGN_IN_WRONG = 'Enter the email address and password of a staff account. Either the email address or the password is not right';
-const SIGN_IN_LOCKED = `There have been too many failed attempts to sign in with this email address. Wait ${LOCKOUT_MS / 60000} minutes, then try again`;
 
 export type DashboardOptions = {
   store: Store;
@@ -44,6 +44,7 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   const siteIds = config.sites.map((site) => site.id);
+  const checkSignIn = signInChecker(store);
 
   app.addHook('onSend', async (req, reply, payload) => {
     // Pages show residents' answers and carry tokens: never kept by a browser or proxy.
@@ -112,11 +113,12 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
       return sendPage(reply, signInPage({ csrfToken: signInToken(req, reply), email, notice: 'The sign-in form had expired. Sign in again.' }), 403);
     }
     const password = typeof body.password === 'string' ? body.password.slice(0, 1024) : '';
-    const result = await checkSignIn(store, email, password, Date.now());
+    const result = await checkSignIn({ email, address: networkOf(req.ip) }, password, Date.now);
     if (!result.ok) {
       req.log.info({ outcome: result.reason }, 'sign-in refused');
-      const message = result.reason === 'locked' ? SIGN_IN_LOCKED : SIGN_IN_WRONG;
-      return sendPage(reply, signInPage({ csrfToken: signInToken(req, reply), email, problems: [{ field: 'email', message }] }), result.reason === 'locked' ? 429 : 401);
+      const refused = signInRefusalPage(result);
+      if (refused.retryAfterSeconds) reply.header('Retry-After', String(refused.retryAfterSeconds));
+      return sendPage(reply, signInPage({ csrfToken: signInToken(req, reply), email, problems: [{ field: 'email', message: refused.message }] }), refused.status);
     }
     // Always a new id at sign-in, so a session id planted before cannot be taken over.
     const id = await startSession(store, result.userId, Date.now());

@@ -2,7 +2,7 @@
 // staff accounts, sessions and sign-in failures. Synchronous; sqlite.js makes them async.
 import { fromRow } from './sqlite-rows.js';
 import type { SubmissionRow } from './sqlite-rows.js';
-import type { AnswerFilter, StaffSession, StaffUser } from './store.js';
+import type { AnswerFilter, FailureKey, SignInAttempt, StaffSession, StaffUser } from './store.js';
 import type { Database, Statement } from 'better-sqlite3';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -77,9 +77,15 @@ export function dashboardQueries(db: Database) {
     WHERE s.id_hash = @idHash AND s.expires_at > @now AND s.last_seen_at + @idleMs > @now`);
   const seen = db.prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?');
   const deleteSession = db.prepare('DELETE FROM staff_sessions WHERE id_hash = ?');
-  const insertFailure = db.prepare('INSERT INTO sign_in_failures (email, at) VALUES (?, ?)');
-  const countFailures = db.prepare('SELECT count(*) FROM sign_in_failures WHERE email = ? AND at >= ?').pluck();
-  const clearFailures = db.prepare('DELETE FROM sign_in_failures WHERE email = ?');
+  const insertFailure = db.prepare('INSERT INTO sign_in_failures (email, address, at) VALUES (@email, @address, @at)');
+  const failuresBy = (columns: string) =>
+    db.prepare(`SELECT at FROM sign_in_failures WHERE ${columns} AND at >= @since ORDER BY at DESC LIMIT @limit`).pluck();
+  const failures = {
+    pair: failuresBy('email = @email AND address = @address'),
+    address: failuresBy('address = @address'),
+    email: failuresBy('email = @email'),
+  };
+  const clearFailures = db.prepare('DELETE FROM sign_in_failures WHERE email = @email AND address = @address');
   const purgeSessions = db.prepare('DELETE FROM staff_sessions WHERE expires_at <= ?');
   const purgeFailures = db.prepare('DELETE FROM sign_in_failures WHERE at < ?');
 
@@ -134,10 +140,13 @@ export function dashboardQueries(db: Database) {
       return found;
     },
     deleteSession: (idHash: string) => void deleteSession.run(idHash),
-    recordSignInFailure: (email: string, at: number) => void insertFailure.run(email, at),
-    countSignInFailures: (email: string, since: number) => countFailures.get(email, since) as number,
-    clearSignInFailures: (email: string) => void clearFailures.run(email),
-    /** Expired sessions, and failures older than a day (lock-outs last minutes). */
+    recordSignInFailure: ({ email, address }: SignInAttempt, at: number) => void insertFailure.run({ email, address, at }),
+    recentSignInFailures(key: FailureKey, since: number, limit: number) {
+      const statement = 'email' in key ? ('address' in key ? failures.pair : failures.email) : failures.address;
+      return statement.all({ ...key, since, limit }) as number[];
+    },
+    clearSignInFailures: ({ email, address }: SignInAttempt) => void clearFailures.run({ email, address }),
+    /** Expired sessions, and failures older than a day (the limits look back minutes). */
     purgeStaff(now: number) {
       purgeSessions.run(now);
       purgeFailures.run(now - DAY);

@@ -165,4 +165,14 @@ export const MIGRATIONS: { version: number, name: string, sql: string }[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: 'sign-in failures by network address too',
+    sql: `
+      -- Failures from before this migration have no address: they count for the account only.
+      ALTER TABLE sign_in_failures ADD COLUMN address TEXT NOT NULL DEFAULT '';
+      CREATE INDEX sign_in_failures_by_address ON sign_in_failures (address, at);
+      CREATE INDEX sign_in_failures_by_pair ON sign_in_failures (email, address, at);
+    `,
+  },
 ];

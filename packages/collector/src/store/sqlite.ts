@@ -93,9 +93,9 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       createSession: (session) => write('createSession', session),
       findSession: (idHash, now, idleMs) => write('findSession', idHash, now, idleMs),
       deleteSession: (idHash) => write('deleteSession', idHash),
-      recordSignInFailure: (email, at) => write('recordSignInFailure', email, at),
-      countSignInFailures: (email, since) => run(() => dashboard.countSignInFailures(email, since)),
-      clearSignInFailures: (email) => write('clearSignInFailures', email),
+      recordSignInFailure: (attempt, at) => write('recordSignInFailure', attempt, at),
+      recentSignInFailures: (key, since, limit) => run(() => dashboard.recentSignInFailures(key, since, limit)),
+      clearSignInFailures: (attempt) => write('clearSignInFailures', attempt),
     },
     polls: {
       syncFiles: (list, now) => write('syncFilePolls', list, now),

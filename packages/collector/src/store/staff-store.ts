@@ -1,5 +1,5 @@
 // The staff part of the store: dashboard accounts, their sessions, and failed sign-ins (for
-// the lock-out). Emails arrive lower-cased.
+// the sign-in limits). Emails arrive lower-cased.
 export type StaffUser = {
   id: number;
   email: string;
@@ -13,6 +13,12 @@ export type StaffSession = {
   csrfToken: string;
   expiresAt: number;
 };
+
+/** Who tried to sign in: the email typed (an account's or not) and the network address it came from. */
+export type SignInAttempt = { email: string, address: string };
+
+/** Failures by the email and address together, by the address alone, or by the email alone. */
+export type FailureKey = { email: string, address: string } | { address: string } | { email: string };
 
 export type NewSession = { idHash: string, userId: number, csrfToken: string, createdAt: number, expiresAt: number };
 
@@ -29,8 +35,9 @@ export type StaffStore = {
   /** A session that has neither expired nor gone unused for idleMs; finding it counts as use. */
   findSession: (idHash: string, now: number, idleMs: number) => Promise<StaffSession | undefined>;
   deleteSession: (idHash: string) => Promise<void>;
-  recordSignInFailure: (email: string, at: number) => Promise<void>;
-  /** Failures at or after `since`. */
-  countSignInFailures: (email: string, since: number) => Promise<number>;
-  clearSignInFailures: (email: string) => Promise<void>;
+  recordSignInFailure: (attempt: SignInAttempt, at: number) => Promise<void>;
+  /** When the failures matching `key` at or after `since` happened: newest first, at most `limit`. */
+  recentSignInFailures: (key: FailureKey, since: number, limit: number) => Promise<number[]>;
+  /** The pair's failures only: a sign-in clears its own address's, never others' (an attacker's). */
+  clearSignInFailures: (attempt: SignInAttempt) => Promise<void>;
 };

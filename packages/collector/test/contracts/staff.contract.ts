@@ -1,5 +1,5 @@
 // The staff part's contract: accounts, sessions (expiry, the idle limit, use), and the
-// failed sign-ins a lock-out counts.
+// failed sign-ins the sign-in limits count (by email, by address, by both).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HOUR, MINUTE, NOW, withStore } from './support.js';
@@ -94,17 +94,36 @@ export function staffContract(name: string, open: OpenStore<{ staff: StaffStore 
         assert.equal(await staff.findSession('hash-1', NOW + MINUTE, IDLE_MS), undefined);
       }));
 
-    it('counts sign-in failures per email since a time, and clears them', () =>
+    it('gives the times of sign-in failures for an email since a time, newest first, at most a limit', () =>
       withStore(open, async ({ staff }) => {
-        assert.equal(await staff.countSignInFailures(EMAIL, 0), 0);
-        for (const at of [NOW - 20 * MINUTE, NOW - 10 * MINUTE, NOW]) await staff.recordSignInFailure(EMAIL, at);
-        await staff.recordSignInFailure('other@example.gov.uk', NOW);
-        assert.equal(await staff.countSignInFailures(EMAIL, NOW - 15 * MINUTE), 2);
-        assert.equal(await staff.countSignInFailures(EMAIL, NOW), 1, 'since is inclusive');
-        assert.equal(await staff.countSignInFailures(EMAIL, 0), 3);
-        await staff.clearSignInFailures(EMAIL);
-        assert.equal(await staff.countSignInFailures(EMAIL, 0), 0);
-        assert.equal(await staff.countSignInFailures('other@example.gov.uk', 0), 1);
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL }, 0, 10), []);
+        for (const at of [NOW - 20 * MINUTE, NOW, NOW - 10 * MINUTE]) await staff.recordSignInFailure({ email: EMAIL, address: '192.0.2.1' }, at);
+        await staff.recordSignInFailure({ email: 'other@example.gov.uk', address: '192.0.2.1' }, NOW);
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL }, NOW - 15 * MINUTE, 10), [NOW, NOW - 10 * MINUTE]);
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL }, NOW, 10), [NOW], 'since is inclusive');
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL }, 0, 2), [NOW, NOW - 10 * MINUTE]);
+      }));
+
+    it('gives failures by address over every email, and by the email and address together', () =>
+      withStore(open, async ({ staff }) => {
+        await staff.recordSignInFailure({ email: EMAIL, address: '192.0.2.1' }, NOW - 2);
+        await staff.recordSignInFailure({ email: 'other@example.gov.uk', address: '192.0.2.1' }, NOW - 1);
+        await staff.recordSignInFailure({ email: EMAIL, address: '2001:db8::1' }, NOW);
+        assert.deepEqual(await staff.recentSignInFailures({ address: '192.0.2.1' }, 0, 10), [NOW - 1, NOW - 2]);
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL, address: '192.0.2.1' }, 0, 10), [NOW - 2]);
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL, address: '2001:db8::1' }, 0, 10), [NOW]);
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL }, 0, 10), [NOW, NOW - 2]);
+      }));
+
+    it("clears one address's failures for an email, leaving those from other addresses", () =>
+      withStore(open, async ({ staff }) => {
+        await staff.recordSignInFailure({ email: EMAIL, address: '192.0.2.1' }, NOW);
+        await staff.recordSignInFailure({ email: EMAIL, address: '192.0.2.66' }, NOW);
+        await staff.recordSignInFailure({ email: 'other@example.gov.uk', address: '192.0.2.1' }, NOW);
+        await staff.clearSignInFailures({ email: EMAIL, address: '192.0.2.1' });
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL, address: '192.0.2.1' }, 0, 10), []);
+        assert.deepEqual(await staff.recentSignInFailures({ email: EMAIL, address: '192.0.2.66' }, 0, 10), [NOW], "an attacker's stay counted");
+        assert.deepEqual(await staff.recentSignInFailures({ email: 'other@example.gov.uk' }, 0, 10), [NOW]);
       }));
   });
 }
