@@ -14,6 +14,9 @@ import { pollsContract } from './contracts/polls.contract.js';
 import { staffContract } from './contracts/staff.contract.js';
 import { submissionsContract } from './contracts/submissions.contract.js';
 import { MIGRATIONS } from '../src/store/postgres-migrations.js';
+import { pollDefinition } from '../test-support/poll-answers.js';
+import { participant, POLL_ID, voteRecord } from './contracts/records.js';
+import { MINUTE, NOW } from './contracts/support.js';
 
 const url = process.env.TANDEM_TEST_DATABASE_URL;
 
@@ -50,19 +53,43 @@ if (!url) {
   pollsContract('PostgreSQL', open);
   lifecycleContract('PostgreSQL', open);
 
-  describe('PostgreSQL: migrations', () => {
-    it('migrates once when two collectors open the same new schema at the same time', async () => {
-      const schema = newSchema();
-      const stores = await Promise.all([openPostgresStore({ url, schema }), openPostgresStore({ url, schema })]);
-      try {
+  /** Two stores (two collectors' pools) on one new schema, closed and dropped after `work`. */
+  const twoCollectors = async (work: (stores: Awaited<ReturnType<typeof openPostgresStore>>[], schema: string) => Promise<void>) => {
+    const schema = newSchema();
+    const stores = await Promise.all([openPostgresStore({ url, schema }), openPostgresStore({ url, schema })]);
+    try {
+      await work(stores, schema);
+    } finally {
+      for (const store of stores) await store.close();
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  };
+
+  describe('PostgreSQL: several collectors on one database', () => {
+    it('migrates once when two collectors open the same new schema at the same time', () =>
+      twoCollectors(async (stores, schema) => {
         const latest = MIGRATIONS.at(-1)?.version;
         for (const store of stores) assert.equal(await store.schemaVersion(), latest);
         const { rows } = await admin.query(`SELECT count(*)::int AS n FROM "${schema}".schema_migrations`);
         assert.equal(rows[0].n, MIGRATIONS.length);
-      } finally {
-        for (const store of stores) await store.close();
-        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      }
-    });
+      }));
+
+    it('keeps counters equal to the votes that count when each person’s answers reach both collectors at once', () =>
+      twoCollectors(async ([a, b]) => {
+        await a?.polls.syncFiles([pollDefinition()], NOW);
+        const people = Array.from({ length: 100 }, () => participant());
+        // Each person's first answer to one collector, their changed answer (a minute later) to the other, and a retry of the first to both.
+        const sends = people.flatMap((p, i) => {
+          const first = voteRecord(p, 'overall', String((i % 5) + 1));
+          const changed = voteRecord(p, 'overall', '5', { receivedAt: NOW + MINUTE, clientTime: new Date(NOW + MINUTE).toISOString() });
+          const [one, other] = i % 2 ? [a, b] : [b, a];
+          return [one?.submissions.save(first), other?.submissions.save(changed), other?.submissions.save(first)];
+        });
+        await Promise.all(sends);
+        const counts = (await a?.polls.read(POLL_ID))?.counts.overall ?? {};
+        const nonZero = Object.fromEntries(Object.entries(counts).filter(([, votes]) => votes > 0));
+        assert.deepEqual(nonZero, { 5: 100 });
+        assert.equal(await b?.submissions.count(), 200);
+      }));
   });
 }
