@@ -108,6 +108,8 @@ const Config = v.pipe(v.strictObject({
     /** Between requests on a kept-alive connection; above the proxy's own, so it never reuses a socket being closed. */
     keepAliveMs: Millis,
   }, strict('timeouts')), v.check((timeouts) => timeouts.headersMs <= timeouts.requestMs, 'timeouts.headersMs: must be at most timeouts.requestMs (the headers are part of the request)')),
+  /** A PostgreSQL database (postgres://user:password@host/db) in place of SQLite's file. */
+  database: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'))),
   /** SQLite durability: full survives power loss. */
   synchronous: v.picklist(['full', 'normal'], 'must be "full" or "normal"'),
   logLevel: v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`),
@@ -180,7 +182,8 @@ function originOf(value: string) {
 /**
  * Reads the environment's settings. Names: TANDEM_HOST, TANDEM_PORT (or PORT), TANDEM_DATA_DIR,
  * TANDEM_BUNDLE_DIR, TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY,
- * TANDEM_SYNCHRONOUS, TANDEM_LOG_LEVEL, TANDEM_COST_PER_CONTACT, TANDEM_SITES ("id=origin,origin;id2=origin").
+ * TANDEM_SYNCHRONOUS, TANDEM_LOG_LEVEL, TANDEM_COST_PER_CONTACT, TANDEM_SITES ("id=origin,origin;id2=origin"),
+ * TANDEM_DATABASE_URL (PostgreSQL).
  */
 export function fromEnvironment(env: Record<string, string | undefined>): { values: Record<string, unknown>, problems: string[] } {
   const values: Record<string, unknown> = {};
@@ -207,6 +210,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): { valu
     else values.costPerContact = Number(cost);
   }
   text('TANDEM_SYNCHRONOUS', 'synchronous');
+  text('TANDEM_DATABASE_URL', 'database');
   text('TANDEM_LOG_LEVEL', 'logLevel');
   if (env.TANDEM_TRUST_PROXY) values.trustProxy = parseTrustProxy(env.TANDEM_TRUST_PROXY);
   if (env.TANDEM_SITES) {

@@ -1,6 +1,5 @@
 // Builds the collector: one Fastify app over one store. Routes are plugins registered here,
 // the staff dashboard (at /dashboard) among them; `plugins` adds more.
-import { join } from 'node:path';
 import helmet from 'helmet';
 import Fastify, { LogController } from 'fastify';
 import pino from 'pino';
@@ -13,7 +12,7 @@ import pollRoutes from './routes/polls.js';
 import staticRoutes from './routes/static.js';
 import submissionRoutes from './routes/submissions.js';
 import { siteRegistry } from './sites.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { openConfiguredStore } from './store/open-configured-store.js';
 import { assertStore } from './store/store.js';
 import type { Store } from './store/store.js';
 import type { Writable } from 'node:stream';
@@ -75,7 +74,7 @@ function helmetHeaders() {
   return Object.freeze(headers);
 }
 
-export const databaseFile = (dataDir: string) => join(dataDir, 'tandem.sqlite');
+export { databaseFile } from './store/open-configured-store.js';
 
 export type CollectorOptions = {
   /** Defaults to SQLite in config.dataDir (closed with the app). */
@@ -88,7 +87,7 @@ export type CollectorOptions = {
 
 export async function createCollector(config: CollectorConfig, { store, logStream, plugins = [] }: CollectorOptions = {}) {
   const ownStore = !store;
-  const activeStore = assertStore(store ?? openSqliteStore({ file: databaseFile(config.dataDir), synchronous: config.synchronous }));
+  const activeStore = assertStore(store ?? (await openConfiguredStore(config)));
   const sites = siteRegistry(config.sites);
 
   // Log lines gather in memory and leave in writes of 4 KiB, or every second when it is quiet,

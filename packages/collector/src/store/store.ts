@@ -1,7 +1,7 @@
 // The store: the only thing routes know about storage, in parts by what they store, each its
 // own interface (and contract suite, test/contracts/) so that another database can implement
-// and prove one part at a time. SQLite implements them all today (sqlite.ts); every method is
-// asynchronous, and nothing outside src/store/ may hold SQL.
+// and prove one part at a time. SQLite (sqlite.ts) and PostgreSQL (postgres.ts) implement them
+// all; every method is asynchronous, and nothing outside src/store/ may hold SQL.
 import type { CounterStore } from './counter-store.js';
 import type { DashboardStore } from './dashboard-store.js';
 import type { PollStore } from './poll-store.js';
