@@ -74,13 +74,14 @@ async function main(argv: string[]) {
     process.exitCode = 2;
     return;
   }
-  if (command === 'config') return void process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+  if (command === 'config') return void process.stdout.write(`${JSON.stringify(withoutPassword(config), null, 2)}\n`);
 
   // Loaded only to serve or manage accounts, so --help and config answer at once.
-  const [{ databaseFile, startCollector }, { openSqliteStore }, accounts] = await Promise.all([
-    import('./server.js'), import('./store/sqlite.js'), import('./staff-accounts.js'),
+  const [{ startCollector }, { openConfiguredStore }, accounts] = await Promise.all([
+    import('./server.js'), import('./store/open-configured-store.js'), import('./staff-accounts.js'),
   ]);
-  const store = openSqliteStore({ file: databaseFile(config.dataDir), synchronous: config.synchronous });
+  // SQLite in the data folder, or the PostgreSQL database the configuration names.
+  const store = await openConfiguredStore(config);
   if (command === 'user') {
     try {
       process.exitCode = await accounts.userCommand(store, extra, { passwordStdin: values['password-stdin'] });
@@ -124,3 +125,11 @@ main(process.argv.slice(2)).catch((error) => {
   process.stderr.write(`tandem-collector: ${error?.stack ?? error}\n`);
   process.exit(1);
 });
+
+/** The configuration to print: a database URL's password replaced, so it never lands in a terminal's scrollback or a ticket. */
+function withoutPassword<T extends { database?: string | undefined }>(config: T): T {
+  if (!config.database) return config;
+  const url = new URL(config.database);
+  if (url.password) url.password = '********';
+  return { ...config, database: url.toString() };
+}

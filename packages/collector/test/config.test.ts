@@ -133,6 +133,13 @@ describe('tandem-collector', () => {
     assert.equal(JSON.parse(stdout).port, 1234);
   });
 
+  it('config never prints the database password', async () => {
+    const file = configFile({ sites: [SITE], database: 'postgres://tandem:s3cret-pw@db.internal:5432/tandem' });
+    const { stdout } = await run(process.execPath, [...CLI, 'config', '--config', file]);
+    assert.doesNotMatch(stdout, /s3cret-pw/);
+    assert.equal(JSON.parse(stdout).database, 'postgres://tandem:********@db.internal:5432/tandem');
+  });
+
   it('exits 2 with a clear message for a bad configuration or usage', async () => {
     const file = configFile({ sites: [{ id: 'x', origins: ['ftp://files.example'] }] });
     for (const args of [['serve', '--config', file], ['launch'], ['serve', '--port', 'abc'], ['--nonsense']]) {
