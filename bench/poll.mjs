@@ -28,6 +28,7 @@ const COLLECTOR = join(ROOT, 'packages/collector/dist');
 const { openSqliteStore } = await import(pathToFileURL(join(COLLECTOR, 'store/sqlite.js')).href);
 const { toRecord } = await import(pathToFileURL(join(COLLECTOR, 'submission.js')).href);
 const { checkPollAnswer } = await import(pathToFileURL(join(COLLECTOR, 'polls/answer.js')).href);
+const { participants } = await import(pathToFileURL(join(COLLECTOR, 'polls/participants.js')).href);
 const { checkPoll } = await import(pathToFileURL(join(COLLECTOR, 'polls/definition.js')).href);
 
 const setting = (name, fallback) => {
@@ -88,14 +89,15 @@ async function fill(file) {
   const checked = checkPoll(POLL);
   if (!checked.ok) throw new Error(`bench poll: ${JSON.stringify(checked.problems)}`);
   await store.polls.syncFiles([checked.poll], Date.now());
+  const { issue, issued } = participants(await store.polls.participantSecret());
 
   // Residents' statements, published, so that results carry residents' questions too.
   const save = async (submission) => {
-    const result = await checkPollAnswer(store, submission, Date.now());
+    const result = await checkPollAnswer(store, submission, Date.now(), issued);
     if (!result.ok) throw new Error(`bench answer refused: ${result.code}`);
     return store.submissions.save({ ...toRecord(submission, Date.now()), poll: result.action });
   };
-  for (let i = 0; i < RESIDENT_STATEMENTS; i++) await save(answer(randomUUID(), { statement: `Resident statement number ${i} about the day centres` }, 9000));
+  for (let i = 0; i < RESIDENT_STATEMENTS; i++) await save(answer(issue(), { statement: `Resident statement number ${i} about the day centres` }, 9000));
   const statements = await store.polls.listStatements(POLL.id, { status: 'pending', limit: RESIDENT_STATEMENTS, offset: 0 });
   for (const s of statements) await store.polls.moderateStatement(POLL.id, s.id, { status: 'published', reason: null, by: 'bench', at: Date.now() });
   const questions = [...Object.keys(CHOICES), ...statements.map((s) => `s-${s.id}`)];
@@ -125,7 +127,8 @@ async function fill(file) {
   for (const outcome of await Promise.all(batch.splice(0))) if (outcome === 'created') stored++;
   const seconds = (performance.now() - started) / 1000;
   await store.close();
-  return { stored, seconds, expected };
+  // Votes over HTTP carry participant ids this database's collector signs, as its widgets get them.
+  return { stored, seconds, expected, issue };
 }
 
 // ---- the collector ---------------------------------------------------------------------------
@@ -135,7 +138,7 @@ async function startCollector() {
   writeFileSync(pollFile, JSON.stringify(POLL));
   const config = {
     host: '127.0.0.1', port: 0, dataDir: tmp, bundleDir: null, examplesDir: null, logLevel: 'warn',
-    limits: { perIpPerMinute: 1_000_000_000, perSitePerMinute: 1_000_000_000, perParticipantPerMinute: 1_000_000_000 },
+    limits: { perIpPerMinute: 1_000_000_000, perSitePerMinute: 1_000_000_000, perParticipantPerMinute: 1_000_000_000, newParticipantsPerAddressPerHour: 1_000_000_000 },
     sites: [{ id: SITE, origins: [ORIGIN], perMinute: 1_000_000_000 }],
     polls: [pollFile],
   };
@@ -197,7 +200,7 @@ async function latency(url) {
 }
 
 /** Votes from new participants on every question, for DURATION seconds; counts the 2xx per question. */
-async function vote(url, questions) {
+async function vote(url, questions, newParticipant) {
   const acknowledged = /** @type {Record<string, number>} */ ({});
   const pending = new Map();
   const result = await autocannon({
@@ -213,7 +216,7 @@ async function vote(url, questions) {
         setupRequest: (req, context) => {
           const question = questions[Math.floor(Math.random() * questions.length)];
           const options = CHOICES[question] ?? CHOICES.transport;
-          const submission = answer(randomUUID(), { question, choice: options[Math.floor(Math.random() * options.length)] });
+          const submission = answer(newParticipant(), { question, choice: options[Math.floor(Math.random() * options.length)] });
           pending.set(submission.id, question);
           return { ...req, body: JSON.stringify(submission) };
         },
@@ -232,13 +235,13 @@ async function vote(url, questions) {
 
 async function main() {
   console.log(`bench/poll: a poll with ${ANSWERS.toLocaleString('en-GB')} answers (4 staff questions and ${RESIDENT_STATEMENTS} residents' statements; SQLite WAL, synchronous=FULL).`);
-  const { stored, seconds, expected } = await fill(join(tmp, 'tandem.sqlite'));
+  const { stored, seconds, expected, issue } = await fill(join(tmp, 'tandem.sqlite'));
   console.log(`filled: ${stored.toLocaleString('en-GB')} answers through the store's saveSubmission in ${seconds.toFixed(1)} s (${Math.round(stored / seconds).toLocaleString('en-GB')} a second; no HTTP, synchronous=NORMAL)`);
 
   const url = await startCollector();
   const read = `${url}/v1/polls/${POLL.id}?site=${SITE}`;
   const plain = await latency(read);
-  const withMine = await latency(`${read}&participant=${randomUUID()}`);
+  const withMine = await latency(`${read}&participant=${encodeURIComponent(issue())}`);
   const totals = Object.fromEntries(plain.body.questions.map((q) => [q.id, q.results.total]));
   let failed = false;
   for (const [question, count] of Object.entries(expected)) {
@@ -255,7 +258,7 @@ async function main() {
 
   const questions = plain.body.questions.map((q) => q.id);
   const cpuBefore = cpuSeconds(child.pid);
-  const { result, acknowledged } = await vote(url, questions);
+  const { result, acknowledged } = await vote(url, questions, issue);
   const cpuAfter = cpuSeconds(child.pid);
   const created = Object.values(acknowledged).reduce((a, b) => a + b, 0);
   const cpuPerVote = cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) / created) * 1e6;

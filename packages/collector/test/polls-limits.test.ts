@@ -72,6 +72,8 @@ describe('poll rate limits', () => {
   // By script from one address, about 600 new participants a minute were counted, and nothing flagged it.
   it('limits the new participants one address brings a poll in an hour, and records the burst without the address', async () => {
     const collector = await startPollCollector({ limits: { perIpPerMinute: 1000, perSitePerMinute: 1000, newParticipantsPerAddressPerHour: 3 } });
+    const hourOf = (ms: number) => Math.floor(ms / 3600000) * 3600000;
+    const started = Date.now();
     try {
       const stuffer = Array.from({ length: 5 }, () => collector.newParticipant());
       const statuses = [];
@@ -85,9 +87,10 @@ describe('poll rate limits', () => {
       assert.equal((await postFrom('127.0.0.3', collector.url, vote(collector.newParticipant(), 'overall', '2'))).status, 201);
       assert.equal(countsOf((await getPoll(collector.url, POLL)).json, 'overall')!.total, 4);
 
-      const hour = Math.floor(Date.now() / 3600000) * 3600000;
+      // The clock hour the burst came in: the test's own, even if it ran across an hour's end.
       const [burst, ...more] = await collector.store.polls.listBursts(POLL);
-      assert.deepEqual([burst?.hourStart, burst?.participants, more.length], [hour, 6, 0]);
+      assert.ok([hourOf(started), hourOf(Date.now())].includes(burst?.hourStart as number), String(burst?.hourStart));
+      assert.deepEqual([burst?.participants, more.length], [6, 0]);
       assert.doesNotMatch(JSON.stringify(burst), /127\.0\.0/);
     } finally {
       await collector.close();
