@@ -63,9 +63,12 @@ describe('submission schema', () => {
     expect(checkSubmission(submission).ok).to.equal(true);
   });
 
-  it('accepts a poll participant id only as a version 4 UUID', () => {
-    expect(checkSubmission({ ...valid(), widget: 'poll', participant: '7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f' }).ok).to.equal(true);
-    expect(problemsOf({ ...valid(), widget: 'poll', participant: 'someone@example.com' })).to.deep.equal(['participant']);
+  it('accepts a poll participant id only in the shape the collector issues (a version 4 UUID and its signature)', () => {
+    const uuid = '7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f';
+    expect(checkSubmission({ ...valid(), widget: 'poll', participant: `${uuid}.${'A'.repeat(43)}` }).ok).to.equal(true);
+    for (const participant of [uuid, `${uuid}.short`, 'someone@example.com']) {
+      expect(problemsOf({ ...valid(), widget: 'poll', participant }), participant).to.deep.equal(['participant']);
+    }
   });
 
   it('bounds every number to what every store keeps exactly', () => {
