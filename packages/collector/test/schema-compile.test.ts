@@ -12,16 +12,20 @@ const passesSchema = compileSchema(CheckedSubmissionSchema);
 const COUNT = 30000;
 const rng = random(20261126);
 
+/** A participant id in the shape the collector issues (the schema checks the shape; the route, the signature). */
+const ISSUED = `7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f.${'s'.repeat(43)}`;
+
 /** What every widget sends, as the collector receives it (parsed from JSON). */
 const VALID = [
   makeSubmission(),
   makeSubmission({ answers: { helpful: true } }),
   makeSubmission({ widget: 'finder', instance: 'what-did-you-need', answers: { query: 'blue badge', results: 4, chosen: 'apply-blue-badge' } }),
   makeSubmission({ widget: 'finder', answers: { need: 'Help for my dad at home', found: false } }),
-  makeSubmission({ widget: 'poll', participant: '7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f', answers: { question: 'ease', choice: 'agree' } }),
-  makeSubmission({ widget: 'poll', participant: '7d3f1c2e-9a4b-4c5d-8e6f-1a2b3c4d5e6f', answers: { statement: 'The bins are collected on time' } }),
+  makeSubmission({ widget: 'poll', participant: ISSUED, answers: { question: 'ease', choice: 'agree' } }),
+  makeSubmission({ widget: 'poll', participant: ISSUED, answers: { statement: 'The bins are collected on time' } }),
   makeSubmission({ lang: 'cy-GB', page: { url: 'http://localhost:8080/examples/', title: 'Gofal cymdeithasol – “oedolion”' }, answers: { reasons: ['a', 'b'], score: -1.5 } }),
   makeSubmission({ clientTime: '2026-11-26T09:30:00+01:00', signals: { honeypot: true, fillMs: 0 } }),
+  makeSubmission({ signals: { honeypot: false, fillMs: 4000, sender: '1b6a2f7e-3c1d-4e5f-8a9b-0c1d2e3f4a5b' } }),
 ];
 
 const ODD = [null, true, false, 0, -0, -1, 1.5, 1e308, MAX_ANSWER_NUMBER, -MAX_ANSWER_NUMBER, MAX_ANSWER_NUMBER + 1, Number.MAX_SAFE_INTEGER, '', ' ', 'x', '\u0000', '\ud800', 'é'.repeat(MAX_TEXT), 'x'.repeat(MAX_TEXT + 1), [], ['x'], [1], {}, { a: 1 }];
