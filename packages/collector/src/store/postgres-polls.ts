@@ -2,42 +2,11 @@
 // policies. A poll answer's own writes (counters, statement) are in postgres-submissions.ts,
 // in the answer's transaction.
 import { inTransaction } from './postgres-connection.js';
-import type { PollBurst, PollReading, PollRecord, PollStore, StatementRow } from './poll-store.js';
+import { json, toPoll, toStatement, type PollRow, type StatementDbRow } from './poll-rows.js';
+import type { PollBurst, PollReading, PollStore } from './poll-store.js';
 import type { Pool, PoolClient } from 'pg';
 
 type Queryable = Pool | PoolClient;
-
-type PollRow = { id: string, site: string, definition: string, source: PollRecord['source'], response: string | null, created_at: number, updated_at: number, updated_by: string | null };
-type StatementDbRow = {
-  id: number; poll_id: string; submission_id: string; participant: string; text: string; lang: string; status: StatementRow['status'];
-  reason: string | null; reply: string | null; created_at: number; moderated_at: number | null; moderated_by: string | null;
-};
-
-const json = (text: string | null | undefined) => (text === null || text === undefined ? null : JSON.parse(text));
-
-const toPoll = (row: PollRow): PollRecord => ({
-  definition: JSON.parse(row.definition),
-  source: row.source,
-  response: json(row.response),
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  updatedBy: row.updated_by ?? null,
-});
-
-const toStatement = (row: StatementDbRow): StatementRow => ({
-  id: row.id,
-  pollId: row.poll_id,
-  submissionId: row.submission_id,
-  participant: row.participant,
-  text: row.text,
-  lang: row.lang,
-  status: row.status,
-  reason: row.reason ?? null,
-  reply: json(row.reply),
-  createdAt: row.created_at,
-  moderatedAt: row.moderated_at ?? null,
-  moderatedBy: row.moderated_by ?? null,
-});
 
 /** Polls whose closesAt (ISO 8601 in the definition) is before $1, ms since the epoch. */
 const CLOSED_BEFORE = `SELECT id FROM polls WHERE extract(epoch FROM (definition::jsonb ->> 'closesAt')::timestamptz) * 1000 < $1`;

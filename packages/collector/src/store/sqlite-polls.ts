@@ -2,55 +2,10 @@
 // question, result counters, residents' statements and their moderation, site policies.
 // Synchronous; sqlite.js makes them async. A poll answer's own writes (counters, statement)
 // are in sqlite-submission-writes.js, in the answer's transaction.
+import { json, toPoll, toStatement, type CountRow, type PollRow, type StatementDbRow } from './poll-rows.js';
 import type { PollBurst, PollRecord, StatementRow } from './store.js';
 import type { PollDefinition, PollText } from '../polls/definition.js';
 import type { Database } from 'better-sqlite3';
-
-const json = (text: string | null) => (text === null ? null : JSON.parse(text));
-
-// Parsed definitions by their JSON text: every vote reads its poll, and the text changes only
-// when staff edit it. Keyed by content, so no process can serve a stale definition.
-const parsed: Map<string, PollDefinition> = new Map();
-function parseDefinition(text: string) {
-  let definition = parsed.get(text);
-  if (!definition) {
-    definition = Object.freeze(JSON.parse(text));
-    if (parsed.size >= 100) parsed.delete(parsed.keys().next().value as string);
-    parsed.set(text, definition as PollDefinition);
-  }
-  return definition as PollDefinition;
-}
-
-type PollRow = { id: string, site: string, definition: string, source: PollRecord['source'], response: string | null, created_at: number, updated_at: number, updated_by: string | null };
-type StatementDbRow = {
-  id: number; poll_id: string; submission_id: string; participant: string; text: string; lang: string; status: StatementRow['status'];
-  reason: string | null; reply: string | null; created_at: number; moderated_at: number | null; moderated_by: string | null;
-};
-type CountRow = { question: string, option: string, votes: number };
-
-const toPoll = (row: PollRow): PollRecord => ({
-  definition: parseDefinition(row.definition),
-  source: row.source,
-  response: json(row.response),
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  updatedBy: row.updated_by ?? null,
-});
-
-const toStatement = (row: StatementDbRow): StatementRow => ({
-  id: row.id,
-  pollId: row.poll_id,
-  submissionId: row.submission_id,
-  participant: row.participant,
-  text: row.text,
-  lang: row.lang,
-  status: row.status,
-  reason: row.reason ?? null,
-  reply: json(row.reply),
-  createdAt: row.created_at,
-  moderatedAt: row.moderated_at ?? null,
-  moderatedBy: row.moderated_by ?? null,
-});
 
 export function pollQueries(db: Database) {
   const selectPoll = db.prepare('SELECT * FROM polls WHERE id = ?');

@@ -9,6 +9,7 @@
 // own, so that record alone is refused, naming its field, and the rest commit. (A savepoint
 // for every record always would double the cost of each insert: 3.3 → 6.6 µs measured.)
 import { INSERT_COLUMNS, insertValues } from './sqlite-rows.js';
+import { FIELD_OF_COLUMN } from './submission-rows.js';
 import type { SaveOutcome, SubmissionRecord } from './store.js';
 import type { Database } from 'better-sqlite3';
 
@@ -54,12 +55,6 @@ export function submissionWrites(db: Database) {
   };
 }
 
-/** Where each column of the submissions table comes from in the submission as sent. */
-const FIELD_OF_COLUMN: Record<string, string> = {
-  id: 'id', site: 'site', widget: 'widget', instance: 'instance', page_url: 'page.url', page_title: 'page.title', lang: 'lang',
-  answers: 'answers', honeypot: 'signals.honeypot', fill_ms: 'signals.fillMs', client_time: 'clientTime', sdk_version: 'sdkVersion',
-  participant: 'participant',
-};
 
 /**
  * The problem, naming the field, when an error is about the record's own values (a type a
