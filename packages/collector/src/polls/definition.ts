@@ -3,6 +3,7 @@
 // errors. Questions: rating and faces (options "1".."5"), choice, and staff statements.
 import { pollStatus, RESIDENT_QUESTION, SLUG, STATEMENT_OPTIONS, statementKey } from '@tandem/core/protocol.js';
 import * as v from 'valibot';
+import { definitionProblems } from '../definition-problems.js';
 import type { Problem } from '../errors.js';
 
 // The protocol's own rules (ids, statement options, status, the duplicate key), re-exported
@@ -74,13 +75,7 @@ export type PollDefinition = v.InferOutput<typeof PollSchema>;
 export function checkPoll(value: unknown): { ok: true, poll: PollDefinition } | { ok: false, problems: Problem[] } {
   const result = v.safeParse(PollSchema, value);
   if (result.success) return { ok: true, poll: result.output };
-  return {
-    ok: false,
-    problems: result.issues.map((issue) => {
-      const got = issue.expected && issue.expected !== 'never' && issue.received ? ` (got ${issue.received})` : '';
-      return { field: v.getDotPath(issue) ?? '(poll)', message: `${issue.message}${got}` };
-    }),
-  };
+  return { ok: false, problems: definitionProblems(result.issues, '(poll)') };
 }
 
 /** The option ids a question takes. */
