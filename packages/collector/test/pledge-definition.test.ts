@@ -1,6 +1,7 @@
 // A "ways to help" list as staff write it: every field checked, defaults filled in, and the
 // safety rules of risk tiers held (a partner for tiers 3 and 4, regulated activity for adults).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { checkPledgeList } from '../src/pledges/definition.js';
 
@@ -21,6 +22,14 @@ const problemsOf = (value: unknown) => {
 };
 
 describe('ways to help lists', () => {
+  it('takes the example site\'s list: nine ways to help across the four tiers, in English and Welsh', () => {
+    const checked = checkPledgeList(JSON.parse(readFileSync(new URL('../config/pledges/help-your-neighbourhood.json', import.meta.url), 'utf8')));
+    assert.ok(checked.ok, checked.ok ? '' : JSON.stringify(checked.problems));
+    assert.equal(checked.list.ways.length, 9);
+    assert.deepEqual([...new Set(checked.list.ways.map((way) => way.tier))].sort(), [1, 2, 3, 4]);
+    for (const way of checked.list.ways) assert.ok(way.title.cy && way.description.cy, `${way.id} has Welsh`);
+  });
+
   it('takes a list and fills in what was left out, in the shape the widget is served', () => {
     const checked = checkPledgeList(list([way()]));
     assert.ok(checked.ok);
