@@ -10,6 +10,7 @@ import { openPostgresStore } from '../src/store/postgres.js';
 import { countersContract } from './contracts/counters.contract.js';
 import { dashboardContract } from './contracts/dashboard.contract.js';
 import { lifecycleContract } from './contracts/lifecycle.contract.js';
+import { pledgesContract } from './contracts/pledges.contract.js';
 import { pollsContract } from './contracts/polls.contract.js';
 import { staffContract } from './contracts/staff.contract.js';
 import { submissionsContract } from './contracts/submissions.contract.js';
@@ -51,6 +52,7 @@ if (!url) {
   dashboardContract('PostgreSQL', open);
   staffContract('PostgreSQL', open);
   pollsContract('PostgreSQL', open);
+  pledgesContract('PostgreSQL', open);
   lifecycleContract('PostgreSQL', open);
 
   /** Two stores (two collectors' pools) on one new schema, closed and dropped after `work`. */

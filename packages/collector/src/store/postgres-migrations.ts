@@ -139,6 +139,44 @@ export const MIGRATIONS: { version: number, name: string, sql: string }[] = [
       CREATE INDEX sign_in_failures_by_pair ON sign_in_failures (email, address, at);
     `,
   },
+  {
+    version: 6,
+    name: 'offers of help: ways to help lists, and offers with their contact details sealed',
+    sql: `
+      CREATE TABLE pledge_lists (
+        id         text COLLATE "C" PRIMARY KEY,
+        site       text COLLATE "C" NOT NULL,
+        definition text NOT NULL,
+        source     text NOT NULL,
+        updated_at bigint NOT NULL
+      );
+      CREATE INDEX pledge_lists_by_site ON pledge_lists (site, id);
+      CREATE TABLE pledge_offers (
+        id                text COLLATE "C" PRIMARY KEY,
+        list_id           text COLLATE "C" NOT NULL,
+        site              text COLLATE "C" NOT NULL,
+        reference         text COLLATE "C" NOT NULL,
+        ways              text NOT NULL,
+        areas             text NOT NULL,
+        slots             text NOT NULL,
+        often             text NOT NULL,
+        age               text NOT NULL,
+        note              text NOT NULL,
+        prefer            text NOT NULL,
+        -- Sealed (AES-256-GCM, key not in the database); NULL once withdrawn or past retention.
+        contact           text,
+        status            text NOT NULL DEFAULT 'new',
+        notes             text NOT NULL DEFAULT '',
+        created_at        bigint NOT NULL,
+        last_activity_at  bigint NOT NULL,
+        status_changed_by text,
+        status_changed_at bigint
+      );
+      CREATE INDEX pledge_offers_by_reference ON pledge_offers (reference);
+      CREATE INDEX pledge_offers_by_site ON pledge_offers (site, created_at, id);
+      CREATE INDEX pledge_offers_by_activity ON pledge_offers (last_activity_at) WHERE contact IS NOT NULL;
+    `,
+  },
 ];
 
 /**

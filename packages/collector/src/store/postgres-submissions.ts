@@ -9,6 +9,7 @@
 // As for SQLite, one answer the database will not take must not fail the others: when the
 // batch fails for one record's own fault, it is written again with a savepoint per record.
 import { inTransaction, isRetryable } from './postgres-connection.js';
+import { insertOffer } from './postgres-pledges.js';
 import { FIELD_OF_COLUMN, INSERT_SUBMISSION, insertValues } from './postgres-rows.js';
 import type { SaveOutcome, SubmissionRecord } from './store.js';
 import type { Pool, PoolClient } from 'pg';
@@ -73,6 +74,7 @@ async function saveOne(client: PoolClient, record: SubmissionRecord): Promise<Sa
   const inserted = await client.query(INSERT_SUBMISSION, insertValues(record));
   if (inserted.rowCount === 1) {
     await applyPollAnswer(client, record);
+    await insertOffer(client, record);
     return 'created';
   }
   return (await fingerprintOf(client, record.id)) === record.fingerprint ? 'duplicate' : 'conflict';

@@ -8,6 +8,7 @@ import { postgresDashboard } from './postgres-dashboard.js';
 import { postgresFinder } from './postgres-finder.js';
 import { joinBatches } from './postgres-join-batches.js';
 import { migrate } from './postgres-migrations.js';
+import { postgresPledges } from './postgres-pledges.js';
 import { postgresPolls } from './postgres-polls.js';
 import { fromRow } from './postgres-rows.js';
 import type { SubmissionRow } from './postgres-rows.js';
@@ -45,6 +46,7 @@ export async function openPostgresStore({ url, schema = 'public', poolSize = 10 
   const finder = postgresFinder(pool);
   const staff = postgresStaff(pool);
   const polls = postgresPolls(pool);
+  const { forgetContactsBefore, ...pledgeCalls } = postgresPledges(pool);
   let closed = false;
 
   /** Every call goes through here, so that a closed store refuses it. */
@@ -75,11 +77,13 @@ export async function openPostgresStore({ url, schema = 'public', poolSize = 10 
     dashboard: each({ ...dashboard, ...finder }),
     staff: each(staffCalls),
     polls: each(pollCalls),
+    pledges: each(pledgeCalls),
     purgeBefore: open((before: number, now: number) =>
       inTransaction(pool, async (client) => {
         await client.query('DELETE FROM rate_limits WHERE window_start < $1', [now - HOUR]);
         await purgeStaff(client, now);
         await purgeClosedBefore(client, before);
+        await forgetContactsBefore(client, before);
         return (await client.query('DELETE FROM submissions WHERE received_at < $1', [before])).rowCount ?? 0;
       })),
     check: open(async () => {

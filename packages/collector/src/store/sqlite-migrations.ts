@@ -175,4 +175,42 @@ export const MIGRATIONS: { version: number, name: string, sql: string }[] = [
       CREATE INDEX sign_in_failures_by_pair ON sign_in_failures (email, address, at);
     `,
   },
+  {
+    version: 11,
+    name: 'offers of help: ways to help lists, and offers with their contact details sealed',
+    sql: `
+      CREATE TABLE pledge_lists (
+        id         TEXT PRIMARY KEY,
+        site       TEXT NOT NULL,
+        definition TEXT NOT NULL,              -- JSON, as pledges/definition.ts checked it
+        source     TEXT NOT NULL,              -- 'file' (named in the configuration) or 'dashboard'
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX pledge_lists_by_site ON pledge_lists (site, id);
+
+      CREATE TABLE pledge_offers (
+        id                TEXT PRIMARY KEY,    -- the submission id
+        list_id           TEXT NOT NULL,
+        site              TEXT NOT NULL,
+        reference         TEXT NOT NULL,       -- protocol/reference.ts: how the resident withdraws it
+        ways              TEXT NOT NULL,       -- JSON list of way ids
+        areas             TEXT NOT NULL,       -- JSON list of area ids, or 'home'
+        slots             TEXT NOT NULL,       -- JSON list of times of the week, or 'now-and-then'
+        often             TEXT NOT NULL,
+        age               TEXT NOT NULL,       -- 'adult' or 'young' (16 or 17)
+        note              TEXT NOT NULL,       -- the resident's words, redacted
+        prefer            TEXT NOT NULL,       -- 'email' or 'phone'
+        contact           TEXT,                -- sealed (AES-256-GCM, key not in the database); NULL once withdrawn or past retention
+        status            TEXT NOT NULL DEFAULT 'new',
+        notes             TEXT NOT NULL DEFAULT '',
+        created_at        INTEGER NOT NULL,
+        last_activity_at  INTEGER NOT NULL,
+        status_changed_by TEXT,
+        status_changed_at INTEGER
+      ) STRICT;
+      CREATE INDEX pledge_offers_by_reference ON pledge_offers (reference);
+      CREATE INDEX pledge_offers_by_site ON pledge_offers (site, created_at, id);
+      CREATE INDEX pledge_offers_by_activity ON pledge_offers (last_activity_at) WHERE contact IS NOT NULL;
+    `,
+  },
 ];

@@ -4,6 +4,7 @@
 // thread commits answers, and SQLite waits by sleeping, stopping every resident's request with
 // it. Called by name from sqlite.ts; arguments and results are plain data.
 import { dashboardQueries } from './sqlite-dashboard.js';
+import { pledgeQueries } from './sqlite-pledges.js';
 import { pollQueries } from './sqlite-polls.js';
 import type { Database } from 'better-sqlite3';
 
@@ -12,6 +13,7 @@ const HOUR = 60 * 60 * 1000;
 export function staffWrites(db: Database) {
   const dashboard = dashboardQueries(db);
   const polls = pollQueries(db);
+  const pledges = pledgeQueries(db);
   const purgeWindows = db.prepare('DELETE FROM rate_limits WHERE window_start < ?');
   const purgeSubmissions = db.prepare('DELETE FROM submissions WHERE received_at < ?');
   const userVersion = db.prepare('PRAGMA user_version').pluck();
@@ -40,11 +42,15 @@ export function staffWrites(db: Database) {
     /** For readiness: takes the write lock and commits, or throws why it cannot. */
     proveWritable: proveWritable.immediate,
     recordBurst: polls.recordBurst,
+    syncFilePledgeLists: pledges.syncFileLists.immediate,
+    setOfferStatus: pledges.setOfferStatus,
+    withdrawOffer: pledges.withdrawOffer,
     /** Answers received before `before`, and everything else past its time; how many answers. */
     purgeBefore(before: number, now: number) {
       purgeWindows.run(now - HOUR);
       dashboard.purgeStaff(now);
       polls.purgeClosedBefore(before);
+      pledges.forgetContactsBefore(before);
       return purgeSubmissions.run(before).changes;
     },
   };

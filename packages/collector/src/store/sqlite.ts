@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { groupCommit } from './group-commit.js';
 import { connect } from './sqlite-connection.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
+import { pledgeQueries } from './sqlite-pledges.js';
 import { pollQueries } from './sqlite-polls.js';
 import { finderQueries } from './sqlite-finder.js';
 import { fromRow } from './sqlite-rows.js';
@@ -36,6 +37,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   const schemaVersion = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
   const dashboard = dashboardQueries(db);
   const polls = pollQueries(db);
+  const pledges = pledgeQueries(db);
   const finder = finderQueries(db);
 
   // Migrated above, so the writer thread finds the tables it prepares statements for.
@@ -118,6 +120,15 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       hasAnswered: (pollId, participant) => run(() => polls.hasAnswered(pollId, participant)),
       recordBurst: (burst) => write('recordBurst', burst),
       listBursts: (pollId) => run(() => polls.listBursts(pollId)),
+    },
+    pledges: {
+      syncFiles: (lists, now) => write('syncFilePledgeLists', lists, now),
+      getList: (id) => run(() => pledges.getList(id)),
+      listLists: (site) => run(() => pledges.listLists(site)),
+      getOffer: (id) => run(() => pledges.getOffer(id)),
+      listOffers: (filter, page) => run(() => pledges.listOffers(filter, page)),
+      setOfferStatus: (id, change) => write('setOfferStatus', id, change),
+      withdraw: (reference, at) => write('withdrawOffer', reference, at),
     },
     purgeBefore: (before, now) => write('purgeBefore', before, now),
     check: () =>

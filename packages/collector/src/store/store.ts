@@ -4,12 +4,14 @@
 // all; every method is asynchronous, and nothing outside src/store/ may hold SQL.
 import type { CounterStore } from './counter-store.js';
 import type { DashboardStore } from './dashboard-store.js';
+import type { PledgeStore } from './pledge-store.js';
 import type { PollStore } from './poll-store.js';
 import type { StaffStore } from './staff-store.js';
 import type { SubmissionStore } from './submission-store.js';
 
 export type { CounterStore, HitsEntry, RateLimitHit } from './counter-store.js';
 export type { AnswerFilter, AnswerRow, DashboardStore, FinderFilter, FinderNeed, FinderNotHelped, FinderPeriod, FinderSummary, PageCounts } from './dashboard-store.js';
+export type { OfferAction, OfferFilter, OfferRecord, OfferStatus, OfferSummary, PledgeList, PledgeStore } from './pledge-store.js';
 export type { PollBurst, PollReading, PollRecord, PollStore, StatementRow, StatementStatus } from './poll-store.js';
 export type { FailureKey, NewSession, SignInAttempt, StaffSession, StaffStore, StaffUser } from './staff-store.js';
 export type { PollAction, SaveOutcome, SubmissionRecord, SubmissionStore } from './submission-store.js';
@@ -20,10 +22,12 @@ export type Store = {
   dashboard: DashboardStore;
   staff: StaffStore;
   polls: PollStore;
-  // Pledges and "you said, we did" updates will be parts of their own here, when they come.
+  pledges: PledgeStore;
+  // "You said, we did" updates will be a part of their own here, when they come.
   /**
    * Deletes submissions received before `before`, and the votes and statements of polls that
-   * closed before it (their result counters stay); resolves to how many submissions. Also drops,
+   * closed before it (their result counters stay), and the contact details of offers of help
+   * last active before it; resolves to how many submissions. Also drops,
    * as of `now`, staff sessions that have expired, sign-in failures over a day old and
    * rate-limit windows over an hour old.
    */
@@ -50,6 +54,7 @@ export const STORE_METHODS = {
     'getStatement', 'listStatements', 'countStatements', 'moderateStatement', 'replyToStatement', 'deleteStatement',
     'getSitePolicy', 'setSitePolicy', 'participantSecret', 'hasAnswered', 'recordBurst', 'listBursts',
   ],
+  pledges: ['syncFiles', 'getList', 'listLists', 'getOffer', 'listOffers', 'setOfferStatus', 'withdraw'],
 } as const satisfies { [Part in keyof Store]?: readonly (keyof Store[Part])[] };
 
 const LIFECYCLE_METHODS = ['purgeBefore', 'check', 'checkWrite', 'close'] as const;

@@ -1,5 +1,8 @@
 // The submissions part of the store: every answer a widget sends, stored once per id. Poll
-// answers arrive here too (record.poll) and change the poll's counters in the same write.
+// answers arrive here too (record.poll) and change the poll's counters in the same write;
+// offers of help (record.offer) are stored with their answer in the same way.
+import type { OfferAction } from './pledge-store.js';
+
 /** A submission as the collector keeps it: checked, redacted, and classified. */
 export type SubmissionRecord = {
   /** The browser-made UUID; the key that makes every retry idempotent. */
@@ -28,6 +31,8 @@ export type SubmissionRecord = {
   participant?: string;
   /** What a poll answer does, as the route checked it; applied in the same transaction. */
   poll?: PollAction;
+  /** An offer of help's choices and sealed contact (pledge answers only); stored in the same transaction. */
+  offer?: OfferAction;
 };
 
 /**

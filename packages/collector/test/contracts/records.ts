@@ -1,6 +1,7 @@
 // Records as the routes hand them to a store, built from submissions as browsers send them.
 // No database here: the contracts must run against any store.
 import { randomUUID } from 'node:crypto';
+import { referenceOf } from '@tandem/core/protocol.js';
 import { statementKey } from '../../src/polls/definition.js';
 import { toRecord } from '../../src/submission.js';
 import { statement, vote } from '../../test-support/poll-answers.js';
@@ -33,3 +34,20 @@ export const statementRecord = (participant: string, text: string, { pollId = PO
   pollRecord(statement(participant, text, { instance: pollId, clientTime: new Date(receivedAt).toISOString() }), { kind: 'statement', pollId, text, key: statementKey(text) }, receivedAt);
 
 export const participant = () => randomUUID();
+
+export const PLEDGE_LIST_ID = 'help-your-neighbourhood';
+
+/**
+ * An offer of help with the action the route would attach; its contact is a stand-in for a
+ * sealed value (the store keeps it as given, and cannot open it).
+ */
+export const offerRecord = (choices: Partial<NonNullable<SubmissionRecord['offer']>> = {}, { receivedAt = NOW, site = 'adult-social-care', honeypot = false } = {}): SubmissionRecord => {
+  const id = randomUUID();
+  const offer = {
+    listId: PLEDGE_LIST_ID, reference: referenceOf(id), ways: ['litter-picks'], areas: ['north'], when: ['weekends-mornings'], often: 'monthly',
+    age: 'adult' as const, note: '', prefer: 'email' as const, sealedContact: `c1.test.${id}`, ...choices,
+  };
+  const answers = { ways: offer.ways, areas: offer.areas, when: offer.when, often: offer.often, age: offer.age };
+  const submission = makeSubmission({ id, site, widget: 'pledge', instance: offer.listId, answers, signals: { honeypot, fillMs: 60000 } });
+  return { ...toRecord(submission, receivedAt), offer };
+};
