@@ -11,6 +11,7 @@ import { openSqliteStore } from '../src/store/sqlite.js';
 import { toRecord } from '../src/submission.js';
 import { makeSubmission, tempDir } from '../test-support/helpers.js';
 
+const LATEST_VERSION = Math.max(...MIGRATIONS.map(({ version }) => version));
 const dir = tempDir('tandem-store-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
@@ -22,7 +23,7 @@ describe('SQLite store', () => {
   it('opens in WAL mode and records each migration once', async () => {
     const file = freshFile();
     const store = openSqliteStore({ file });
-    assert.equal(store.schemaVersion(), MIGRATIONS.length);
+    assert.equal(store.schemaVersion(), LATEST_VERSION);
     await store.close();
     const reopened = openSqliteStore({ file });
     await reopened.close();
@@ -41,7 +42,7 @@ describe('SQLite store', () => {
     const db = new Database(file);
     db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run();
     db.close();
-    assert.throws(() => openSqliteStore({ file }), new RegExp(`schema version 99, newer than this collector knows \\(${MIGRATIONS.length}\\)`));
+    assert.throws(() => openSqliteStore({ file }), new RegExp(`schema version 99, newer than this collector knows \\(${LATEST_VERSION}\\)`));
   });
 
   it('commits writes that arrive together in one transaction, and those pending at close', async () => {
@@ -112,6 +113,28 @@ describe('SQLite store', () => {
 });
 
 describe('SQLite store: migrating an existing database', () => {
+  it('runs a migration numbered below the newest applied one, once', async () => {
+    const file = freshFile();
+    // A database whose collector had every migration but one merged below the newest.
+    const skipped = MIGRATIONS.at(-2);
+    const db = new Database(file);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
+    for (const migration of MIGRATIONS) {
+      if (migration === skipped) continue;
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')").run(migration.version, migration.name);
+    }
+    db.close();
+    await openSqliteStore({ file }).close();
+    await openSqliteStore({ file }).close();
+    const check = new Database(file, { readonly: true });
+    assert.deepEqual(
+      check.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(),
+      MIGRATIONS.map(({ version }) => version),
+    );
+    check.close();
+  });
+
   it('brings a version 1 database to the latest version; answers start unreviewed', async () => {
     const file = freshFile();
     // A database as the first collector release left it: only migration 1.
@@ -124,7 +147,7 @@ describe('SQLite store: migrating an existing database', () => {
     const old = record();
     const store = openSqliteStore({ file });
     try {
-      assert.equal(store.schemaVersion(), MIGRATIONS.length);
+      assert.equal(store.schemaVersion(), LATEST_VERSION);
       await store.submissions.save(old);
       const { rows } = await store.dashboard.listAnswers({}, { limit: 10, offset: 0 });
       assert.equal(rows[0]?.id, old.id);

@@ -191,13 +191,15 @@ export async function migrate(pool: Pool, schema: string) {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM schema_migrations');
-    const version = rows[0]?.version ?? 0;
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((row) => row.version));
+    const version = Math.max(0, ...applied);
     if (version > latest) {
       throw new Error(`The database is at schema version ${version}, newer than this collector knows (${latest}). Upgrade the collector.`);
     }
+    // Any migration not yet recorded runs, so one merged below the newest still runs once.
     for (const migration of MIGRATIONS) {
-      if (migration.version <= version) continue;
+      if (applied.has(migration.version)) continue;
       await client.query(migration.sql);
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
     }

@@ -150,16 +150,18 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
 function migrate(db: Database) {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const current = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
+  const appliedVersions = db.prepare('SELECT version FROM schema_migrations').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const latest = MIGRATIONS.at(-1)?.version ?? 0;
   db.transaction(() => {
-    const version = current.get() as number;
+    const applied = new Set(appliedVersions.all() as number[]);
+    const version = Math.max(0, ...applied);
     if (version > latest) {
       throw new Error(`The database is at schema version ${version}, newer than this collector knows (${latest}). Upgrade the collector.`);
     }
+    // Any migration not yet recorded runs, so one merged below the newest still runs once.
     for (const migration of MIGRATIONS) {
-      if (migration.version <= version) continue;
+      if (applied.has(migration.version)) continue;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     }
