@@ -70,14 +70,15 @@ export const FOLD_WINDOW_MS = 10 * 60 * 1000;
  * What makes two answers one answer sent twice (a double press, a bot repeating itself): the
  * same words, on the same widget and page, from the same address. Only answers with text are
  * folded; identical Yes votes from one office are different people. Polls are left alone:
- * they keep one answer per participant and question, and refuse a statement made twice.
+ * they keep one answer per participant and question, and refuse a statement made twice. Offers
+ * of help too: each was shown its own reference, which must find it, and staff can see two alike.
  * Hashed after a secret that lives only in this process's memory, so the key (held only in
  * memory, see repeats.js) cannot be turned back into an address by trying them all.
  * (A plain hash of secret and content: an HMAC object per answer cost 5% of ingest.)
  * @param answersJson sortedAnswersJson(submission.answers), if already built.
  */
 export function foldKey(submission: Submission, address: string, secret: string, answersJson: string = sortedAnswersJson(submission.answers)): string | null {
-  if (submission.widget === 'poll' || !isFormAnswer(submission)) return null;
+  if (submission.widget === 'poll' || submission.widget === 'pledge' || !isFormAnswer(submission)) return null;
   // The page's sender id tells two residents behind one address (a library) apart; an old
   // widget sends none, and is told by its address alone.
   const where = JSON.stringify([address, submission.signals.sender ?? null, submission.site, submission.widget, submission.instance, submission.page.url]);

@@ -22,3 +22,20 @@ export function makeSubmission(overrides: Record<string, unknown> = {}): Submiss
     ...overrides,
   } as Submission;
 }
+
+/** The contact details of an offer of help; a test looks for them in the database file. */
+export const OFFER_CONTACT = Object.freeze({ name: 'Gwenllian Parry-Okafor', email: 'gwen.parry.okafor@example.com', prefer: 'email' });
+
+/**
+ * A valid offer of help from the example list (config/pledges/help-your-neighbourhood.json),
+ * as the pledge widget sends it: litter picks in the north on weekend mornings, monthly.
+ */
+export function makeOffer(overrides: Record<string, unknown> = {}): Submission {
+  return makeSubmission({
+    widget: 'pledge',
+    instance: 'help-your-neighbourhood',
+    answers: { ways: ['litter-picks'], areas: ['north'], when: ['weekends-mornings'], often: 'monthly', age: 'adult', note: 'I have a car' },
+    contact: { ...OFFER_CONTACT },
+    ...overrides,
+  });
+}

@@ -4,6 +4,8 @@
 // plain function that gives the next step what it needs, or a Refusal that ends the request;
 // none of them knows about HTTP, so each is tested on its own (submission-steps.test.ts).
 import { CheckedSubmissionSchema, checkSubmission, type Submission } from '@tandem/core/schema.js';
+import { checkOfferSubmission } from '../pledges/offer.js';
+import type { ContactSealer } from '../pledges/contact-sealing.js';
 import { checkPollAnswer } from '../polls/answer.js';
 import type { NewcomerGate } from '../polls/newcomers.js';
 import { compileSchema } from '../schema-compile.js';
@@ -13,7 +15,7 @@ import type { Problem } from '../errors.js';
 import type { RepeatTracker } from '../repeats.js';
 import type { SiteCheck } from '../sites.js';
 import { secondsOver, type CountHit } from '../rate-limit.js';
-import type { PollAction, SaveOutcome, Store, SubmissionRecord } from '../store/store.js';
+import type { OfferAction, PollAction, SaveOutcome, Store, SubmissionRecord } from '../store/store.js';
 
 /**
  * How a request is refused: its status and message, the problems by field, and for the poll
@@ -114,6 +116,20 @@ export async function checkPoll(store: Store, submission: Submission, now: numbe
   }
   const wait = await admitNewcomer(checked.action, submission.participant as string, address, now);
   return wait ? pollLimit(wait, 'participant', 'Too many new participants in this poll from this connection; try again after the time in Retry-After') : { poll: checked.action };
+}
+
+/**
+ * 4b. Offer of help: checked against its ways to help list, with its contact details sealed,
+ * and made the action the store applies with it. A retry of one already stored is answered as
+ * a retry (its contact was sealed and kept the first time).
+ */
+export async function checkPledge(store: Store, submission: Submission, sealer: ContactSealer | null): Promise<{ offer?: OfferAction } | Refusal> {
+  if (submission.widget !== 'pledge') return {};
+  if (await store.submissions.get(submission.id)) return {};
+  const checked = await checkOfferSubmission(store, submission, sealer);
+  if (checked.ok) return { offer: checked.action };
+  const { status, code, field, error, problems } = checked;
+  return { status, error, code, ...(field ? { field } : {}), problems, ...(status === 503 ? { retryAfter: 300 } : {}) };
 }
 
 /** What checking a poll answer needs besides the store: whose ids are ours, and the newcomers' limit (polls/newcomers.ts). */

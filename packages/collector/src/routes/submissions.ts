@@ -1,15 +1,17 @@
 // POST /v1/submissions: every answer of every widget, taken through the steps in
-// submission-steps.ts (parse → site and origin → limits → poll → classify → store → answer).
+// submission-steps.ts (parse → site and origin → limits → poll or offer → classify → store → answer).
 // This file adds only what HTTP needs: CORS, the per-address limit counted before the body is
 // read, and sending each step's refusal.
 import { randomBytes } from 'node:crypto';
+import { referenceOf } from '@tandem/core/protocol.js';
 import { BODY_LIMIT, useSubmissionParsers } from '../body.js';
 import { refuse, sendRefusal } from '../errors.js';
 import { newcomerGate } from '../polls/newcomers.js';
 import { participants } from '../polls/participants.js';
 import { addressKey } from '../rate-limit.js';
 import { repeatTracker } from '../repeats.js';
-import { answer, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type Limits, type Refusal } from './submission-steps.js';
+import { answer, checkPledge, checkPoll, checkSite, classify, isRefusal, limit, parse, save, tooMany, type Limits, type Refusal } from './submission-steps.js';
+import type { ContactSealer } from '../pledges/contact-sealing.js';
 import type { CountHit, RateLimits } from '../rate-limit.js';
 import type { siteRegistry } from '../sites.js';
 import type { Store } from '../store/store.js';
@@ -20,9 +22,11 @@ export type SubmissionRouteOptions = {
   sites: ReturnType<typeof siteRegistry>;
   limits: Limits & { perIpPerMinute: number };
   rateLimits: RateLimits;
+  /** Seals offers' contact details; null without a contact key (then offers are refused). */
+  contactSealer: ContactSealer | null;
 };
 
-export default async function submissionRoutes(app: FastifyInstance, { store, sites, limits, rateLimits }: SubmissionRouteOptions): Promise<void> {
+export default async function submissionRoutes(app: FastifyInstance, { store, sites, limits, rateLimits, contactSealer }: SubmissionRouteOptions): Promise<void> {
   useSubmissionParsers(app);
   /** The client's address, normalised once per request (the rate limit and the fold key both need it). */
   const clientAddress = (req: FastifyRequest & { tandemAddress?: string }) => (req.tandemAddress ??= addressKey(req.ip));
@@ -78,16 +82,19 @@ export default async function submissionRoutes(app: FastifyInstance, { store, si
       if (overLimit) return refused(reply, overLimit);
       const poll = await checkPoll(store, submission, Date.now(), { issued, admitNewcomer, address: clientAddress(req) });
       if (isRefusal(poll)) return refused(reply, poll);
+      const pledge = await checkPledge(store, submission, contactSealer);
+      if (isRefusal(pledge)) return refused(reply, pledge);
 
       const { record, key } = classify(submission, { address: clientAddress(req), foldSecret, repeats, now: Date.now(), ...poll });
-      const outcome = await save(store, record, (err) => req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission'));
+      const outcome = await save(store, pledge.offer ? { ...record, offer: pledge.offer } : record, (err) => req.log.error({ err: { type: err.name, code: err.code, message: err.message } }, 'could not store a submission'));
       const answered = isRefusal(outcome) ? outcome : answer(outcome, submission.id);
       // An answer not stored is not the first of any repeat.
       if (key && isRefusal(answered)) repeats.forget(key, submission.id);
       // Ids, site and widget only: never the answers.
       req.log.info({ submission: submission.id, site: submission.site, widget: submission.widget, outcome: isRefusal(outcome) ? 'not-stored' : typeof outcome === 'object' ? 'unstorable' : outcome }, 'submission');
       if (isRefusal(answered)) return refused(reply, answered);
-      return reply.code(answered.status).send(answered.body);
+      // An offer's reference is how its resident withdraws it; a retry is given it again.
+      return reply.code(answered.status).send(submission.widget === 'pledge' ? { ...answered.body, reference: referenceOf(submission.id) } : answered.body);
     },
   );
 }

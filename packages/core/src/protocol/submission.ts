@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { SLUG, UUID_V4 } from './ids.js';
 import { PARTICIPANT } from './participant.js';
+import { CONTACT_LIMITS, CONTACT_WAYS } from './pledge.js';
 import { MAX_ANSWER_NUMBER, MAX_ANSWERS, MAX_FILL_MS, MAX_LIST_ITEM_TEXT, MAX_LIST_ITEMS, MAX_PAGE_TITLE, MAX_SUBMISSION_BYTES, MAX_TEXT } from './limits.js';
 
 /**
@@ -69,6 +70,18 @@ export const SubmissionSchema = v.strictObject({
    * Never sent by other widgets.
    */
   participant: v.optional(v.pipe(v.string(), v.regex(PARTICIPANT, 'must be a participant id issued by the collector'))),
+  /**
+   * An offer of help's contact details (widget "pledge" only): the point of the offer, so not
+   * redacted, and apart from the answers so that they are never stored, logged or exported
+   * with them. The collector seals them as it receives them. checkOffer (pledge.ts) holds the rest of their rules.
+   */
+  contact: v.optional(v.strictObject({
+    name: v.pipe(v.string(), v.maxLength(CONTACT_LIMITS.name, `must be at most ${CONTACT_LIMITS.name} characters`)),
+    email: v.optional(v.pipe(v.string(), v.maxLength(CONTACT_LIMITS.email, `must be at most ${CONTACT_LIMITS.email} characters`))),
+    phone: v.optional(v.pipe(v.string(), v.maxLength(CONTACT_LIMITS.phone, `must be at most ${CONTACT_LIMITS.phone} characters`))),
+    prefer: v.picklist(CONTACT_WAYS, 'must be "email" or "phone"'),
+    guardianEmail: v.optional(v.pipe(v.string(), v.maxLength(CONTACT_LIMITS.email, `must be at most ${CONTACT_LIMITS.email} characters`))),
+  })),
 });
 
 /**
@@ -95,6 +108,7 @@ const fitsInBytes = (value: unknown) =>
 /** The schema as checked at both ends: each field, then the size of the whole. */
 export const CheckedSubmissionSchema = v.pipe(
   SubmissionSchema,
+  v.forward(v.check((submission) => submission.contact === undefined || submission.widget === 'pledge', 'is sent only with an offer of help (widget "pledge")'), ['contact']),
   v.check((submission) => fitsInBytes(submission), `must be at most ${MAX_SUBMISSION_BYTES} bytes as JSON: shorten the answers`),
 );
 
