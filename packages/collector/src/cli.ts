@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // tandem-collector: run the collector, or print its configuration. See --help.
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, EXAMPLE_CONFIG, loadConfig } from './config.js';
 
@@ -15,6 +17,9 @@ Commands:
                         print a random password, or read one from stdin with --password-stdin
   user list             List the staff accounts
   user remove <email>   Remove a staff account and end its sessions
+  contact-key           Print a new key for sealing offers' contact details (TANDEM_CONTACT_KEY);
+                        with --file FILE, write it to FILE (readable by its owner only) unless
+                        FILE exists already
 
 Options:
   -c, --config FILE   JSON configuration file (default: $TANDEM_CONFIG, else the example
@@ -23,6 +28,7 @@ Options:
       --host HOST     Address to listen on
       --data-dir DIR  Folder for the SQLite database (tandem.sqlite)
       --password-stdin  user add: read the password (first line, 12 to 256 characters) from stdin
+      --file FILE     contact-key: the file to write the key to
   -h, --help          Show this help
   -v, --version       Show the version
 
@@ -30,7 +36,8 @@ Environment (overrides the file; flags override both):
   TANDEM_CONFIG, TANDEM_HOST, TANDEM_PORT or PORT, TANDEM_DATA_DIR, TANDEM_BUNDLE_DIR,
   TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY (false, a hop count, or
   the proxies' addresses/CIDRs, comma-separated), TANDEM_SYNCHRONOUS (full or normal), TANDEM_LOG_LEVEL,
-  TANDEM_SITES ("site-id=https://a.example,https://b.example;other=https://c.example")
+  TANDEM_SITES ("site-id=https://a.example,https://b.example;other=https://c.example"),
+  TANDEM_DATABASE_URL (postgres://…), TANDEM_CONTACT_KEY (seals offers' contact details)
 `;
 
 async function main(argv: string[]) {
@@ -45,6 +52,7 @@ async function main(argv: string[]) {
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        file: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -59,7 +67,8 @@ async function main(argv: string[]) {
     return void process.stdout.write(`${pkg.version}\n`);
   }
   const [command = 'serve', ...extra] = positionals;
-  if ((extra.length && command !== 'user') || !['serve', 'config', 'user'].includes(command)) return usage(`Unknown command: ${positionals.join(' ')}`);
+  if ((extra.length && command !== 'user') || !['serve', 'config', 'user', 'contact-key'].includes(command)) return usage(`Unknown command: ${positionals.join(' ')}`);
+  if (command === 'contact-key') return contactKeyCommand(values.file);
   if (values.port !== undefined && !/^\d+$/.test(values.port)) return usage(`--port must be a whole number, got "${values.port}"`);
 
   let config;
@@ -74,7 +83,7 @@ async function main(argv: string[]) {
     process.exitCode = 2;
     return;
   }
-  if (command === 'config') return void process.stdout.write(`${JSON.stringify(withoutPassword(config), null, 2)}\n`);
+  if (command === 'config') return void process.stdout.write(`${JSON.stringify(withoutSecrets(config), null, 2)}\n`);
 
   // Loaded only to serve or manage accounts, so --help and config answer at once.
   const [{ startCollector }, { openConfiguredStore }, accounts] = await Promise.all([
@@ -126,10 +135,28 @@ main(process.argv.slice(2)).catch((error) => {
   process.exit(1);
 });
 
-/** The configuration to print: a database URL's password replaced, so it never lands in a terminal's scrollback or a ticket. */
-function withoutPassword<T extends { database?: string | undefined }>(config: T): T {
-  if (!config.database) return config;
+/**
+ * The configuration to print: a database URL's password and the contact key replaced, so
+ * neither lands in a terminal's scrollback or a ticket.
+ */
+function withoutSecrets<T extends { database?: string | undefined, contactKey: string | null }>(config: T): T {
+  const shown = { ...config, contactKey: config.contactKey === null ? null : '********' };
+  if (!config.database) return shown;
   const url = new URL(config.database);
   if (url.password) url.password = '********';
-  return { ...config, database: url.toString() };
+  return { ...shown, database: url.toString() };
+}
+
+/** A new contact key, printed, or written to a file that does not exist yet (never replacing a key in use). */
+function contactKeyCommand(file: string | undefined) {
+  const key = `${randomBytes(32).toString('base64')}\n`;
+  if (file === undefined) return void process.stdout.write(key);
+  try {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(file, key, { flag: 'wx', mode: 0o600 });
+    process.stderr.write(`tandem-collector: wrote a new contact key to ${file}\n`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    process.stderr.write(`tandem-collector: kept the contact key already in ${file}\n`);
+  }
 }

@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import * as v from 'valibot';
+import { checkPledgeList, PledgeListSchema } from './pledges/definition.js';
+import { readContactKey } from './pledges/contact-sealing.js';
 import { checkPoll, PollSchema, Text } from './polls/definition.js';
 
 const PACKAGE_DIR = resolve(import.meta.dirname, '..');
@@ -128,9 +130,31 @@ const Config = v.pipe(v.strictObject({
     v.array(PollSchema),
     v.check((polls) => new Set(polls.map((poll) => poll.id)).size === polls.length, 'must not define a poll id twice'),
   ), []),
+  /** Ways to help lists, loaded from the files the JSON config names. */
+  pledges: v.optional(v.pipe(
+    v.array(PledgeListSchema),
+    v.check((lists) => new Set(lists.map((list) => list.id)).size === lists.length, 'must not define a ways to help list id twice'),
+  ), []),
+  /**
+   * The key that seals offers' contact details (pledges/contact-sealing.ts): 32 bytes as base64
+   * or hexadecimal, from TANDEM_CONTACT_KEY or the file contactKeyFile names. Never in the database.
+   */
+  contactKey: v.optional(v.nullable(v.pipe(v.string(), v.check((key) => {
+    try {
+      return Boolean(readContactKey(key));
+    } catch {
+      return false;
+    }
+  }, 'must be 32 random bytes written as base64 or hexadecimal: make one with `tandem-collector contact-key`'))), null),
 }, strict('collector')), v.check(
   (config) => config.polls.every((poll) => config.sites.some((site) => site.id === poll.site)),
   'polls: every poll must belong to a site listed in "sites"',
+), v.check(
+  (config) => config.pledges.every((list) => config.sites.some((site) => site.id === list.site)),
+  'pledges: every ways to help list must belong to a site listed in "sites"',
+), v.check(
+  (config) => config.pledges.length === 0 || config.contactKey !== null,
+  'pledges: a ways to help list is configured, so the collector needs a key to encrypt contact details: set TANDEM_CONTACT_KEY, or "contactKeyFile" to a file holding one (make one with `tandem-collector contact-key`)',
 ));
 
 export type CollectorConfig = v.InferOutput<typeof Config>;
@@ -156,6 +180,8 @@ export const DEFAULTS = Object.freeze({
   costPerContact: null,
   sites: [],
   polls: [],
+  pledges: [],
+  contactKey: null,
 });
 
 export class ConfigError extends Error {
@@ -183,7 +209,7 @@ function originOf(value: string) {
  * Reads the environment's settings. Names: TANDEM_HOST, TANDEM_PORT (or PORT), TANDEM_DATA_DIR,
  * TANDEM_BUNDLE_DIR, TANDEM_EXAMPLES_DIR, TANDEM_RETENTION_DAYS, TANDEM_TRUST_PROXY,
  * TANDEM_SYNCHRONOUS, TANDEM_LOG_LEVEL, TANDEM_COST_PER_CONTACT, TANDEM_SITES ("id=origin,origin;id2=origin"),
- * TANDEM_DATABASE_URL (PostgreSQL).
+ * TANDEM_DATABASE_URL (PostgreSQL), TANDEM_CONTACT_KEY (seals offers' contact details).
  */
 export function fromEnvironment(env: Record<string, string | undefined>): { values: Record<string, unknown>, problems: string[] } {
   const values: Record<string, unknown> = {};
@@ -211,6 +237,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): { valu
   }
   text('TANDEM_SYNCHRONOUS', 'synchronous');
   text('TANDEM_DATABASE_URL', 'database');
+  text('TANDEM_CONTACT_KEY', 'contactKey');
   text('TANDEM_LOG_LEVEL', 'logLevel');
   if (env.TANDEM_TRUST_PROXY) values.trustProxy = parseTrustProxy(env.TANDEM_TRUST_PROXY);
   if (env.TANDEM_SITES) {
@@ -270,7 +297,16 @@ export function loadConfig({ file, env = process.env, overrides = {}, cwd = proc
   };
   merged.limits = { ...DEFAULTS.limits, ...((fromFile.limits ?? {}) as object) };
   merged.timeouts = { ...DEFAULTS.timeouts, ...((fromFile.timeouts ?? {}) as object) };
-  merged.polls = loadPollFiles(fromFile.polls, dirname(path));
+  merged.polls = loadDefinitionFiles('polls', fromFile.polls, dirname(path), (value) => {
+    const checked = checkPoll(value);
+    return checked.ok ? { ok: true, definition: checked.poll } : checked;
+  });
+  merged.pledges = loadDefinitionFiles('pledges', fromFile.pledges, dirname(path), (value) => {
+    const checked = checkPledgeList(value);
+    return checked.ok ? { ok: true, definition: checked.list } : checked;
+  });
+  delete merged.contactKeyFile;
+  if (environment.values.contactKey === undefined && typeof fromFile.contactKeyFile === 'string') merged.contactKey = readKeyFile(absolute(fromFile.contactKeyFile, dirname(path)));
   const layered = Object.keys(environment.values).length > 0 || Object.values(overrides).some((value) => value !== undefined);
   return checkConfig(merged, layered ? `${path}, with the environment and flags applied` : path);
 }
@@ -293,17 +329,22 @@ export function checkConfig(value: unknown, source: string = 'configuration'): C
 }
 
 /**
- * Reads the poll definitions the file names ("polls": ["polls/day-centres.json"], relative to
- * the file), reporting every problem with the poll file it is in.
+ * Reads the definitions the file names under `key` ("polls": ["polls/day-centres.json"],
+ * relative to the file), reporting every problem with the file it is in.
  */
-function loadPollFiles(files: unknown, base: string) {
+function loadDefinitionFiles<Definition>(
+  key: 'polls' | 'pledges',
+  files: unknown,
+  base: string,
+  check: (value: unknown) => { ok: true, definition: Definition } | { ok: false, problems: { field: string, message: string }[] },
+): Definition[] {
   if (files === undefined) return [];
-  if (!Array.isArray(files) || files.some((file) => typeof file !== 'string')) throw new ConfigError(base, ['polls: must be a list of poll definition files (JSON), relative to the configuration file']);
+  if (!Array.isArray(files) || files.some((file) => typeof file !== 'string')) throw new ConfigError(base, [`${key}: must be a list of ${key === 'polls' ? 'poll definition' : 'ways to help list'} files (JSON), relative to the configuration file`]);
   const problems = [];
-  const polls = [];
+  const definitions = [];
   for (const [index, file] of files.entries()) {
     const path = absolute(file, base);
-    const where = `polls.${index} (${path})`;
+    const where = `${key}.${index} (${path})`;
     let value;
     try {
       value = JSON.parse(readFileSync(path, 'utf8'));
@@ -312,12 +353,22 @@ function loadPollFiles(files: unknown, base: string) {
       problems.push(`${where}: ${err.code === 'ENOENT' ? 'the file does not exist' : `not valid JSON: ${err.message}`}`);
       continue;
     }
-    const checked = checkPoll(value);
-    if (checked.ok) polls.push(checked.poll);
+    const checked = check(value);
+    if (checked.ok) definitions.push(checked.definition);
     else problems.push(...checked.problems.map((problem) => `${where}: ${problem.field}: ${problem.message}`));
   }
-  if (problems.length) throw new ConfigError('poll files', problems);
-  return polls;
+  if (problems.length) throw new ConfigError(key === 'polls' ? 'poll files' : 'ways to help list files', problems);
+  return definitions;
+}
+
+/** The contact key from its file; a missing file says how to make one, and the key is never quoted. */
+function readKeyFile(path: string) {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    const missing = (error as { code?: string }).code === 'ENOENT';
+    throw new ConfigError(path, [missing ? 'contactKeyFile: the file does not exist: make it with `tandem-collector contact-key --file ' + path + '`' : 'contactKeyFile: the file cannot be read']);
+  }
 }
 
 function absolute(dir: string, base: string) {

@@ -3,12 +3,13 @@
 // submissions to start from, and bounded pools and clients for concurrent sends.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkConfig, DEFAULTS } from '../src/config.js';
+import { checkPledgeList } from '../src/pledges/definition.js';
 import { participants } from '../src/polls/participants.js';
 import { databaseFile, startCollector } from '../src/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -18,8 +19,23 @@ import type { CollectorOptions } from '../src/server.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Submission } from '@tandem/core/schema.js';
 
-export { makeSubmission, ORIGIN } from './submissions.js';
+export { makeOffer, makeSubmission, OFFER_CONTACT, ORIGIN } from './submissions.js';
 export const OTHER_ORIGIN = 'https://other-council.example';
+
+/** A contact key for tests (32 bytes as base64); a real one comes from `tandem-collector contact-key`. */
+export const TEST_CONTACT_KEY = Buffer.alloc(32, 7).toString('base64');
+/**
+ * The environment the example configuration is loaded with in tests: its contact key file is
+ * made by `npm start`, so a fresh clone has none, and the key comes from the environment instead.
+ */
+export const EXAMPLE_ENV = { TANDEM_CONTACT_KEY: TEST_CONTACT_KEY };
+
+/** The example ways to help list, as the configuration loads it. */
+export function examplePledgeList() {
+  const checked = checkPledgeList(JSON.parse(readFileSync(new URL('../config/pledges/help-your-neighbourhood.json', import.meta.url), 'utf8')));
+  if (!checked.ok) throw new Error(`The example ways to help list is not valid: ${JSON.stringify(checked.problems)}`);
+  return checked.list;
+}
 
 export function tempDir(prefix: string = 'tandem-collector-') {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -1,13 +1,13 @@
 // Configuration from file, environment and flags, checked at start; and the command line.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ConfigError, EXAMPLE_CONFIG, loadConfig } from '../src/config.js';
-import { CLI, tempDir } from '../test-support/helpers.js';
+import { CLI, EXAMPLE_ENV, examplePledgeList, tempDir, TEST_CONTACT_KEY } from '../test-support/helpers.js';
 
 const run = promisify(execFile);
 const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -32,7 +32,7 @@ const SITE = { id: 'adult-social-care', origins: ['https://www.example-council.g
 
 describe('loadConfig', () => {
   it('the example config serves the example council site from this repository', () => {
-    const config = loadConfig({ file: EXAMPLE_CONFIG, env: {} });
+    const config = loadConfig({ file: EXAMPLE_CONFIG, env: EXAMPLE_ENV });
     assert.deepEqual(config.sites.map((site) => site.id), ['adult-social-care']);
     assert.deepEqual(config.sites[0]?.origins, ['self'], 'its pages are served by the collector itself, on whatever port');
     assert.equal(config.dataDir, join(REPO, 'data'));
@@ -41,6 +41,33 @@ describe('loadConfig', () => {
     assert.equal(config.port, 8080);
     assert.equal(config.retentionDays, 365);
     assert.equal(config.synchronous, 'full');
+    assert.deepEqual(config.pledges.map((list) => list.id), ['help-your-neighbourhood']);
+    assert.equal(config.contactKey, EXAMPLE_ENV.TANDEM_CONTACT_KEY);
+  });
+
+  it('reads the contact key from the file contactKeyFile names, relative to the configuration', () => {
+    writeFileSync(join(dir, 'contact-key'), `${TEST_CONTACT_KEY}\n`);
+    const config = loadConfig({ file: configFile({ sites: [SITE], contactKeyFile: 'contact-key' }), env: {} });
+    assert.equal(config.contactKey, TEST_CONTACT_KEY);
+    assert.equal('contactKeyFile' in config, false);
+    // The environment wins, so a deployment's secret store can override a file left behind.
+    const other = Buffer.alloc(32, 9).toString('base64');
+    assert.equal(loadConfig({ file: configFile({ sites: [SITE], contactKeyFile: 'contact-key' }), env: { TANDEM_CONTACT_KEY: other } }).contactKey, other);
+  });
+
+  it('says how to make a missing contact key file, refuses a key of the wrong length, and never quotes it', () => {
+    assertConfigError(() => loadConfig({ file: configFile({ sites: [SITE], contactKeyFile: 'no-such-key' }), env: {} }),
+      [/contactKeyFile: the file does not exist/, /tandem-collector contact-key --file .*no-such-key/]);
+    assertConfigError(() => loadConfig({ file: configFile({ sites: [SITE] }), env: { TANDEM_CONTACT_KEY: 'c2hvcnQta2V5' } }), [/contactKey/]);
+    assert.throws(() => loadConfig({ file: configFile({ sites: [SITE] }), env: { TANDEM_CONTACT_KEY: 'c2hvcnQta2V5' } }), (error: Error) => !error.message.includes('c2hvcnQta2V5'));
+  });
+
+  it('refuses ways to help lists without a contact key, saying how to make one', () => {
+    const list = join(dir, 'list.json');
+    writeFileSync(list, JSON.stringify(examplePledgeList()));
+    assertConfigError(() => loadConfig({ file: configFile({ sites: [SITE], pledges: ['list.json'] }), env: {} }),
+      [/pledges: a ways to help list is configured/, /TANDEM_CONTACT_KEY/, /tandem-collector contact-key/]);
+    assert.equal(loadConfig({ file: configFile({ sites: [SITE], pledges: ['list.json'] }), env: { TANDEM_CONTACT_KEY: TEST_CONTACT_KEY } }).pledges.length, 1);
   });
 
   it('resolves folders in the file from the file, and normalises origins', () => {
@@ -138,6 +165,29 @@ describe('tandem-collector', () => {
     const { stdout } = await run(process.execPath, [...CLI, 'config', '--config', file]);
     assert.doesNotMatch(stdout, /s3cret-pw/);
     assert.equal(JSON.parse(stdout).database, 'postgres://tandem:********@db.internal:5432/tandem');
+  });
+
+  it('config never prints the contact key', async () => {
+    const file = configFile({ sites: [SITE] });
+    const { stdout } = await run(process.execPath, [...CLI, 'config', '--config', file], { env: { ...process.env, TANDEM_CONTACT_KEY: TEST_CONTACT_KEY } });
+    assert.equal(stdout.includes(TEST_CONTACT_KEY), false);
+    assert.equal(JSON.parse(stdout).contactKey, '********');
+  });
+
+  it('contact-key prints a new key, or writes one to a new file for its owner only, and never replaces one', async () => {
+    const printed = (await run(process.execPath, [...CLI, 'contact-key'])).stdout.trim();
+    assert.equal(Buffer.from(printed, 'base64').length, 32);
+    assert.notEqual((await run(process.execPath, [...CLI, 'contact-key'])).stdout.trim(), printed, 'each key is new');
+
+    const file = join(dir, 'keys', 'contact-key');
+    const made = await run(process.execPath, [...CLI, 'contact-key', '--file', file]);
+    assert.match(made.stderr, /wrote a new contact key/);
+    const key = readFileSync(file, 'utf8');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const again = await run(process.execPath, [...CLI, 'contact-key', '--file', file]);
+    assert.match(again.stderr, /kept the contact key already in/);
+    assert.equal(readFileSync(file, 'utf8'), key, 'a key in use is never replaced: it would lose every sealed contact');
+    assert.equal(loadConfig({ file: configFile({ sites: [SITE], contactKeyFile: 'keys/contact-key' }), env: {} }).contactKey, key.trim());
   });
 
   it('exits 2 with a clear message for a bad configuration or usage', async () => {

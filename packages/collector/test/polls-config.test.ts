@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { checkConfig, ConfigError, DEFAULTS, EXAMPLE_CONFIG, loadConfig } from '../src/config.js';
 import { checkPoll, pollStatus } from '../src/polls/definition.js';
-import { CLI, tempDir } from '../test-support/helpers.js';
+import { CLI, EXAMPLE_ENV, tempDir } from '../test-support/helpers.js';
 import { pollDefinition } from '../test-support/polls.js';
 
 const run = promisify(execFile);
@@ -36,7 +36,7 @@ function assertConfigError(load: () => unknown, patterns: RegExp[]) {
 
 describe('poll definitions in the configuration', () => {
   it('the example config has the real day-centres-2026 poll, open now, with every kind of question and a policy', () => {
-    const config = loadConfig({ file: EXAMPLE_CONFIG, env: {} });
+    const config = loadConfig({ file: EXAMPLE_CONFIG, env: EXAMPLE_ENV });
     const poll = config.polls.find((p) => p.id === 'day-centres-2026');
     assert.ok(poll);
     assert.equal(poll.site, 'adult-social-care');

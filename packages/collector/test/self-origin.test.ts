@@ -3,19 +3,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EXAMPLE_CONFIG, loadConfig } from '../src/config.js';
-import { makeSubmission, post, startTestCollector } from '../test-support/helpers.js';
+import { EXAMPLE_ENV, makeSubmission, post, startTestCollector } from '../test-support/helpers.js';
 
 let collector: Awaited<ReturnType<typeof startTestCollector>>;
 before(async () => {
   // The example's own site, as `npm start` configures it, on a port picked at random.
-  const { sites } = loadConfig({ file: EXAMPLE_CONFIG, env: {} });
+  const { sites } = loadConfig({ file: EXAMPLE_CONFIG, env: EXAMPLE_ENV });
   collector = await startTestCollector({ sites });
 });
 after(() => collector.close());
 
 describe('the example site on any port', () => {
   it('takes answers from pages the collector serves, on the port it was given', async () => {
-    assert.deepEqual(loadConfig({ file: EXAMPLE_CONFIG, env: {} }).sites[0]?.origins, ['self']);
+    assert.deepEqual(loadConfig({ file: EXAMPLE_CONFIG, env: EXAMPLE_ENV }).sites[0]?.origins, ['self']);
     const reply = await post(collector.url, makeSubmission(), { origin: collector.url });
     assert.equal(reply.status, 201, reply.text);
   });
