@@ -57,7 +57,8 @@ function finished(transaction: IDBTransaction): Promise<void> {
  * IndexedDB, so an answer survives a reload or a closed tab. If IndexedDB is missing, refuses
  * (private mode, blocked storage, quota) or does not answer (Safari 14.1's hang), it falls back
  * to memory for the rest of the page's life, keeping what it holds: the answer is still sent,
- * only not across reloads. Reading never creates the database: nothing is stored on the device
+ * only not across reloads. An offer of help, which carries a name and an email or phone, is
+ * kept in memory only, however well IndexedDB works. Reading never creates the database: nothing is stored on the device
  * before the first `put`, that is before the person submits.
  */
 export class DeviceStore implements OutboxStore {
@@ -159,6 +160,9 @@ export class DeviceStore implements OutboxStore {
   }
 
   put(item: OutboxItem) {
+    // An offer of help's contact details never touch the device's storage: it waits in this
+    // page's memory only, and the widget tells the person to keep the page open until it is sent.
+    if (item.submission.contact) return this.memory.put(item);
     return this.attempt(
       true,
       (db) => {

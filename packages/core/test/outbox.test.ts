@@ -341,6 +341,19 @@ describe('Outbox, against a real collector', () => {
       expect((await at.received()).accepted[submission.id]).to.equal(1);
     });
 
+    it('keeps an offer of help that cannot be sent yet in this page\'s memory only, never on the device, and sends it once back', async () => {
+      const { name, outbox } = withDevice();
+      const at = await collector([{ status: 503 }]);
+      const offer = { ...makeSubmission({ ways: ['litter-picks'] }), widget: 'pledge' as const, contact: { name: 'Sam Jones', email: 'sam@example.com', prefer: 'email' as const } };
+      const plain = makeSubmission();
+      expect((await outbox.submit(offer, at.url)).status).to.equal('queued');
+      expect((await outbox.submit(plain, at.url)).status).to.equal('sent');
+      expect(await storedIds(name), 'nothing with contact details in IndexedDB').to.deep.equal([]);
+      expect((await outbox.pending()).map((item) => item.submission.id)).to.deep.equal([offer.id]);
+      await deliver(outbox, at, name, [offer.id]);
+      expect((await at.received()).accepted[offer.id]).to.equal(1);
+    });
+
     it('sends what an earlier page left exactly once when two outboxes on the page flush together', async () => {
       const name = database();
       const at = await collector([{ delay: 200 }, { delay: 200 }, { delay: 200 }]);
