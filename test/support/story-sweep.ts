@@ -3,6 +3,7 @@
 // what it claims, that its text is really in that language, that nothing scrolls sideways,
 // that it logs no error it should not, and that axe finds nothing.
 import { expect } from '@esm-bundle/chai';
+import { eventually } from './eventually.js';
 import { render, type TemplateResult } from 'lit';
 import { DIRECTIONS, LOCALES, withLocale, type Direction, type Locale } from '../../stories/support/locale.js';
 import { expectNoAxeViolations } from './axe.js';
@@ -41,20 +42,6 @@ export interface SweepOptions<A, H extends WidgetHarness<LitElement>, S> {
   speaks?: Record<string, Locale>;
   /** Checks for every story. */
   always?: (check: Check<H, S> & { exportName: string }) => void;
-}
-
-/** Polls an assertion until it passes: strings and steps arrive asynchronously. */
-export async function eventually(assertion: () => void, timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 }
 
 function leaves(value: unknown): string[] {
@@ -139,3 +126,5 @@ export function sweepStories<A, H extends WidgetHarness<LitElement>, S>(options:
     }
   });
 }
+
+export { eventually };

@@ -1,5 +1,6 @@
 export { TandemElement, type ConfigProblem, type DeliveryResult, type Outcome, type Refusal, type ResolvedConfig } from './element.js';
 export { elapsedSince, realClock, type Clock } from './clock.js';
+export { collectorUrl, fetchView, type ViewFetch } from './fetch-view.js';
 export { focusInPlace, focusedMessageStyles } from './focus.js';
 export { honeypot, honeypotFilled, honeypotStyles } from './honeypot.js';
 export { defineElement } from './define.js';
@@ -12,15 +13,19 @@ export { LocaleController } from './locale-controller.js';
 export { Outbox, pageOutbox, retryAfter, KEEPALIVE_LIMIT, type Delivery, type OutboxOptions } from './outbox.js';
 export { DeviceStore, MemoryStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
 export { pageAddress } from './page.js';
+export { plainText, staffText } from './staff-text.js';
 // Redaction runs inside deliver() (prepare.js); import '@tandem/core/redact.js' to use it elsewhere.
 export type { PersonalDataKind, Redaction } from './redact.js';
 // The schema's validator is its own entry (`@tandem/core/schema.js`), loaded only on submit.
 export type { AnswerValue, Submission, SubmissionProblem, WidgetName } from './schema.js';
 export { MAX_TEXT } from './limits.js';
 export { base } from './styles/base.js';
+export { choiceStyles } from './styles/choices.js';
+export { detailsStyles } from './styles/details.js';
 export { tokens } from './styles/tokens.js';
 export { VERSION } from './version.js';
 export { characterCount, errorSummary, textArea, yesNoButtons, type FieldError, type TextAreaField } from './fields.js';
 export { ComboboxController, type ComboboxOptions } from './controllers/combobox.js';
 export { SettleLog, type LogEntry, type SettleLogOptions } from './controllers/settle-log.js';
+export { WidgetController } from './controllers/widget-controller.js';
 export { Delay, systemClock } from './controllers/clock.js';

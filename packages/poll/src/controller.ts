@@ -1,15 +1,2 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** A reactive controller of the poll element, with the options the element gives it. */
-export abstract class PollController<Options> implements ReactiveController {
-  protected readonly host: ReactiveControllerHost;
-  protected readonly options: Options;
-
-  constructor(host: ReactiveControllerHost, options: Options) {
-    this.host = host;
-    this.options = options;
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {}
-}
+// The poll's controllers are widget controllers like any other widget's.
+export { WidgetController as PollController } from '@tandem/core';

@@ -46,8 +46,3 @@ export function pollProblem(value: unknown): [string, string] | undefined {
   }
   return undefined;
 }
-
-/** The value as a poll, if it is one. */
-export function asPoll(value: unknown): PollView | undefined {
-  return pollProblem(value) ? undefined : (value as PollView);
-}

@@ -144,7 +144,7 @@ export class PollState extends PollController<PollStateOptions> {
     const fetched = await fetchPoll(pollUrl(endpoint, id, site, storedParticipant(id) ?? this.participant), controller.signal);
     if (controller.signal.aborted) return;
     if (fetched.kind === 'ok') {
-      this.use(fetched.poll, id);
+      this.use(fetched.view, id);
       return;
     }
     // Already shown: keep the questions, but say the results could not be brought up to date.

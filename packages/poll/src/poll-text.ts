@@ -1,17 +1,9 @@
 import { html, nothing } from 'lit';
-import type { Translate } from '@tandem/core';
+import { plainText, staffText, type Translate } from '@tandem/core';
 import type { PollOption, PollQuestion, PollText } from './types.js';
 
-/** Staff's text in the widget's language when given, else English marked as English. */
-export function staffText(text: PollText, language: string) {
-  const welsh = language === 'cy' ? text.cy?.trim() : undefined;
-  if (welsh || language === 'en') return welsh || text.en;
-  return html`<span lang="en">${text.en}</span>`;
-}
-
-export function plainText(text: PollText, language: string): string {
-  return (language === 'cy' && text.cy?.trim()) || text.en;
-}
+// Shared with every widget that shows staff's words: core's staff-text.ts.
+export { plainText, staffText };
 
 /** A question's text: a resident's statement is in their own words, in whatever language they wrote. */
 export function questionText(question: PollQuestion, language: string) {

@@ -19,67 +19,17 @@ export const pollStyles = css`
     padding-block-start: var(--_space-3);
     border-block-start: 1px solid var(--_secondary-button-shadow);
   }
-  .fieldset {
-    margin: 0 0 var(--_space-3);
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-  .fieldset.error {
-    border-inline-start: 5px solid var(--_error);
-    padding-inline-start: var(--_space-3);
-  }
-  .legend {
-    display: table;
-    max-inline-size: 100%;
-    margin-block-end: var(--_space-2);
-    padding: 0;
-    font-weight: 700;
-    white-space: normal;
-  }
 
-  /* Native radio buttons, large enough to hit, with the label as part of the target. */
-  .radios {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-1);
-  }
+  /* The rating scale's radio buttons in a row (the rest are in core's choiceStyles). */
   .radios.scale {
     flex-direction: row;
     flex-wrap: wrap;
     gap: var(--_space-2);
   }
-  .radio {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
-    min-block-size: var(--_target);
-  }
   .scale .radio {
     flex: 1 1 6.5rem;
     padding: var(--_space-1) var(--_space-2);
     border: 1px solid var(--_secondary-button-shadow);
-  }
-  .radio-input {
-    flex: none;
-    inline-size: 1.75rem;
-    block-size: 1.75rem;
-    margin: 0;
-    accent-color: var(--_text);
-    cursor: pointer;
-  }
-  .radio-input:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 1px;
-    box-shadow: 0 0 0 5px var(--_focus-text);
-  }
-  .radio-label {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
-    flex: 1;
-    min-block-size: var(--_target);
-    cursor: pointer;
   }
   .face {
     flex: none;
@@ -219,27 +169,6 @@ export const pollStyles = css`
   .form {
     max-inline-size: 40rem;
   }
-  .details {
-    margin-block-end: var(--_space-3);
-  }
-  .summary {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: var(--_target);
-    color: var(--_link);
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .summary:focus-visible {
-    outline: 3px solid transparent;
-    background: var(--_focus);
-    color: var(--_focus-text);
-    text-decoration: none;
-  }
-  .details-text {
-    padding-inline-start: var(--_space-3);
-    border-inline-start: 5px solid var(--_secondary-button-shadow);
-  }
   .message {
     margin-block: var(--_space-2) 0;
     font-weight: 700;
@@ -254,10 +183,6 @@ export const pollStyles = css`
     .bar .track {
       fill: Canvas;
       stroke: CanvasText;
-    }
-    .radio-input:focus-visible,
-    .summary:focus-visible {
-      outline: 3px solid Highlight;
     }
   }
 `;

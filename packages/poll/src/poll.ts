@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   base,
+  choiceStyles,
+  detailsStyles,
   elapsedSince,
   focusedMessageStyles,
   headingLevel,
@@ -74,7 +76,7 @@ export class TandemPoll extends TandemElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
-  static override styles = [tokens, base, honeypotStyles, focusedMessageStyles, pollStyles];
+  static override styles = [tokens, base, honeypotStyles, focusedMessageStyles, choiceStyles, detailsStyles, pollStyles];
   static override locales = { en, cy: () => import('./locales/cy.json') };
 
   /** The poll's id at the collector, e.g. `day-centres-2026`. */

@@ -1,4 +1,3 @@
-import { a11ySnapshot, executeServerCommand, findAccessibilityNode } from '@web/test-runner-commands';
 import '../src/define.js';
 import { participantKey } from '../src/participant.js';
 import { PollHarness } from './harness.js';
@@ -58,38 +57,8 @@ export function pollTests(id: string) {
   };
 }
 
-export type AxNode = { name?: string; role?: string; level?: number; checked?: boolean | string; focused?: boolean; value?: string; children?: AxNode[] };
-
-export async function axTree(): Promise<AxNode> {
-  return (await a11ySnapshot({})) as unknown as AxNode;
-}
-
-/** The full accessibility tree under a selector (`pierce/…` reaches into shadow roots), nothing pruned. */
-export async function axFullTree(selector: string): Promise<AxNode> {
-  return (await executeServerCommand('a11y-tree', { selector })) as AxNode;
-}
-
-export async function axNode(predicate: (node: AxNode) => boolean): Promise<AxNode | null> {
-  return findAccessibilityNode((await axTree()) as never, predicate as never) as AxNode | null;
-}
-
-/** Every node of an accessibility subtree, depth first. */
-export function flatten(node: AxNode): AxNode[] {
-  return [node, ...(node.children ?? []).flatMap(flatten)];
-}
-
-export async function eventually(assertion: () => unknown, timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
+export { axFullTree, axNode, axTree, flatten, type AxNode } from '../../../test/support/accessibility-tree.js';
+export { eventually } from '../../../test/support/eventually.js';
 
 /**
  * The page shown again, as when a person comes back to its tab. Test pages run side by side

@@ -2,7 +2,10 @@
 // define), and the rules an offer (POST /v1/submissions, widget "pledge", instance = the list
 // id) is held to. The widget checks an offer with checkOffer before sending it and the
 // collector again before storing it, so the two never disagree on what counts.
+import { CONTACT_LIMITS, type ContactWay } from './contact.js';
 import type { PollText } from './poll.js';
+
+export { CONTACT_LIMITS, CONTACT_WAYS, type ContactWay } from './contact.js';
 
 /**
  * How much a way to help asks of a resident, chosen by staff for each task:
@@ -76,11 +79,6 @@ export type HowOften = (typeof HOW_OFTEN)[number];
 export const AGE_GROUPS = ['adult', 'young'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
-export const CONTACT_WAYS = ['email', 'phone'] as const;
-export type ContactWay = (typeof CONTACT_WAYS)[number];
-
-/** The longest name, email and phone number an offer takes, in characters. */
-export const CONTACT_LIMITS = Object.freeze({ name: 100, email: 254, phone: 30 });
 
 /**
  * What an offer's answers hold. The note is free text, redacted like every other; the

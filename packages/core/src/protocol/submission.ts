@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { SLUG, UUID_V4 } from './ids.js';
 import { PARTICIPANT } from './participant.js';
-import { CONTACT_LIMITS, CONTACT_WAYS } from './pledge.js';
+import { CONTACT_LIMITS, CONTACT_WAYS } from './contact.js';
 import { MAX_ANSWER_NUMBER, MAX_ANSWERS, MAX_FILL_MS, MAX_LIST_ITEM_TEXT, MAX_LIST_ITEMS, MAX_PAGE_TITLE, MAX_SUBMISSION_BYTES, MAX_TEXT } from './limits.js';
 
 /**
@@ -14,7 +14,6 @@ export const WIDGETS = ['feedback', 'finder', 'poll', 'pledge'] as const;
 const KEY = /^[a-zA-Z][a-zA-Z0-9_-]{0,62}$/;
 const isAnswerKey = (key: string) => KEY.test(key) && !(key in Object.prototype) && key !== 'prototype';
 
-export { MAX_ANSWER_NUMBER, MAX_FILL_MS, MAX_SUBMISSION_BYTES, MAX_TEXT };
 
 /** An answer: text, a number within ±MAX_ANSWER_NUMBER, true/false, or a short list of short texts. */
 export type AnswerValue = string | number | boolean | string[];
