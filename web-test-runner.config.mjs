@@ -28,6 +28,7 @@ export default {
     { name: 'embed', files: 'packages/embed/test/**/*.test.ts' },
     { name: 'finder', files: 'packages/finder/test/**/*.test.ts' },
     { name: 'poll', files: 'packages/poll/test/**/*.test.ts' },
+    { name: 'pledge', files: 'packages/pledge/test/**/*.test.ts' },
     { name: 'stories', files: 'test/**/*.test.ts' },
   ],
   browsers: [

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const PACKAGES = ['core', 'feedback', 'finder', 'poll', 'embed'];
+const PACKAGES = ['core', 'feedback', 'finder', 'poll', 'pledge', 'embed'];
 /** What a consumer writes: every entry point, and a tag that must type as its element. */
 const CONSUMER = `
 import { Outbox, realClock, TandemElement, type Delivery } from '@tandem/core';
@@ -20,14 +20,17 @@ import * as global from '@tandem/core/global.js';
 import { TandemFeedback } from '@tandem/feedback';
 import { TandemFinder } from '@tandem/finder';
 import { TandemPoll } from '@tandem/poll';
+import { TandemPledge } from '@tandem/pledge';
 import '@tandem/feedback/define.js';
 import '@tandem/finder/define.js';
 import '@tandem/poll/define.js';
+import '@tandem/pledge/define.js';
 
 const feedback: TandemFeedback = document.createElement('tandem-feedback');
 const finder: TandemFinder = document.createElement('tandem-finder');
 const poll: TandemPoll = document.createElement('tandem-poll');
-const base: TandemElement[] = [feedback, finder, poll];
+const pledge: TandemPledge = document.createElement('tandem-pledge');
+const base: TandemElement[] = [feedback, finder, poll, pledge];
 const delivery: Promise<Delivery> = new Outbox({ clock: realClock }).submit({} as never, '/v1/submissions');
 export { base, delivery, global, redact, schema };
 `;

@@ -17,6 +17,12 @@
 // participant and question (a later one changes it), a statement waits as pending, and the
 // contract's refusals are answered with its codes (PollRefusalCode in @tandem/core/protocol.js).
 //
+// Offers of help (pledge protocol v1), from the lists in packages/pledge/test/fixtures/{id}.json:
+//   GET  /collector/{scenario}/v1/pledges/{id}?site=…  the list, taking steps from poll-script as polls do
+//   POST /collector/{scenario}/v1/pledges/withdraw     { site, reference }: 200 for an offer stored here
+//                                                      and not yet withdrawn, else 404; 422 for no reference
+// An offer (widget "pledge") is answered with its reference, as the collector answers it.
+//
 // Steps: "drop" ends the connection with no HTTP answer; "hang" answers nothing (for 30 s, or
 // until the client gives up); {"status": n, "retryAfter": "…"} answers n; {"delay": ms} waits,
 // then applies the rest of the step (a status, or an ordinary answer); anything else answers as
@@ -28,7 +34,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 // The built protocol module (npm test builds first; run `npm run build` before the browser tests alone).
-import { isIssuedParticipant, issueParticipant, pollStatus, SLUG, statementKey, statementLengthProblem } from '@tandem/core/protocol.js';
+import { isIssuedParticipant, issueParticipant, pollStatus, readReference, referenceOf, SLUG, statementKey, statementLengthProblem } from '@tandem/core/protocol.js';
 import { pollView } from '../../packages/poll/test/fixtures/poll-view.mjs';
 
 const scenarios = new Map();
@@ -40,7 +46,7 @@ const sign = (text) => createHmac('sha256', secret).update(text).digest('base64u
 export const issuedParticipant = () => issueParticipant(randomUUID(), sign);
 
 function scenario(name) {
-  if (!scenarios.has(name)) scenarios.set(name, { script: [], pollScript: [], stored: {}, accepted: {}, attempts: 0, log: [], polls: {}, pollRequests: [] });
+  if (!scenarios.has(name)) scenarios.set(name, { script: [], pollScript: [], stored: {}, accepted: {}, attempts: 0, log: [], polls: {}, pollRequests: [], withdrawn: [] });
   return scenarios.get(name);
 }
 
@@ -146,6 +152,52 @@ async function pollRequest(ctx, state, id) {
   ctx.body = { ...pollView(poll, { ...pollState(state, id), participant }), ...(participant ? {} : { participant: issuedParticipant() }) };
 }
 
+function pledgeList(id) {
+  if (!SLUG.test(id)) return undefined;
+  try {
+    return JSON.parse(readFileSync(new URL(`../../packages/pledge/test/fixtures/${id}.json`, import.meta.url), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function pledgeListRequest(ctx, state, id) {
+  const step = state.pollScript.shift() ?? 'ok';
+  state.pollRequests.push({ at: Date.now(), id, query: ctx.querystring, site: ctx.query.site ?? null, participant: null, step });
+  if (await scripted(ctx, step)) return;
+  const list = pledgeList(id);
+  if (!list || list.site !== ctx.query.site) {
+    ctx.status = 404;
+    ctx.body = { error: 'There is no ways to help list with this id on this site', code: 'unknown-list' };
+    return;
+  }
+  ctx.body = list;
+}
+
+/** As the collector: the reference as typed, the same 404 for unknown and already withdrawn. */
+async function withdrawRequest(ctx, state) {
+  let body;
+  try {
+    body = JSON.parse((await readBody(ctx.req)).toString('utf8'));
+  } catch {
+    body = {};
+  }
+  const reference = typeof body.reference === 'string' ? readReference(body.reference) : undefined;
+  if (!reference) {
+    ctx.status = 422;
+    ctx.body = { error: 'reference must be the reference given with the offer', code: 'invalid-reference', field: 'reference' };
+    return;
+  }
+  const offer = Object.values(state.stored).find((stored) => stored.widget === 'pledge' && stored.site === body.site && referenceOf(stored.id) === reference);
+  if (!offer || state.withdrawn.includes(reference)) {
+    ctx.status = 404;
+    ctx.body = { error: 'There is no offer of help with this reference to withdraw', code: 'unknown-reference', field: 'reference' };
+    return;
+  }
+  state.withdrawn.push(reference);
+  ctx.body = { reference, status: 'withdrawn' };
+}
+
 async function readBody(req) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
@@ -174,7 +226,7 @@ function idOf(text) {
 
 export function testCollector() {
   return async (ctx, next) => {
-    const match = /^\/collector\/([\w-]+)\/(script|poll-script|received|v1\/submissions|polls\/[\w-]+|v1\/polls\/[\w-]+)$/.exec(ctx.path);
+    const match = /^\/collector\/([\w-]+)\/(script|poll-script|received|v1\/submissions|polls\/[\w-]+|v1\/polls\/[\w-]+|v1\/pledges\/[\w-]+)$/.exec(ctx.path);
     if (!match) return next();
     const [, name, action] = match;
     const state = scenario(name);
@@ -200,13 +252,29 @@ export function testCollector() {
       return;
     }
 
+    if (action === 'v1/pledges/withdraw' && ctx.method === 'POST') {
+      await withdrawRequest(ctx, state);
+      return;
+    }
+    if (action.startsWith('v1/pledges/')) {
+      if (ctx.method === 'OPTIONS') {
+        ctx.status = 204;
+        return;
+      }
+      if (ctx.method !== 'GET') {
+        ctx.status = 405;
+        return;
+      }
+      await pledgeListRequest(ctx, state, action.slice('v1/pledges/'.length));
+      return;
+    }
     if (action === 'script' && ctx.method === 'PUT') {
       state.script = JSON.parse((await readBody(ctx.req)).toString('utf8'));
       ctx.status = 204;
       return;
     }
     if (action === 'received') {
-      ctx.body = { stored: state.stored, accepted: state.accepted, attempts: state.attempts, log: state.log, pollRequests: state.pollRequests, polls: state.polls };
+      ctx.body = { stored: state.stored, accepted: state.accepted, attempts: state.attempts, log: state.log, pollRequests: state.pollRequests, polls: state.polls, withdrawn: state.withdrawn };
       return;
     }
     if (ctx.method === 'OPTIONS') {
@@ -246,6 +314,6 @@ export function testCollector() {
     if (first) state.stored[submission.id] = submission;
     state.accepted[submission.id] = (state.accepted[submission.id] ?? 0) + 1;
     ctx.status = first ? 201 : 200;
-    ctx.body = { id: submission.id };
+    ctx.body = submission.widget === 'pledge' ? { id: submission.id, reference: referenceOf(submission.id) } : { id: submission.id };
   };
 }

@@ -29,12 +29,12 @@ function prepareLitGlobals(): void {
 /**
  * Space held for each widget until it has drawn in its language (`:state(drawn)`), so the page
  * does not jump when it appears: `--tandem-reserve`, a height measured on the example site, in
- * English and Welsh, wide and narrow. The poll holds more than a screen, so that what follows
+ * English and Welsh, wide and narrow. The poll and the offer of help hold more than a screen, so that what follows
  * stays out of view until its questions arrive. A page can set its own `--tandem-reserve` on an
  * element. Browsers without custom states (before Chrome 125, Safari 17.4, Firefox 126) hold
  * the space until the tag is defined: :is() forgives the selector they do not know.
  */
-const RESERVE = `:is(tandem-feedback,tandem-finder,tandem-poll):is(:not(:state(drawn)),:not(:defined)):not([hidden]){display:block;min-height:var(--tandem-reserve)}tandem-feedback{--tandem-reserve:4.88rem}tandem-feedback:lang(cy){--tandem-reserve:8.25rem}tandem-finder{--tandem-reserve:6.83rem}tandem-finder:lang(cy){--tandem-reserve:8.39rem}tandem-poll{--tandem-reserve:40rem}@media(max-width:40em){tandem-feedback{--tandem-reserve:10.13rem}tandem-feedback:lang(cy){--tandem-reserve:13.27rem}tandem-finder{--tandem-reserve:8.39rem}tandem-finder:lang(cy){--tandem-reserve:11.53rem}}`;
+const RESERVE = `:is(tandem-feedback,tandem-finder,tandem-poll,tandem-pledge):is(:not(:state(drawn)),:not(:defined)):not([hidden]){display:block;min-height:var(--tandem-reserve)}tandem-feedback{--tandem-reserve:4.88rem}tandem-feedback:lang(cy){--tandem-reserve:8.25rem}tandem-finder{--tandem-reserve:6.83rem}tandem-finder:lang(cy){--tandem-reserve:8.39rem}tandem-poll,tandem-pledge{--tandem-reserve:40rem}@media(max-width:40em){tandem-feedback{--tandem-reserve:10.13rem}tandem-feedback:lang(cy){--tandem-reserve:13.27rem}tandem-finder{--tandem-reserve:8.39rem}tandem-finder:lang(cy){--tandem-reserve:11.53rem}}`;
 
 let sheet: CSSStyleSheet | undefined;
 
