@@ -5,6 +5,8 @@ import finderCy from '../../finder/src/locales/cy.json';
 import finderEn from '../../finder/src/locales/en.json';
 import pollCy from '../../poll/src/locales/cy.json';
 import pollEn from '../../poll/src/locales/en.json';
+import pledgeCy from '../../pledge/src/locales/cy.json';
+import pledgeEn from '../../pledge/src/locales/en.json';
 import { failures, open, until, type Frame } from './host-page.js';
 
 /**
@@ -26,6 +28,7 @@ const WIDGETS = {
   'tandem-feedback': [feedbackEn, feedbackCy],
   'tandem-finder': [finderEn, finderCy],
   'tandem-poll': [pollEn, pollCy],
+  'tandem-pledge': [pledgeEn, pledgeCy],
 } as const;
 
 /** A catalogue's strings as a flat list, without the parts filled in at run time. */
