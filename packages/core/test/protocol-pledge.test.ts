@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { checkOffer, isPhoneNumber, NOW_AND_THEN, partnerOf, WHEN_SLOTS } from '../src/protocol/pledge.js';
+import { checkOffer, isPhoneNumber } from '../src/protocol/offer-check.js';
+import { NOW_AND_THEN, partnerOf, WHEN_SLOTS } from '../src/protocol/pledge.js';
 import type { OfferAnswers, OfferContact, PledgeListView, WayToHelp } from '../src/protocol/pledge.js';
 
 const way = (id: string, overrides: Partial<WayToHelp> = {}): WayToHelp => ({

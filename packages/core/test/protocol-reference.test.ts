@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { readReference, REFERENCE, REFERENCE_ALPHABET, referenceOf } from '../src/protocol/reference.js';
+import { readReference, REFERENCE, REFERENCE_ALPHABET } from '../src/protocol/reference.js';
+import { referenceOf } from '../src/protocol/reference-of.js';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -1,4 +1,4 @@
-import { checkOffer, type AgeGroup, type ContactWay, type HowOften, type OfferAnswers, type OfferContact, type OfferProblem, type PledgeListView } from '@tandem/core/protocol.js';
+import type { AgeGroup, ContactWay, HowOften, OfferAnswers, OfferContact, PledgeListView } from '@tandem/core/protocol.js';
 
 /** What the resident has chosen and typed so far; empty strings are questions not answered yet. */
 export interface OfferDraft {
@@ -33,12 +33,6 @@ export function offerOf(draft: OfferDraft): { answers: OfferAnswers; contact: Of
   };
   return { answers, contact };
 }
-
-/** The problems the collector would find, by the one shared rule (core's checkOffer). */
-export const draftProblems = (draft: OfferDraft, list: PledgeListView): OfferProblem[] => {
-  const { answers, contact } = offerOf(draft);
-  return checkOffer(answers, contact, list);
-};
 
 /** The question each problem belongs to, as the form's groups are named. */
 export const groupOf = (field: string) => field.replace(/^(answers|contact)\./, '').replace('guardianEmail', 'guardian');

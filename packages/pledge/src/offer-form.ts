@@ -13,9 +13,9 @@ import {
   type Submission,
   type Translate,
 } from '@tandem/core';
-import { MAX_TEXT, referenceOf, type OfferAnswers, type OfferContact, type PledgeListView } from '@tandem/core/protocol.js';
+import { MAX_TEXT, type OfferAnswers, type OfferContact, type PledgeListView } from '@tandem/core/protocol.js';
 import type { Confirmation } from './confirmation.templates.js';
-import { draftProblems, emptyDraft, firstControl, groupOf, offerOf, toggled, type OfferDraft } from './offer-draft.js';
+import { emptyDraft, firstControl, groupOf, offerOf, toggled, type OfferDraft } from './offer-draft.js';
 import { ageQuestion, contactQuestions, oftenQuestion, waysQuestion, whenQuestion, whereQuestion, type OfferView } from './offer.templates.js';
 
 /** What became of the last try to send: refused by the collector, or not sent at all (offline before its code arrived). */
@@ -31,8 +31,20 @@ export interface OfferFormOptions {
   guard: (action: () => unknown) => void;
 }
 
+type Rules = typeof import('./offer-rules.js');
+let rules: Promise<Rules> | undefined;
+
+/** A failed load is forgotten, so the next try (the device back online) fetches it again. */
+function loadRules(): Promise<Rules> {
+  rules ??= import('./offer-rules.js').catch((error: unknown) => {
+    rules = undefined;
+    throw error;
+  });
+  return rules;
+}
+
 /**
- * The offer itself: the draft, its checks (core's checkOffer, the collector's own rule), the
+ * The offer itself: the draft, its checks (offer-rules.ts, fetched on idle), the
  * GOV.UK error summary, sending it and what the collector said.
  */
 export class OfferForm extends WidgetController<OfferFormOptions> {
@@ -44,12 +56,18 @@ export class OfferForm extends WidgetController<OfferFormOptions> {
   private noteCount = '';
   private noteTimer: unknown;
 
+  override hostConnected(): void {
+    // On idle, as core fetches the validator: ready before anyone can answer, even offline later.
+    (window.requestIdleCallback ?? setTimeout)(() => loadRules().catch(() => undefined));
+  }
+
   override hostDisconnected(): void {
     this.options.clock().clearTimeout(this.noteTimer);
   }
 
   private change(next: Partial<OfferDraft>): void {
     this.draft = { ...this.draft, ...next };
+    if (this.startedAt === undefined) loadRules().catch(() => undefined);
     this.startedAt ??= this.options.clock().now();
     this.host.requestUpdate();
   }
@@ -82,38 +100,49 @@ export class OfferForm extends WidgetController<OfferFormOptions> {
 
   private async send(list: PledgeListView, trapped: boolean): Promise<void> {
     if (this.sending) return;
+    // Set before anything is awaited, so a second press while the rules load sends nothing twice.
+    this.sending = true;
     this.refusal = undefined;
-    const problems = draftProblems(this.draft, list);
-    const tooLong = [...this.draft.note].length > MAX_TEXT;
+    try {
+      await this.checkAndSend(list, trapped);
+    } finally {
+      this.sending = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private async checkAndSend(list: PledgeListView, trapped: boolean): Promise<void> {
+    let rules: Rules;
+    try {
+      rules = await loadRules();
+    } catch {
+      this.refusal = 'unprepared';
+      this.options.focus('offer-refusal');
+      return;
+    }
     // One error per question, the first the shared rule names, in the form's order.
     const seen = new Set<string>();
-    this.errors = problems.flatMap((problem) => {
+    this.errors = rules.draftProblems(this.draft, list).flatMap((problem) => {
       const group = groupOf(problem.field);
       if (seen.has(group)) return [];
       seen.add(group);
       return [{ field: group, message: `problem.${problem.code}` }];
     });
-    if (tooLong) this.errors.push({ field: 'note', message: 'tooMany' });
+    if ([...this.draft.note].length > MAX_TEXT) this.errors.push({ field: 'note', message: 'tooMany' });
     if (this.errors.length) {
       this.options.focus('error-summary');
       return;
     }
     const { answers, contact } = offerOf(this.draft);
     const clock = this.options.clock();
-    this.sending = true;
     this.host.requestUpdate();
-    const result = await this.options
-      .send(answers, contact, { honeypot: trapped, fillMs: elapsedSince(clock, this.startedAt ?? clock.now()) })
-      .finally(() => {
-        this.sending = false;
-        this.host.requestUpdate();
-      });
+    const result = await this.options.send(answers, contact, { honeypot: trapped, fillMs: elapsedSince(clock, this.startedAt ?? clock.now()) });
     if (result.outcome === 'unprepared' || result.outcome === 'rejected') {
       this.refusal = result.outcome === 'unprepared' ? 'unprepared' : result.refusal.httpStatus === 422 ? 'refused-invalid' : 'refused';
       this.options.focus('offer-refusal');
       return;
     }
-    this.options.sent({ reference: referenceOf(result.submission.id), answers, contact, queued: result.outcome === 'queued' });
+    this.options.sent({ reference: rules.referenceOf(result.submission.id), answers, contact, queued: result.outcome === 'queued' });
     this.draft = emptyDraft();
     this.startedAt = undefined;
   }

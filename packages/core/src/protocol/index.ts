@@ -4,8 +4,10 @@
 // collector all import it; nothing keeps a copy.
 export * from './ids.js';
 export * from './limits.js';
+export * from './offer-check.js';
 export * from './participant.js';
 export * from './pledge.js';
 export * from './poll.js';
 export * from './reference.js';
+export * from './reference-of.js';
 export * from './submission.js';
