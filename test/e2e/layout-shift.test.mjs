@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { launchBrowser, ROOT, startCollectorWithPoll } from './support.mjs';
+import { exampleOffersOfHelp, launchBrowser, ROOT, startCollectorWithPoll } from './support.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
 const LATE_MS = 800;
-const PAGES = ['/index.html', '/day-centres.html', '/cy/index.html', '/cy/day-centres.html'];
+const PAGES = ['/index.html', '/day-centres.html', '/volunteer.html', '/cy/index.html', '/cy/day-centres.html', '/cy/volunteer.html'];
 const SCREENS = [
   { width: 1280, height: 800 },
   { width: 375, height: 667 },
@@ -25,7 +25,7 @@ before(async () => {
   // The example's own poll, open whatever the date the test runs on.
   const poll = JSON.parse(readFileSync(join(ROOT, 'packages/collector/config/polls/day-centres-2026.json'), 'utf8'));
   Object.assign(poll, { opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 30 * DAY).toISOString() });
-  collector = await startCollectorWithPoll(poll);
+  collector = await startCollectorWithPoll(poll, exampleOffersOfHelp());
   browser = await launchBrowser();
 });
 
@@ -53,7 +53,7 @@ async function layoutShift(path, screen) {
     await page.goto(`${collector.origin}${path}`);
     await page.waitForFunction(
       () => {
-        const widgets = [...document.querySelectorAll('tandem-feedback, tandem-finder, tandem-poll')];
+        const widgets = [...document.querySelectorAll('tandem-feedback, tandem-finder, tandem-poll, tandem-pledge')];
         return widgets.length > 0 && widgets.every((widget) => widget.matches(':state(drawn)'));
       },
       { timeout: 15000, polling: 50 },

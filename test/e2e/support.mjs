@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,6 +60,8 @@ export async function startCollector(extra = () => ({})) {
   });
   return {
     origin,
+    /** The collector's data folder (its SQLite database is `tandem.sqlite` there). */
+    dataDir: join(dir, 'data'),
     stop() {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
@@ -68,13 +71,21 @@ export async function startCollector(extra = () => ({})) {
 
 /**
  * Starts the collector as startCollector does, with one poll configured from its definition.
- * @param {Record<string, unknown>} poll
+ * @param {Record<string, unknown>} poll  @param {Record<string, unknown>} [more]  More configuration.
  */
-export function startCollectorWithPoll(poll) {
+export function startCollectorWithPoll(poll, more = {}) {
   return startCollector((dir) => {
     writeFileSync(join(dir, 'poll.json'), JSON.stringify(poll));
-    return { polls: [join(dir, 'poll.json')] };
+    return { polls: [join(dir, 'poll.json')], ...more };
   });
+}
+
+/** The example's ways to help list, with a fresh contact key of its own. */
+export function exampleOffersOfHelp() {
+  return {
+    pledges: [join(ROOT, 'packages/collector/config/pledges/help-your-neighbourhood.json')],
+    contactKey: randomBytes(32).toString('base64'),
+  };
 }
 
 export function launchBrowser() {
