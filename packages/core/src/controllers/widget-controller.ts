@@ -11,5 +11,7 @@ export abstract class WidgetController<Options> implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {}
+
   hostDisconnected(): void {}
 }
