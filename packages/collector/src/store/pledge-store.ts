@@ -48,8 +48,21 @@ export type OfferRecord = OfferSummary & {
   statusChangedAt: number | null;
 };
 
-/** Which offers a list shows. Every field optional. */
-export type OfferFilter = { site?: string, listId?: string, status?: OfferStatus, way?: string, area?: string };
+/** Offers still in play: not withdrawn by the resident, nor found not suitable. */
+export const CURRENT_STATUSES: readonly OfferStatus[] = ['new', 'contacted', 'active', 'thanked'];
+
+/**
+ * Which offers a list or a count takes. Every field optional. `ways` takes offers of any of
+ * them (a partner's ways, say); `status: 'current'` those in CURRENT_STATUSES.
+ */
+export type OfferFilter = { site?: string, listId?: string, status?: OfferStatus | 'current', ways?: string[], area?: string, slot?: string };
+
+/** How many offers each way to help has, in all and by area and by time of the week. */
+export type OfferCounts = {
+  byWay: { way: string, offers: number }[];
+  byWayAndArea: { way: string, area: string, offers: number }[];
+  byWayAndSlot: { way: string, slot: string, offers: number }[];
+};
 
 export type PledgeStore = {
   /** The lists named in the configuration, as they are now (a list no longer named stays, with its offers). */
@@ -62,6 +75,10 @@ export type PledgeStore = {
   getOffer: (id: string) => Promise<OfferRecord | undefined>;
   /** Newest first (ties: id descending); `total` counts every match. */
   listOffers: (filter: OfferFilter, page: { limit: number, offset: number }) => Promise<{ rows: OfferSummary[], total: number }>;
+  /** Counted by way to help, and by way and area and way and time of week (an offer counts once in each it names). */
+  countOffers: (filter: OfferFilter) => Promise<OfferCounts>;
+  /** The sealed contact details of these offers that still have them, for lists to show masked. */
+  sealedContacts: (ids: string[]) => Promise<Map<string, string>>;
   /** Staff move an offer on, with notes if they like; false when there is no such offer. Withdrawn offers stay withdrawn. */
   setOfferStatus: (id: string, change: { status: Exclude<OfferStatus, 'withdrawn'>, notes?: string, by: string, at: number }) => Promise<boolean>;
   /**

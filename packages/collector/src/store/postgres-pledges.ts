@@ -3,16 +3,23 @@
 // in its answer's transaction; the purge of contact details past retention, in purgeBefore's.
 import { inTransaction } from './postgres-connection.js';
 import { OFFER_COLUMNS, offerValues, SUMMARY_COLUMNS, toOfferRecord, toOfferSummary, toPledgeList, type OfferRow } from './pledge-rows.js';
+import { CURRENT_STATUSES } from './pledge-store.js';
 import type { OfferFilter, PledgeStore, SubmissionRecord } from './store.js';
 import type { Pool, PoolClient } from 'pg';
 
 /** The WHERE clause of a filter, its parameters numbered from $1. */
 function matching(filter: OfferFilter) {
-  const params = [filter.site ?? null, filter.listId ?? null, filter.status ?? null, filter.way ?? null, filter.area ?? null];
-  const where = `($1::text IS NULL OR site = $1) AND ($2::text IS NULL OR list_id = $2) AND ($3::text IS NULL OR status = $3)
-    AND ($4::text IS NULL OR ways::jsonb ? $4) AND ($5::text IS NULL OR areas::jsonb ? $5)`;
+  const params = [filter.site ?? null, filter.listId ?? null, filter.status ?? null, [...CURRENT_STATUSES], filter.ways ?? null, filter.area ?? null, filter.slot ?? null];
+  const where = `($1::text IS NULL OR o.site = $1) AND ($2::text IS NULL OR o.list_id = $2)
+    AND ($3::text IS NULL OR o.status = $3 OR ($3 = 'current' AND o.status = ANY($4::text[])))
+    AND ($5::text[] IS NULL OR o.ways::jsonb ?| $5) AND ($6::text IS NULL OR o.areas::jsonb ? $6) AND ($7::text IS NULL OR o.slots::jsonb ? $7)`;
   return { where, params };
 }
+
+/** Offers counted by the values of one or two of their JSON lists (an offer names each value once). */
+const countedBy = (lists: string[], where: string) => `SELECT ${lists.map((_, i) => `j${i}`).join(', ')}, count(*)::int AS offers
+  FROM pledge_offers o ${lists.map((list, i) => `CROSS JOIN LATERAL jsonb_array_elements_text(o.${list}::jsonb) j${i}`).join(' ')}
+  WHERE ${where} GROUP BY ${lists.map((_, i) => i + 1).join(', ')}`;
 
 export function postgresPledges(pool: Pool): PledgeStore & { forgetContactsBefore: (client: PoolClient, before: number) => Promise<void> } {
   return {
@@ -39,11 +46,24 @@ export function postgresPledges(pool: Pool): PledgeStore & { forgetContactsBefor
     listOffers: (filter, page) =>
       inTransaction(pool, async (client) => {
         const { where, params } = matching(filter);
-        const { rows } = await client.query(`SELECT ${SUMMARY_COLUMNS} FROM pledge_offers WHERE ${where}
-          ORDER BY created_at DESC, id DESC LIMIT $6 OFFSET $7`, [...params, page.limit, page.offset]);
-        const { rows: [counted] } = await client.query<{ n: number }>(`SELECT count(*) AS n FROM pledge_offers WHERE ${where}`, params);
+        const { rows } = await client.query(`SELECT ${SUMMARY_COLUMNS} FROM pledge_offers o WHERE ${where}
+          ORDER BY created_at DESC, id DESC LIMIT $8 OFFSET $9`, [...params, page.limit, page.offset]);
+        const { rows: [counted] } = await client.query<{ n: number }>(`SELECT count(*) AS n FROM pledge_offers o WHERE ${where}`, params);
         return { rows: rows.map(toOfferSummary), total: counted?.n ?? 0 };
       }),
+    countOffers: (filter) =>
+      inTransaction(pool, async (client) => {
+        const { where, params } = matching(filter);
+        const counted = (lists: string[]) => client.query({ text: countedBy(lists, where), values: params, rowMode: 'array' }).then(({ rows }) => rows as [string, ...unknown[]][]);
+        const [byWay, byWayAndArea, byWayAndSlot] = [await counted(['ways']), await counted(['ways', 'areas']), await counted(['ways', 'slots'])];
+        return {
+          byWay: byWay.map(([way, offers]) => ({ way, offers: Number(offers) })),
+          byWayAndArea: byWayAndArea.map(([way, area, offers]) => ({ way, area: String(area), offers: Number(offers) })),
+          byWayAndSlot: byWayAndSlot.map(([way, slot, offers]) => ({ way, slot: String(slot), offers: Number(offers) })),
+        };
+      }),
+    sealedContacts: async (ids) =>
+      new Map((await pool.query<[string, string]>({ text: 'SELECT id, contact FROM pledge_offers WHERE contact IS NOT NULL AND id = ANY($1::text[])', values: [ids], rowMode: 'array' })).rows),
     setOfferStatus: async (id, change) =>
       (await pool.query(`UPDATE pledge_offers SET status = $2, notes = coalesce($3, notes), status_changed_by = $4, status_changed_at = $5,
         last_activity_at = greatest(last_activity_at, $5) WHERE id = $1 AND status <> 'withdrawn'`,

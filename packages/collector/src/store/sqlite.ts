@@ -127,6 +127,8 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       listLists: (site) => run(() => pledges.listLists(site)),
       getOffer: (id) => run(() => pledges.getOffer(id)),
       listOffers: (filter, page) => run(() => pledges.listOffers(filter, page)),
+      countOffers: (filter) => run(() => pledges.countOffers(filter)),
+      sealedContacts: (ids) => run(() => pledges.sealedContacts(ids)),
       setOfferStatus: (id, change) => write('setOfferStatus', id, change),
       withdraw: (reference, at) => write('withdrawOffer', reference, at),
     },

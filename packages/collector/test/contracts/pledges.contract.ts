@@ -70,7 +70,9 @@ export function pledgesContract(name: string, open: OpenStore<Parts>) {
         assert.deepEqual(await ids({}), [other.id, c.id, b.id, a.id]);
         assert.deepEqual(await ids({ site: 'adult-social-care' }), [c.id, b.id, a.id]);
         assert.deepEqual(await ids({ listId: 'libraries-help' }), [other.id]);
-        assert.deepEqual(await ids({ way: 'litter-picks', site: 'adult-social-care' }), [c.id, a.id]);
+        assert.deepEqual(await ids({ ways: ['litter-picks'], site: 'adult-social-care' }), [c.id, a.id]);
+        assert.deepEqual(await ids({ ways: ['lunch-club', 'befriending-calls'] }), [c.id, b.id]);
+        assert.deepEqual(await ids({ ways: [] }), []);
         assert.deepEqual(await ids({ area: 'home' }), [b.id]);
         const page = await pledges.listOffers({ site: 'adult-social-care' }, { limit: 2, offset: 1 });
         assert.deepEqual([page.rows.map((row) => row.id), page.total], [[b.id, a.id], 3]);
@@ -78,6 +80,58 @@ export function pledgesContract(name: string, open: OpenStore<Parts>) {
           assert.equal('sealedContact' in row, false);
           assert.equal(row.hasContact, true);
         }
+      }));
+
+    it('takes offers by time of the week, and current ones (not withdrawn, not found not suitable) apart from the rest', () =>
+      withStore(open, async ({ submissions, pledges }) => {
+        const evenings = offerRecord({ when: ['weekdays-evenings', 'weekends-evenings'] }, { receivedAt: NOW });
+        const nowAndThen = offerRecord({ when: ['now-and-then'] }, { receivedAt: NOW + MINUTE });
+        const unsuitable = offerRecord({ when: ['weekdays-evenings'] }, { receivedAt: NOW + 2 * MINUTE });
+        const withdrawn = offerRecord({}, { receivedAt: NOW + 3 * MINUTE });
+        for (const record of [evenings, nowAndThen, unsuitable, withdrawn]) await submissions.save(record);
+        await pledges.setOfferStatus(unsuitable.id, { status: 'not-suitable', by: OFFICER, at: NOW + DAY });
+        await pledges.withdraw(withdrawn.offer!.reference, NOW + DAY);
+        const ids = async (filter: Parameters<PledgeStore['listOffers']>[0]) => (await pledges.listOffers(filter, { limit: 10, offset: 0 })).rows.map((row) => row.id);
+        assert.deepEqual(await ids({ slot: 'weekdays-evenings' }), [unsuitable.id, evenings.id]);
+        assert.deepEqual(await ids({ slot: 'now-and-then' }), [nowAndThen.id]);
+        assert.deepEqual(await ids({ status: 'current' }), [nowAndThen.id, evenings.id]);
+        assert.deepEqual(await ids({ status: 'not-suitable' }), [unsuitable.id]);
+        assert.equal((await pledges.listOffers({ status: 'current', slot: 'weekdays-evenings' }, { limit: 10, offset: 0 })).total, 1);
+      }));
+
+    it('counts offers by way, by way and area and by way and time of week, once each, with the filter applied', () =>
+      withStore(open, async ({ submissions, pledges }) => {
+        const records = [
+          offerRecord({ ways: ['litter-picks', 'lunch-club'], areas: ['north', 'south'], when: ['weekends-mornings', 'weekends-afternoons'] }),
+          offerRecord({ ways: ['litter-picks'], areas: ['north'], when: ['weekends-mornings'] }),
+          offerRecord({ ways: ['befriending-calls'], areas: ['home'], when: ['now-and-then'] }),
+          offerRecord({ listId: 'libraries-help', ways: ['litter-picks'] }, { site: 'libraries' }),
+        ];
+        for (const record of records) await submissions.save(record);
+        const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
+        const counts = await pledges.countOffers({ site: 'adult-social-care' });
+        assert.deepEqual(sorted(counts.byWay), sorted([{ way: 'litter-picks', offers: 2 }, { way: 'lunch-club', offers: 1 }, { way: 'befriending-calls', offers: 1 }]));
+        assert.deepEqual(sorted(counts.byWayAndArea), sorted([
+          { way: 'litter-picks', area: 'north', offers: 2 }, { way: 'litter-picks', area: 'south', offers: 1 },
+          { way: 'lunch-club', area: 'north', offers: 1 }, { way: 'lunch-club', area: 'south', offers: 1 }, { way: 'befriending-calls', area: 'home', offers: 1 },
+        ]));
+        assert.deepEqual(sorted(counts.byWayAndSlot), sorted([
+          { way: 'litter-picks', slot: 'weekends-mornings', offers: 2 }, { way: 'litter-picks', slot: 'weekends-afternoons', offers: 1 },
+          { way: 'lunch-club', slot: 'weekends-mornings', offers: 1 }, { way: 'lunch-club', slot: 'weekends-afternoons', offers: 1 },
+          { way: 'befriending-calls', slot: 'now-and-then', offers: 1 },
+        ]));
+        assert.deepEqual((await pledges.countOffers({ site: 'adult-social-care', area: 'south' })).byWay.map((row) => JSON.stringify(row)).sort(), sorted([{ way: 'litter-picks', offers: 1 }, { way: 'lunch-club', offers: 1 }]));
+        assert.deepEqual(await pledges.countOffers({ site: 'nowhere' }), { byWay: [], byWayAndArea: [], byWayAndSlot: [] });
+      }));
+
+    it('gives lists the sealed contact details of the offers they show that still have them, and no others', () =>
+      withStore(open, async ({ submissions, pledges }) => {
+        const [kept, withdrawn, unasked] = [offerRecord(), offerRecord(), offerRecord()];
+        for (const record of [kept, withdrawn, unasked]) await submissions.save(record);
+        await pledges.withdraw(withdrawn.offer!.reference, NOW + MINUTE);
+        const sealed = await pledges.sealedContacts([kept.id, withdrawn.id, 'no-such-offer']);
+        assert.deepEqual([...sealed], [[kept.id, kept.offer!.sealedContact]]);
+        assert.equal((await pledges.sealedContacts([])).size, 0);
       }));
 
     it('keeps no offer for a quarantined answer (a bot filling the hidden field)', () =>
