@@ -136,7 +136,7 @@ export async function createCollector(config: CollectorConfig, { store, logStrea
     await app.register(submissionRoutes, { store: activeStore, sites, limits: config.limits, rateLimits, contactSealer: sealer });
     await app.register(pollRoutes, { store: activeStore, sites, polls: config.polls ?? [] });
     await app.register(pledgeRoutes, { store: activeStore, sites, pledges: config.pledges ?? [], rateLimits });
-    await app.register(dashboardRoutes, { prefix: '/dashboard', store: activeStore, config });
+    await app.register(dashboardRoutes, { prefix: '/dashboard', store: activeStore, config, contactSealer: sealer });
     for (const { plugin, options } of plugins) await app.register(plugin, { ...options, store: activeStore, config });
     await app.register(staticRoutes, { bundleDir: config.bundleDir, examplesDir: config.examplesDir });
   } catch (error) {

@@ -1,12 +1,14 @@
 // The staff dashboard, mounted at /dashboard: sign-in and sign-out, the feedback inbox and its
-// quarantine view, mark reviewed, delete one answer, CSV export. Server-rendered HTML that
-// works without JavaScript; every POST form carries a CSRF token.
+// quarantine view, mark reviewed, delete one answer, CSV export; the finder, polls and offers
+// of help in routes of their own. Server-rendered HTML that works without JavaScript; every
+// POST form carries a CSRF token.
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import { toCsv } from './csv.js';
 import { parseFilters, queryString } from './filters.js';
+import offerDashboard from './offers-plugin.js';
 import pollDashboard from './polls-plugin.js';
 import { networkOf } from './network-address.js';
 import { signInChecker, normalizeEmail } from './sign-in.js';
@@ -17,6 +19,7 @@ import { signInPage } from './views/sign-in.js';
 import { deletePage, errorPage } from './views/pages.js';
 import { finderRoutes } from './finder-routes.js';
 import { fieldOf, fieldsOf } from './fields.js';
+import type { ContactSealer } from '../pledges/contact-sealing.js';
 import type { StaffSession, Store } from '../store/store.js';
 import type { CollectorConfig } from '../config.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -36,11 +39,13 @@ const ID = /^[A-Za-z0-9-]{1,100}$/;
 export type DashboardOptions = {
   store: Store;
   config: CollectorConfig;
+  /** Opens offers' contact details for staff; null without a contact key. */
+  contactSealer: ContactSealer | null;
 };
 
 export type SignedIn = StaffSession & { idHash: string };
 
-export default async function dashboardRoutes(app: FastifyInstance, { store, config }: DashboardOptions): Promise<void> {
+export default async function dashboardRoutes(app: FastifyInstance, { store, config, contactSealer }: DashboardOptions): Promise<void> {
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   const siteIds = config.sites.map((site) => site.id);
@@ -216,4 +221,5 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
 
   // Polls: list, results, moderation, policies and exports (polls-plugin.js), with this plugin's session and CSRF checks.
   await app.register(pollDashboard, { prefix: '/polls', store, config, requireSession, checkCsrf, sendPage, forbidden });
+  await app.register(offerDashboard, { prefix: '/offers', store, contactSealer, requireSession, checkCsrf, sendPage, forbidden });
 }

@@ -53,9 +53,10 @@ export const CURRENT_STATUSES: readonly OfferStatus[] = ['new', 'contacted', 'ac
 
 /**
  * Which offers a list or a count takes. Every field optional. `ways` takes offers of any of
- * them (a partner's ways, say); `status: 'current'` those in CURRENT_STATUSES.
+ * them (a partner's ways, say); `status: 'current'` those in CURRENT_STATUSES; `receivedBefore`
+ * holds an export's pages still while offers arrive.
  */
-export type OfferFilter = { site?: string, listId?: string, status?: OfferStatus | 'current', ways?: string[], area?: string, slot?: string };
+export type OfferFilter = { site?: string, listId?: string, status?: OfferStatus | 'current', ways?: string[], area?: string, slot?: string, receivedBefore?: number };
 
 /** How many offers each way to help has, in all and by area and by time of the week. */
 export type OfferCounts = {

@@ -9,10 +9,11 @@ import type { Pool, PoolClient } from 'pg';
 
 /** The WHERE clause of a filter, its parameters numbered from $1. */
 function matching(filter: OfferFilter) {
-  const params = [filter.site ?? null, filter.listId ?? null, filter.status ?? null, [...CURRENT_STATUSES], filter.ways ?? null, filter.area ?? null, filter.slot ?? null];
+  const params = [filter.site ?? null, filter.listId ?? null, filter.status ?? null, [...CURRENT_STATUSES], filter.ways ?? null, filter.area ?? null, filter.slot ?? null, filter.receivedBefore ?? null];
   const where = `($1::text IS NULL OR o.site = $1) AND ($2::text IS NULL OR o.list_id = $2)
     AND ($3::text IS NULL OR o.status = $3 OR ($3 = 'current' AND o.status = ANY($4::text[])))
-    AND ($5::text[] IS NULL OR o.ways::jsonb ?| $5) AND ($6::text IS NULL OR o.areas::jsonb ? $6) AND ($7::text IS NULL OR o.slots::jsonb ? $7)`;
+    AND ($5::text[] IS NULL OR o.ways::jsonb ?| $5) AND ($6::text IS NULL OR o.areas::jsonb ? $6) AND ($7::text IS NULL OR o.slots::jsonb ? $7)
+    AND ($8::bigint IS NULL OR o.created_at < $8)`;
   return { where, params };
 }
 
@@ -47,7 +48,7 @@ export function postgresPledges(pool: Pool): PledgeStore & { forgetContactsBefor
       inTransaction(pool, async (client) => {
         const { where, params } = matching(filter);
         const { rows } = await client.query(`SELECT ${SUMMARY_COLUMNS} FROM pledge_offers o WHERE ${where}
-          ORDER BY created_at DESC, id DESC LIMIT $8 OFFSET $9`, [...params, page.limit, page.offset]);
+          ORDER BY created_at DESC, id DESC LIMIT $9 OFFSET $10`, [...params, page.limit, page.offset]);
         const { rows: [counted] } = await client.query<{ n: number }>(`SELECT count(*) AS n FROM pledge_offers o WHERE ${where}`, params);
         return { rows: rows.map(toOfferSummary), total: counted?.n ?? 0 };
       }),

@@ -11,11 +11,12 @@ const MATCHING = `(@site IS NULL OR o.site = @site) AND (@listId IS NULL OR o.li
   AND (@status IS NULL OR o.status = @status OR (@status = 'current' AND o.status IN (SELECT value FROM json_each(@current))))
   AND (@ways IS NULL OR EXISTS (SELECT 1 FROM json_each(o.ways) WHERE value IN (SELECT value FROM json_each(@ways))))
   AND (@area IS NULL OR EXISTS (SELECT 1 FROM json_each(o.areas) WHERE value = @area))
-  AND (@slot IS NULL OR EXISTS (SELECT 1 FROM json_each(o.slots) WHERE value = @slot))`;
+  AND (@slot IS NULL OR EXISTS (SELECT 1 FROM json_each(o.slots) WHERE value = @slot))
+  AND (@before IS NULL OR o.created_at < @before)`;
 
 const filterParams = (filter: OfferFilter) => ({
   site: filter.site ?? null, listId: filter.listId ?? null, status: filter.status ?? null, current: JSON.stringify(CURRENT_STATUSES),
-  ways: filter.ways ? JSON.stringify(filter.ways) : null, area: filter.area ?? null, slot: filter.slot ?? null,
+  ways: filter.ways ? JSON.stringify(filter.ways) : null, area: filter.area ?? null, slot: filter.slot ?? null, before: filter.receivedBefore ?? null,
 });
 
 /** Offers counted by the values of one or two of their JSON lists (an offer names each value once). */

@@ -11,7 +11,7 @@ import type { SubmissionStore } from './submission-store.js';
 
 export type { CounterStore, HitsEntry, RateLimitHit } from './counter-store.js';
 export type { AnswerFilter, AnswerRow, DashboardStore, FinderFilter, FinderNeed, FinderNotHelped, FinderPeriod, FinderSummary, PageCounts } from './dashboard-store.js';
-export type { OfferAction, OfferFilter, OfferRecord, OfferStatus, OfferSummary, PledgeList, PledgeStore } from './pledge-store.js';
+export type { OfferAction, OfferCounts, OfferFilter, OfferRecord, OfferStatus, OfferSummary, PledgeList, PledgeStore } from './pledge-store.js';
 export type { PollBurst, PollReading, PollRecord, PollStore, StatementRow, StatementStatus } from './poll-store.js';
 export type { FailureKey, NewSession, SignInAttempt, StaffSession, StaffStore, StaffUser } from './staff-store.js';
 export type { PollAction, SaveOutcome, SubmissionRecord, SubmissionStore } from './submission-store.js';

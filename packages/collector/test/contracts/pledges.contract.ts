@@ -74,6 +74,7 @@ export function pledgesContract(name: string, open: OpenStore<Parts>) {
         assert.deepEqual(await ids({ ways: ['lunch-club', 'befriending-calls'] }), [c.id, b.id]);
         assert.deepEqual(await ids({ ways: [] }), []);
         assert.deepEqual(await ids({ area: 'home' }), [b.id]);
+        assert.deepEqual(await ids({ receivedBefore: NOW + 2 * MINUTE }), [b.id, a.id]);
         const page = await pledges.listOffers({ site: 'adult-social-care' }, { limit: 2, offset: 1 });
         assert.deepEqual([page.rows.map((row) => row.id), page.total], [[b.id, a.id], 3]);
         for (const row of page.rows) {

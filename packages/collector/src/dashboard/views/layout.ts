@@ -8,6 +8,7 @@ const SECTIONS = [
   ['feedback', '/dashboard', 'Feedback'],
   ['finder', '/dashboard/finder', 'Finder'],
   ['polls', '/dashboard/polls', 'Polls'],
+  ['offers', '/dashboard/offers', 'Offers of help'],
 ];
 
 /** The signed-in member of staff a page is for: shown in the header, with their sign-out form. */
