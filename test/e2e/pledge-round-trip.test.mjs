@@ -1,12 +1,13 @@
 // Offers of help end to end against the real collector: a resident offers help with the
 // keyboard on the example volunteering page, the collector stores the offer with its contact
-// details encrypted, and the resident withdraws it with the reference as they wrote it down,
-// which deletes the contact details at once.
+// details encrypted, a member of staff finds it in the dashboard (masked in the list, in full on
+// its page), and the resident withdraws it with the reference as they wrote it down, which
+// deletes the contact details at once, from the staff's screen too.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { exampleOffersOfHelp, launchBrowser, startCollector, tabTo } from './support.mjs';
+import { exampleOffersOfHelp, launchBrowser, signIn, startCollector, tabTo } from './support.mjs';
 
 /** @type {Awaited<ReturnType<typeof startCollector>>} */
 let collector;
@@ -73,6 +74,19 @@ it('a resident offers help by keyboard, the contact details are stored encrypted
   assert.ok(!stored.contact.includes('jo@example.com') && !stored.contact.includes('Bloggs'), 'and encrypted');
   assert.ok(!stored.answers.includes('jo@example.com') && !stored.answers.includes('Bloggs'), 'the answers hold no contact details');
 
+  // On a staff member's screen: counted and listed with the contact masked, in full on its page.
+  const staff = await browser.newPage();
+  await signIn(staff, collector.origin);
+  await staff.goto(`${collector.origin}/dashboard/offers`, { waitUntil: 'networkidle0' });
+  const listed = await staff.$eval('#offers-caption', (caption) => caption.closest('table')?.querySelector('tbody tr')?.textContent ?? '');
+  assert.match(listed, /Litter picks/);
+  assert.match(listed, /J\. B\., j…@example\.com \(prefers email\)/);
+  assert.doesNotMatch(listed, /Bloggs/);
+  await Promise.all([staff.waitForNavigation(), staff.click('#offers-caption ~ tbody a')]);
+  assert.equal(await staff.$eval('dl .resident-text', (name) => name.textContent), 'Jo Bloggs');
+  assert.ok((await staff.content()).includes('href="mailto:jo@example.com"'));
+  const offerPage = staff.url();
+
   // Withdrawn with the reference as the resident wrote it down: lower case, with spaces.
   await page.evaluate(() => {
     const details = /** @type {HTMLDetailsElement} */ (document.querySelector('tandem-pledge')?.shadowRoot?.querySelector('details.withdraw'));
@@ -85,5 +99,8 @@ it('a resident offers help by keyboard, the contact details are stored encrypted
   const [withdrawn] = offers();
   assert.equal(withdrawn.status, 'withdrawn');
   assert.equal(withdrawn.contact, null, 'the contact details are deleted at once');
+  await staff.goto(offerPage, { waitUntil: 'networkidle0' });
+  assert.match(await staff.$eval('main', (main) => main.textContent ?? ''), /The contact details have been deleted: the resident withdrew the offer/);
+  assert.ok(!(await staff.content()).includes('Jo Bloggs'));
   assert.deepEqual(pageErrors, []);
 });
