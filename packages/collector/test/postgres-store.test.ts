@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore } from '../src/store/postgres.js';
+import { callsContract } from './contracts/calls.contract.js';
 import { countersContract } from './contracts/counters.contract.js';
 import { dashboardContract } from './contracts/dashboard.contract.js';
 import { lifecycleContract } from './contracts/lifecycle.contract.js';
@@ -53,6 +54,7 @@ if (!url) {
   staffContract('PostgreSQL', open);
   pollsContract('PostgreSQL', open);
   pledgesContract('PostgreSQL', open);
+  callsContract('PostgreSQL', open);
   lifecycleContract('PostgreSQL', open);
 
   /** Two stores (two collectors' pools) on one new schema, closed and dropped after `work`. */

@@ -177,6 +177,38 @@ export const MIGRATIONS: { version: number, name: string, sql: string }[] = [
       CREATE INDEX pledge_offers_by_activity ON pledge_offers (last_activity_at) WHERE contact IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'calls for help, and who was asked, who said yes and the hours they gave',
+    sql: `
+      CREATE TABLE pledge_calls (
+        id            text COLLATE "C" PRIMARY KEY,
+        list_id       text COLLATE "C" NOT NULL,
+        site          text COLLATE "C" NOT NULL,
+        way_id        text COLLATE "C" NOT NULL,
+        area          text COLLATE "C" NOT NULL,
+        slot          text COLLATE "C" NOT NULL,
+        starts_at     bigint NOT NULL,
+        ends_at       bigint,
+        people_needed integer NOT NULL,
+        details       text NOT NULL DEFAULT '',
+        status        text NOT NULL DEFAULT 'open',
+        created_by    text NOT NULL,
+        created_at    bigint NOT NULL
+      );
+      CREATE INDEX pledge_calls_by_list ON pledge_calls (list_id, starts_at);
+      CREATE TABLE pledge_asks (
+        call_id   text COLLATE "C" NOT NULL REFERENCES pledge_calls (id) ON DELETE CASCADE,
+        offer_id  text COLLATE "C" NOT NULL,
+        asked_at  bigint NOT NULL,
+        asked_by  text NOT NULL,
+        answer    text NOT NULL DEFAULT 'waiting',
+        hours     double precision,
+        PRIMARY KEY (call_id, offer_id)
+      );
+      CREATE INDEX pledge_asks_by_offer ON pledge_asks (offer_id, asked_at);
+    `,
+  },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { postgresDashboard } from './postgres-dashboard.js';
 import { postgresFinder } from './postgres-finder.js';
 import { joinBatches } from './postgres-join-batches.js';
 import { migrate } from './postgres-migrations.js';
+import { postgresCalls } from './postgres-calls.js';
 import { postgresPledges } from './postgres-pledges.js';
 import { postgresPolls } from './postgres-polls.js';
 import { fromRow } from './postgres-rows.js';
@@ -78,6 +79,7 @@ export async function openPostgresStore({ url, schema = 'public', poolSize = 10 
     staff: each(staffCalls),
     polls: each(pollCalls),
     pledges: each(pledgeCalls),
+    calls: each(postgresCalls(pool)),
     purgeBefore: open((before: number, now: number) =>
       inTransaction(pool, async (client) => {
         await client.query('DELETE FROM rate_limits WHERE window_start < $1', [now - HOUR]);

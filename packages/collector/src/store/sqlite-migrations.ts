@@ -213,4 +213,37 @@ export const MIGRATIONS: { version: number, name: string, sql: string }[] = [
       CREATE INDEX pledge_offers_by_activity ON pledge_offers (last_activity_at) WHERE contact IS NOT NULL;
     `,
   },
+  {
+    version: 12,
+    name: 'calls for help, and who was asked, who said yes and the hours they gave',
+    sql: `
+      CREATE TABLE pledge_calls (
+        id            TEXT PRIMARY KEY,        -- a random UUID
+        list_id       TEXT NOT NULL,
+        site          TEXT NOT NULL,
+        way_id        TEXT NOT NULL,
+        area          TEXT NOT NULL,           -- an area id of the list, or 'home'
+        slot          TEXT NOT NULL,           -- the time of the week it falls in (pledges/call-slot.ts)
+        starts_at     INTEGER NOT NULL,
+        ends_at       INTEGER,
+        people_needed INTEGER NOT NULL,
+        details       TEXT NOT NULL DEFAULT '', -- staff's words: what, where to meet
+        status        TEXT NOT NULL DEFAULT 'open',
+        created_by    TEXT NOT NULL,
+        created_at    INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX pledge_calls_by_list ON pledge_calls (list_id, starts_at);
+
+      CREATE TABLE pledge_asks (
+        call_id   TEXT NOT NULL REFERENCES pledge_calls (id) ON DELETE CASCADE,
+        offer_id  TEXT NOT NULL,
+        asked_at  INTEGER NOT NULL,
+        asked_by  TEXT NOT NULL,
+        answer    TEXT NOT NULL DEFAULT 'waiting', -- 'waiting', 'yes' or 'no'
+        hours     REAL,                            -- given, once the call is done
+        PRIMARY KEY (call_id, offer_id)
+      ) STRICT;
+      CREATE INDEX pledge_asks_by_offer ON pledge_asks (offer_id, asked_at);
+    `,
+  },
 ];

@@ -1,8 +1,10 @@
 // The store's other writes, made by the writer thread too: staff's (reviews, deletions,
-// accounts, sessions, sign-in failures, polls and their moderation) and the retention purge.
+// accounts, sessions, sign-in failures, polls and their moderation, offers of help and calls
+// for help) and the retention purge.
 // Each is rare, but on the event loop each would wait for the write lock while the writer
 // thread commits answers, and SQLite waits by sleeping, stopping every resident's request with
 // it. Called by name from sqlite.ts; arguments and results are plain data.
+import { callQueries } from './sqlite-calls.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
 import { pledgeQueries } from './sqlite-pledges.js';
 import { pollQueries } from './sqlite-polls.js';
@@ -14,6 +16,7 @@ export function staffWrites(db: Database) {
   const dashboard = dashboardQueries(db);
   const polls = pollQueries(db);
   const pledges = pledgeQueries(db);
+  const calls = callQueries(db);
   const purgeWindows = db.prepare('DELETE FROM rate_limits WHERE window_start < ?');
   const purgeSubmissions = db.prepare('DELETE FROM submissions WHERE received_at < ?');
   const userVersion = db.prepare('PRAGMA user_version').pluck();
@@ -45,6 +48,10 @@ export function staffWrites(db: Database) {
     syncFilePledgeLists: pledges.syncFileLists.immediate,
     setOfferStatus: pledges.setOfferStatus,
     withdrawOffer: pledges.withdrawOffer,
+    createCall: calls.createCall,
+    askForCall: calls.ask.immediate,
+    answerAsk: calls.answerAsk,
+    setCallStatus: calls.setCallStatus,
     /** Answers received before `before`, and everything else past its time; how many answers. */
     purgeBefore(before: number, now: number) {
       purgeWindows.run(now - HOUR);

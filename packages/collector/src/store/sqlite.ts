@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { groupCommit } from './group-commit.js';
 import { connect } from './sqlite-connection.js';
 import { dashboardQueries } from './sqlite-dashboard.js';
+import { callQueries } from './sqlite-calls.js';
 import { pledgeQueries } from './sqlite-pledges.js';
 import { pollQueries } from './sqlite-polls.js';
 import { finderQueries } from './sqlite-finder.js';
@@ -38,6 +39,7 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
   const dashboard = dashboardQueries(db);
   const polls = pollQueries(db);
   const pledges = pledgeQueries(db);
+  const calls = callQueries(db);
   const finder = finderQueries(db);
 
   // Migrated above, so the writer thread finds the tables it prepares statements for.
@@ -131,6 +133,17 @@ export function openSqliteStore({ file, synchronous = 'full', busyTimeoutMs = 50
       sealedContacts: (ids) => run(() => pledges.sealedContacts(ids)),
       setOfferStatus: (id, change) => write('setOfferStatus', id, change),
       withdraw: (reference, at) => write('withdrawOffer', reference, at),
+    },
+    calls: {
+      create: (call) => write('createCall', call),
+      get: (id) => run(() => calls.getCall(id)),
+      list: (filter) => run(() => calls.listCalls(filter)),
+      asks: (callId) => run(() => calls.asks(callId)),
+      candidates: (call, fairness, limit) => run(() => calls.candidates(call, fairness, limit)),
+      ask: (call, offerIds, by, at, fairness) => write('askForCall', call, offerIds, by, at, fairness),
+      answer: (callId, offerId, change) => write('answerAsk', callId, offerId, change),
+      setStatus: (callId, status) => write('setCallStatus', callId, status),
+      hoursGiven: (filter) => run(() => calls.hoursGiven(filter)),
     },
     purgeBefore: (before, now) => write('purgeBefore', before, now),
     check: () =>

@@ -2,6 +2,7 @@
 // own interface (and contract suite, test/contracts/) so that another database can implement
 // and prove one part at a time. SQLite (sqlite.ts) and PostgreSQL (postgres.ts) implement them
 // all; every method is asynchronous, and nothing outside src/store/ may hold SQL.
+import type { CallStore } from './call-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { DashboardStore } from './dashboard-store.js';
 import type { PledgeStore } from './pledge-store.js';
@@ -9,6 +10,7 @@ import type { PollStore } from './poll-store.js';
 import type { StaffStore } from './staff-store.js';
 import type { SubmissionStore } from './submission-store.js';
 
+export type { Ask, AskAnswer, CallForHelp, CallStatus, CallStore, CallSummary, Candidate, Fairness } from './call-store.js';
 export type { CounterStore, HitsEntry, RateLimitHit } from './counter-store.js';
 export type { AnswerFilter, AnswerRow, DashboardStore, FinderFilter, FinderNeed, FinderNotHelped, FinderPeriod, FinderSummary, PageCounts } from './dashboard-store.js';
 export type { OfferAction, OfferCounts, OfferFilter, OfferRecord, OfferStatus, OfferSummary, PledgeList, PledgeStore } from './pledge-store.js';
@@ -23,6 +25,7 @@ export type Store = {
   staff: StaffStore;
   polls: PollStore;
   pledges: PledgeStore;
+  calls: CallStore;
   // "You said, we did" updates will be a part of their own here, when they come.
   /**
    * Deletes submissions received before `before`, and the votes and statements of polls that
