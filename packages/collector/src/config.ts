@@ -98,6 +98,8 @@ const Config = v.pipe(v.strictObject({
     statementsPerParticipantPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 5),
     /** New participants one address may bring to one poll in an hour (a library's residents share one). */
     newParticipantsPerAddressPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60),
+    /** How many calls for help one offer may be asked to in 30 days: nobody is asked too often. */
+    asksPerPersonPerMonth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 2),
   }, strict('limits')),
   /** How long a slow or silent client may hold a connection (Node's HTTP server timeouts). */
   timeouts: v.pipe(v.strictObject({
@@ -120,6 +122,11 @@ const Config = v.pipe(v.strictObject({
    * "contacts avoided" is needs answered times this. null: not set, so no money figure is shown.
    */
   costPerContact: v.nullable(v.pipe(v.number('must be a number of pounds, like 4.50'), v.minValue(0, 'must be 0 or more'), v.maxValue(10000, 'must be at most 10000 (pounds)'))),
+  /**
+   * What one hour given by a volunteer is worth to the council, in pounds: the offers dashboard
+   * values the hours given on calls for help at this. null: not set, so hours only.
+   */
+  valuePerVolunteerHour: v.nullable(v.pipe(v.number('must be a number of pounds, like 12.60'), v.minValue(0, 'must be 0 or more'), v.maxValue(10000, 'must be at most 10000 (pounds)'))),
   sites: v.pipe(
     v.array(Site),
     v.minLength(1, 'must list at least one site'),
@@ -178,6 +185,7 @@ export const DEFAULTS = Object.freeze({
   logLevel: 'info',
   // Left to the council: published figures vary widely (see the README), its own is best.
   costPerContact: null,
+  valuePerVolunteerHour: null,
   sites: [],
   polls: [],
   pledges: [],

@@ -1,6 +1,7 @@
 // The dashboard's offers of help, mounted at /dashboard/offers by plugin.js (which lends its
 // session, CSRF and page helpers): counts and the list with contact details masked, each
-// offer's page with them in full, moving an offer on, and CSV without contact details.
+// offer's page with them in full, moving an offer on, CSV without contact details, and the ways
+// to help and open calls for help in the volunteering data standard's JSON-LD.
 // Contact details are opened here, with the collector's contact key, and never logged.
 import { Readable } from 'node:stream';
 import { maskedContact, openContact } from './offers/contact.js';
@@ -10,7 +11,9 @@ import { STATUS_HINTS } from './offers/words.js';
 import { offerPage } from './views/offer.js';
 import { offersPage } from './views/offers.js';
 import { fieldOf, fieldsOf } from './fields.js';
+import { volunteeringOpportunities } from '../pledges/volunteering-data.js';
 import type { ContactSealer } from '../pledges/contact-sealing.js';
+import type { CollectorConfig } from '../config.js';
 import type { OfferRecord, OfferStatus, Store } from '../store/store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SignedIn } from './plugin.js';
@@ -26,6 +29,7 @@ const NOTICES = ({
 
 export type OfferDashboardOptions = {
   store: Store;
+  config: CollectorConfig;
   /** Opens contact details; null when the collector has no contact key (then it has no lists either). */
   contactSealer: ContactSealer | null;
   requireSession: (req: FastifyRequest, reply: FastifyReply) => Promise<SignedIn | null>;
@@ -36,7 +40,7 @@ export type OfferDashboardOptions = {
 
 const offerPath = (id: string) => `/dashboard/offers/${encodeURIComponent(id)}`;
 
-export default async function offerDashboard(app: FastifyInstance, { store, contactSealer, requireSession, checkCsrf, sendPage, forbidden }: OfferDashboardOptions): Promise<void> {
+export default async function offerDashboard(app: FastifyInstance, { store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden }: OfferDashboardOptions): Promise<void> {
   const { pledges } = store;
 
   app.get('/', async (req, reply) => {
@@ -72,6 +76,21 @@ export default async function offerDashboard(app: FastifyInstance, { store, cont
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="tandem-offers-${list.id}-${new Date().toISOString().slice(0, 10)}.csv"`)
       .send(Readable.from(chunks()));
+  });
+
+  // The ways to help and open calls in the Volunteering Data Standard's JSON-LD: no personal data.
+  app.get('/volunteering.jsonld', async (req, reply) => {
+    const session = await requireSession(req, reply);
+    if (!session) return reply;
+    const { list } = parseOfferFilters(req.query as Record<string, unknown>, await pledges.listLists());
+    if (!list) return reply.callNotFound();
+    const origin = config.sites.find((site) => site.id === list.site)?.origins[0] ?? '';
+    const publisher = list.publisher ?? { name: list.site, url: `${origin}/` };
+    const calls = await store.calls.list({ listId: list.id, status: 'open' });
+    return reply
+      .type('application/ld+json; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="tandem-volunteering-${list.id}-${new Date().toISOString().slice(0, 10)}.jsonld"`)
+      .send(JSON.stringify(volunteeringOpportunities({ list, calls, publisher, pageUrl: list.page ?? publisher.url }), null, 2));
   });
 
   /** The offer named in the path, or undefined (a 404). */

@@ -8,6 +8,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import { toCsv } from './csv.js';
 import { parseFilters, queryString } from './filters.js';
+import callDashboard from './calls-plugin.js';
 import offerDashboard from './offers-plugin.js';
 import pollDashboard from './polls-plugin.js';
 import { networkOf } from './network-address.js';
@@ -221,5 +222,6 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
 
   // Polls: list, results, moderation, policies and exports (polls-plugin.js), with this plugin's session and CSRF checks.
   await app.register(pollDashboard, { prefix: '/polls', store, config, requireSession, checkCsrf, sendPage, forbidden });
-  await app.register(offerDashboard, { prefix: '/offers', store, contactSealer, requireSession, checkCsrf, sendPage, forbidden });
+  await app.register(offerDashboard, { prefix: '/offers', store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden });
+  await app.register(callDashboard, { prefix: '/offers/calls', store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden });
 }

@@ -15,6 +15,8 @@ const unique = (list: { id: string }[]) => new Set(list.map((item) => item.id)).
 const strict = <T extends v.ObjectEntries>(entries: T, what: string) =>
   v.strictObject(entries, (issue) => (issue.expected === 'never' ? `is not a ${what} setting (check its spelling)` : 'must be an object'));
 
+const HttpsUrl = v.pipe(v.string(), v.url('must be a full address, like https://www.example-council.gov.uk/volunteer'), v.regex(/^https?:\/\//, 'must start with https:// (or http://)'), v.maxLength(2000));
+
 const Area = strict({ id: Slug('area id'), name: Text(PLEDGE_LIMITS.title) }, 'area');
 
 const Way = v.pipe(
@@ -45,6 +47,10 @@ export const PledgeListSchema = v.pipe(
     title: Text(PLEDGE_LIMITS.title),
     intro: v.optional(v.nullable(Text(PLEDGE_LIMITS.intro)), null),
     contactUse: Text(PLEDGE_LIMITS.intro),
+    /** Who publishes the list's opportunities in the volunteering data export: the council. */
+    publisher: v.optional(strict({ name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(PLEDGE_LIMITS.title)), url: HttpsUrl }, 'publisher')),
+    /** The page residents offer help on, linked from the export. */
+    page: v.optional(HttpsUrl),
     areas: v.pipe(v.array(Area), v.maxLength(PLEDGE_LIMITS.areas, `must have at most ${PLEDGE_LIMITS.areas} areas`), v.check((list) => unique(list), 'must not use an area id twice')),
     ways: v.pipe(
       v.array(Way),

@@ -46,10 +46,18 @@ export function ukDayEnd(text: string) {
  * midnight, so the offset an hour either side of the guess is the day's.
  * @param month 1-12
  */
-export function startOfUkDay(year: number, month: number, day: number) {
-  const guess = Date.UTC(year, month - 1, day);
-  const { year: y, month: m, day: d, hour, minute } = wallClock(guess);
-  const offset = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hour), Number(minute)) - guess;
+export const startOfUkDay = (year: number, month: number, day: number) => ukInstant(year, month, day, 0, 0);
+
+/**
+ * The instant UK clocks show this date and time (GMT or BST): the guess read as UTC, less the
+ * UK's offset at that moment. A time the clocks skip (01:30 on the spring change) comes out an
+ * hour on, as the clocks would show it.
+ * @param month 1-12
+ */
+export function ukInstant(year: number, month: number, day: number, hour: number, minute: number) {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const { year: y, month: m, day: d, hour: h, minute: min } = wallClock(guess);
+  const offset = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(h), Number(min)) - guess;
   return guess - offset;
 }
 

@@ -105,6 +105,10 @@ export function offersPage(state: OffersState) {
     body: html`<h1>Offers of help</h1>
 ${list
   ? html`<p>Residents' offers from <strong>${list.title.en}</strong>: what they could do, where and when. Open an offer to see how to get in touch, and to move it on.</p>
+<ul class="list list--links">
+<li><a href="/dashboard/offers/calls${queryString({ list: list.id })}">Calls for help</a>: ask the residents whose offers fit a task, fairly, and record the hours they give</li>
+<li><a href="/dashboard/offers/volunteering.jsonld${queryString({ list: list.id })}">Download the ways to help and open calls for help</a> in the volunteering data standard (JSON-LD, no personal data), for a volunteer centre or platform to list</li>
+</ul>
 ${filterForm(state)}
 ${offerCounts(list, state.counts, scopeOf(state.values))}
 ${offersTable(state)}`
