@@ -24,6 +24,12 @@ export class WidgetHarness<E extends LitElement> {
     return this;
   }
 
+  /** For a widget that fetches what it shows: waits until it has loaded, or failed to (a notice). */
+  protected async loaded(status: () => string): Promise<void> {
+    for (let i = 0; i < 250 && ['idle', 'loading'].includes(status()) && !this.query('.notice'); i += 1) await sleep(20);
+    await this.settle();
+  }
+
   async settle(): Promise<void> {
     await this.element.updateComplete;
     await this.element.updateComplete;

@@ -25,6 +25,14 @@ export async function openBrowser() {
   return { browser, page, dialogs };
 }
 
+/** Signs the page in to the dashboard at `base` as the test's member of staff. */
+export async function signInAsStaff(page: Page, base: string, staff: { email: string, password: string }) {
+  await page.goto(`${base}/dashboard/sign-in`);
+  await page.type('#email', staff.email);
+  await page.type('#password', staff.password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+}
+
 /**
  * Runs axe (WCAG 2.2 AA and best practice, target-size on) and fails with a readable list.
  */

@@ -4,7 +4,7 @@
 // and no page scrolling sideways at 320 CSS pixels.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectNoAxeViolations, openBrowser } from '../test-support/browser.js';
+import { expectNoAxeViolations, openBrowser, signInAsStaff } from '../test-support/browser.js';
 import { STAFF, startDashboard } from '../test-support/dashboard.js';
 import { examplePledgeList, makeOffer, post, TEST_CONTACT_KEY } from '../test-support/helpers.js';
 import type { Browser, Page } from 'puppeteer-core';
@@ -22,10 +22,7 @@ before(async () => {
   collector = await startDashboard({ pledges: [examplePledgeList()], contactKey: TEST_CONTACT_KEY, valuePerVolunteerHour: 12.6 });
   for (const offer of offers) assert.equal((await post(collector.url, offer)).status, 201);
   ({ browser, page } = await openBrowser());
-  await page.goto(`${collector.url}/dashboard/sign-in`);
-  await page.type('#email', STAFF.email);
-  await page.type('#password', STAFF.password);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await signInAsStaff(page, collector.url, STAFF);
 });
 after(async () => {
   await browser?.close();

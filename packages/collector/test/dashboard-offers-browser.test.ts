@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { referenceOf } from '@tandem/core/protocol.js';
-import { expectNoAxeViolations, openBrowser } from '../test-support/browser.js';
+import { expectNoAxeViolations, openBrowser, signInAsStaff } from '../test-support/browser.js';
 import { STAFF, startDashboard } from '../test-support/dashboard.js';
 import { examplePledgeList, makeOffer, ORIGIN, post, TEST_CONTACT_KEY } from '../test-support/helpers.js';
 import type { Browser, Page, SerializedAXNode } from 'puppeteer-core';
@@ -31,10 +31,7 @@ before(async () => {
   const withdrawn = await fetch(`${collector.url}/v1/pledges/withdraw`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN }, body: JSON.stringify({ site: 'adult-social-care', reference: referenceOf(offers.withdrawn.id) }) });
   assert.equal(withdrawn.status, 200);
   ({ browser, page, dialogs } = await openBrowser());
-  await page.goto(`${collector.url}/dashboard/sign-in`);
-  await page.type('#email', STAFF.email);
-  await page.type('#password', STAFF.password);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await signInAsStaff(page, collector.url, STAFF);
 });
 after(async () => {
   await browser?.close();

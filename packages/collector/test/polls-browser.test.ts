@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { expectNoAxeViolations, openBrowser } from '../test-support/browser.js';
+import { expectNoAxeViolations, openBrowser, signInAsStaff } from '../test-support/browser.js';
 import { hashPassword } from '../src/dashboard/passwords.js';
 import { STAFF } from '../test-support/dashboard.js';
 import { post } from '../test-support/helpers.js';
@@ -28,10 +28,7 @@ before(async () => {
   await collector.store.polls.moderateStatement(POLL, Number(late.id.slice(2)), { status: 'published', reason: null, by: STAFF.email, at: Date.now() });
   await post(collector.url, vote(collector.newParticipant(), late.id, 'agree'));
   ({ browser, page, dialogs } = await openBrowser());
-  await page.goto(`${collector.url}/dashboard/sign-in`);
-  await page.type('#email', STAFF.email);
-  await page.type('#password', STAFF.password);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await signInAsStaff(page, collector.url, STAFF);
 });
 after(async () => {
   await browser?.close();

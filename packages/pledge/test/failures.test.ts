@@ -1,30 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { referenceOf } from '@tandem/core/protocol.js';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
+import { capture, watchPageErrors } from '../../../test/support/host-page.js';
 import { mountPage } from '../../../test/support/page.js';
 import { AN_OFFER, PledgeHarness } from './harness.js';
 import { eventually, LIST, mountPledge, received, scenario, script, SITE } from './support.js';
-
-/** Collects what would reach the host page: uncaught errors and unhandled rejections. */
-function watchPageErrors(): { list: string[]; stop: () => void } {
-  const list: string[] = [];
-  const onError = (event: ErrorEvent | PromiseRejectionEvent) => list.push(String('reason' in event ? event.reason : event.message));
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onError);
-  return { list, stop: () => (window.removeEventListener('error', onError), window.removeEventListener('unhandledrejection', onError)) };
-}
-
-/** Runs with console[kind] captured, so expected warnings do not clutter the run. */
-async function capture(kind: 'error' | 'warn', run: (messages: string[]) => Promise<void>): Promise<void> {
-  const messages: string[] = [];
-  const original = console[kind];
-  console[kind] = (...args: unknown[]) => messages.push(args.map(String).join(' '));
-  try {
-    await run(messages);
-  } finally {
-    console[kind] = original;
-  }
-}
 
 describe('<tandem-pledge>: when things go wrong', () => {
   it('collector unreachable on load: a short message, a console warning, nothing thrown', async () => {

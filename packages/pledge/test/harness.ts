@@ -35,8 +35,7 @@ export class PledgeHarness extends WidgetHarness<TandemPledge> {
   /** Waits until the widget has rendered and the list has loaded (or failed to). */
   override async ready(): Promise<this> {
     await super.ready();
-    for (let i = 0; i < 250 && ['idle', 'loading'].includes(this.element.loadStatus) && !this.query('.notice'); i += 1) await sleep(20);
-    await this.settle();
+    await this.loaded(() => this.element.loadStatus);
     return this;
   }
 

@@ -1,38 +1,17 @@
 import { expect } from '@esm-bundle/chai';
 import { expectNoAxeViolations } from '../../../test/support/axe.js';
+import { capture, watchPageErrors } from '../../../test/support/host-page.js';
 import { mountPage } from '../../../test/support/page.js';
 import { PollHarness } from './harness.js';
 import { eventually, pollTests, received, scenario, script, showAgain, SITE } from './support.js';
 
 const { POLL, setPoll, mountPoll, forgetParticipant, storedParticipant } = pollTests('failures-poll');
 
-/** Collects what would reach the host page: uncaught errors and unhandled rejections. */
-function pageErrors(): { list: string[]; stop: () => void } {
-  const list: string[] = [];
-  const onError = (event: ErrorEvent) => list.push(String(event.message));
-  const onRejection = (event: PromiseRejectionEvent) => list.push(String(event.reason));
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return { list, stop: () => (window.removeEventListener('error', onError), window.removeEventListener('unhandledrejection', onRejection)) };
-}
-
-/** Captures console messages of a kind while a test runs. */
-async function capture(kind: 'error' | 'warn', run: (messages: string[]) => Promise<void>): Promise<void> {
-  const messages: string[] = [];
-  const original = console[kind];
-  console[kind] = (...args: unknown[]) => messages.push(args.map(String).join(' '));
-  try {
-    await run(messages);
-  } finally {
-    console[kind] = original;
-  }
-}
-
 describe('<tandem-poll>: when things go wrong', () => {
   beforeEach(() => forgetParticipant());
 
   it('collector unreachable on load: a short message, a console warning, nothing thrown', async () => {
-    const errors = pageErrors();
+    const errors = watchPageErrors();
     try {
       await capture('warn', async (warnings) => {
         mountPage(`<tandem-poll poll="${POLL}" site="${SITE}" endpoint="http://127.0.0.1:9/"></tandem-poll>`);
@@ -50,7 +29,7 @@ describe('<tandem-poll>: when things go wrong', () => {
 
   it('collector down after loading: the answer is queued, results unavailable, then it is sent, exactly once', async () => {
     const name = scenario();
-    const errors = pageErrors();
+    const errors = watchPageErrors();
     const poll = await mountPoll(name);
     await script(name, ['drop']);
     await poll.answer('overall', '5');
@@ -165,7 +144,7 @@ describe('<tandem-poll>: when things go wrong', () => {
 
     it('still votes and changes answers (the participant is kept for this visit), and throws nothing', async () => {
       expect(() => window.localStorage).to.throw();
-      const errors = pageErrors();
+      const errors = watchPageErrors();
       const name = scenario();
       const poll = await mountPoll(name);
       await poll.answer('overall', '4');

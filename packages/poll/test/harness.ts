@@ -10,8 +10,7 @@ export class PollHarness extends WidgetHarness<TandemPoll> {
   /** Waits until the widget has rendered and the poll has loaded (or failed to). */
   override async ready(): Promise<this> {
     await super.ready();
-    for (let i = 0; i < 250 && ['idle', 'loading'].includes(this.element.loadStatus) && !this.query('.notice'); i += 1) await sleep(20);
-    await this.settle();
+    await this.loaded(() => this.element.loadStatus);
     return this;
   }
 

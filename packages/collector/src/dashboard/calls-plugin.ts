@@ -8,10 +8,9 @@ import { callPage } from './views/call.js';
 import { callPath, callsPage, newCallPage } from './views/calls.js';
 import { fieldOf, fieldsOf } from './fields.js';
 import { CALL_STATUSES, ASK_ANSWERS } from '../store/call-store.js';
-import type { ContactSealer } from '../pledges/contact-sealing.js';
-import type { AskAnswer, CallForHelp, CallStatus, Store } from '../store/store.js';
-import type { CollectorConfig } from '../config.js';
+import type { AskAnswer, CallForHelp, CallStatus } from '../store/store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SectionOptions } from './section.js';
 import type { SignedIn } from './plugin.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -27,17 +26,8 @@ const NOTICES = ({
   cancelled: 'The call is cancelled.',
 } as Record<string, string>);
 
-export type CallDashboardOptions = {
-  store: Store;
-  config: CollectorConfig;
-  contactSealer: ContactSealer | null;
-  requireSession: (req: FastifyRequest, reply: FastifyReply) => Promise<SignedIn | null>;
-  checkCsrf: (session: SignedIn, body: unknown) => boolean;
-  sendPage: (reply: FastifyReply, page: unknown, status?: number) => FastifyReply;
-  forbidden: (reply: FastifyReply, user: SignedIn | null) => FastifyReply;
-};
 
-export default async function callDashboard(app: FastifyInstance, { store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden }: CallDashboardOptions): Promise<void> {
+export default async function callDashboard(app: FastifyInstance, { store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden }: SectionOptions): Promise<void> {
   const { pledges, calls } = store;
   const cap = config.limits.asksPerPersonPerMonth;
   const fairness = (now: number) => ({ since: now - MONTH, cap });

@@ -12,10 +12,9 @@ import { offerPage } from './views/offer.js';
 import { offersPage } from './views/offers.js';
 import { fieldOf, fieldsOf } from './fields.js';
 import { volunteeringOpportunities } from '../pledges/volunteering-data.js';
-import type { ContactSealer } from '../pledges/contact-sealing.js';
-import type { CollectorConfig } from '../config.js';
-import type { OfferRecord, OfferStatus, Store } from '../store/store.js';
+import type { OfferRecord, OfferStatus } from '../store/store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SectionOptions } from './section.js';
 import type { SignedIn } from './plugin.js';
 
 const OFFER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -27,20 +26,10 @@ const NOTICES = ({
   withdrawn: 'The resident has withdrawn this offer, so nothing was changed.',
 } as Record<string, string>);
 
-export type OfferDashboardOptions = {
-  store: Store;
-  config: CollectorConfig;
-  /** Opens contact details; null when the collector has no contact key (then it has no lists either). */
-  contactSealer: ContactSealer | null;
-  requireSession: (req: FastifyRequest, reply: FastifyReply) => Promise<SignedIn | null>;
-  checkCsrf: (session: SignedIn, body: unknown) => boolean;
-  sendPage: (reply: FastifyReply, page: unknown, status?: number) => FastifyReply;
-  forbidden: (reply: FastifyReply, user: SignedIn | null) => FastifyReply;
-};
 
 const offerPath = (id: string) => `/dashboard/offers/${encodeURIComponent(id)}`;
 
-export default async function offerDashboard(app: FastifyInstance, { store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden }: OfferDashboardOptions): Promise<void> {
+export default async function offerDashboard(app: FastifyInstance, { store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden }: SectionOptions): Promise<void> {
   const { pledges } = store;
 
   app.get('/', async (req, reply) => {

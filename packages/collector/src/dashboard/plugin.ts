@@ -221,7 +221,8 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
   });
 
   // Polls: list, results, moderation, policies and exports (polls-plugin.js), with this plugin's session and CSRF checks.
-  await app.register(pollDashboard, { prefix: '/polls', store, config, requireSession, checkCsrf, sendPage, forbidden });
-  await app.register(offerDashboard, { prefix: '/offers', store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden });
-  await app.register(callDashboard, { prefix: '/offers/calls', store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden });
+  const section = { store, config, contactSealer, requireSession, checkCsrf, sendPage, forbidden };
+  await app.register(pollDashboard, { prefix: '/polls', ...section });
+  await app.register(offerDashboard, { prefix: '/offers', ...section });
+  await app.register(callDashboard, { prefix: '/offers/calls', ...section });
 }

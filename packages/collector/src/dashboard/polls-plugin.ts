@@ -9,9 +9,9 @@ import { burstsCsv } from './views/poll-bursts.js';
 import { pollFormPage } from './views/poll-form.js';
 import { deleteStatementPage, pollListPage, pollPage, policyPage, statementsPage } from './views/polls.js';
 import { fieldOf, fieldsOf } from './fields.js';
-import type { PollRecord, Store } from '../store/store.js';
-import type { CollectorConfig } from '../config.js';
+import type { PollRecord } from '../store/store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SectionOptions } from './section.js';
 import type { SignedIn } from './plugin.js';
 
 const STATEMENT_ID = /^\d{1,15}$/;
@@ -32,20 +32,12 @@ const NOTICES = ({
   deleted: 'The statement, and every vote on it, has been deleted.',
 } as Record<string, string>);
 
-export type PollDashboardOptions = {
-  store: Store;
-  config: CollectorConfig;
-  requireSession: (req: FastifyRequest, reply: FastifyReply) => Promise<SignedIn | null>;
-  checkCsrf: (session: SignedIn, body: unknown) => boolean;
-  sendPage: (reply: FastifyReply, page: unknown, status?: number) => FastifyReply;
-  forbidden: (reply: FastifyReply, user: SignedIn | null) => FastifyReply;
-};
 
 const formText = (value: unknown, max: number) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim().slice(0, max) : '');
 const texts = (en: string, cy: string) => (en ? (cy ? { en, cy } : { en }) : null);
 const pollPath = (id: string) => `/dashboard/polls/${encodeURIComponent(id)}`;
 
-export default async function pollDashboard(app: FastifyInstance, { store, config, requireSession, checkCsrf, sendPage, forbidden }: PollDashboardOptions): Promise<void> {
+export default async function pollDashboard(app: FastifyInstance, { store, config, requireSession, checkCsrf, sendPage, forbidden }: SectionOptions): Promise<void> {
   const siteIds = config.sites.map((site) => site.id);
   const notice = (query: unknown) => {
     const done = fieldOf(query, 'done');

@@ -4,7 +4,7 @@
 import { html, tableScroller } from '../html.js';
 import { areaName, SLOT_LABELS, wayTitle } from '../offers/words.js';
 import { formatTime } from './format.js';
-import { errorSummary, layout } from './layout.js';
+import { layout, pageTop } from './layout.js';
 import { CALL_STATUS_LABELS, callPath, callTime } from './calls.js';
 import type { Ask, CallForHelp, Candidate, PledgeList } from '../../store/store.js';
 import type { Problem } from '../../errors.js';
@@ -100,9 +100,7 @@ export function callPage(state: CallState) {
     title,
     user: state.user,
     hasErrors: state.problems.length > 0,
-    body: html`${errorSummary(state.problems)}
-${state.notice ? html`<div class="notice" role="status"><p>${state.notice}</p></div>` : ''}
-<p><a href="/dashboard/offers/calls?list=${encodeURIComponent(call.listId)}">Back to calls for help</a></p>
+    body: html`${pageTop({ problems: state.problems, notice: state.notice, back: [`/dashboard/offers/calls?list=${encodeURIComponent(call.listId)}`, 'Back to calls for help'] })}
 <h1>Call for help: ${title}</h1>
 <dl class="summary-list">
 ${row('Way to help', wayTitle(list, call.wayId))}

@@ -4,7 +4,7 @@ import { queryString } from '../filters.js';
 import { html, tableScroller } from '../html.js';
 import { areaIds, areaName, wayTitle } from '../offers/words.js';
 import { formatTime } from './format.js';
-import { errorSummary, layout, select } from './layout.js';
+import { layout, pageTop, select } from './layout.js';
 import { field } from './polls.js';
 import type { CallFormValues } from '../calls/form.js';
 import type { CallStatus, CallSummary, PledgeList } from '../../store/store.js';
@@ -57,8 +57,7 @@ export function callsPage({ user, list, lists, calls, business, notice }: { user
     section: 'offers',
     title: 'Calls for help',
     user,
-    body: html`${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
-<p><a href="/dashboard/offers${queryString({ list: list?.id ?? '' })}">Back to offers of help</a></p>
+    body: html`${pageTop({ notice, back: [`/dashboard/offers${queryString({ list: list?.id ?? '' })}`, 'Back to offers of help'] })}
 <h1>Calls for help</h1>
 <p>Ask for people for one task. Tandem proposes the residents whose offers fit, those asked least recently first, and nobody more often than the collector allows in a month.</p>
 ${list
@@ -99,8 +98,7 @@ ${[['', 'Choose'] as [string, string], ...options].map(([value, text]) => html`<
     title: 'Create a call for help',
     user,
     hasErrors: problems.length > 0,
-    body: html`${errorSummary(problems)}
-<p><a href="/dashboard/offers/calls${queryString({ list: list.id })}">Back to calls for help</a></p>
+    body: html`${pageTop({ problems, back: [`/dashboard/offers/calls${queryString({ list: list.id })}`, 'Back to calls for help'] })}
 <h1>Create a call for help</h1>
 <p>For one task in ${list.title.en}. Residents are not told by Tandem: you ask the people it proposes, and record who said yes.</p>
 <form method="post" action="/dashboard/offers/calls/new${queryString({ list: list.id })}" novalidate>

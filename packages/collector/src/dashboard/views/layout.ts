@@ -80,6 +80,16 @@ ${problems.map((problem) => html`<li><a href="#${problem.field}">${problem.messa
 }
 
 /**
+ * What a page shows above its h1: the error summary, the notice of what was just done (a
+ * status message), and a link back up.
+ */
+export function pageTop({ problems = [], notice, back }: { problems?: { field: string, message: string }[], notice?: string | undefined, back?: [href: string, text: string] }) {
+  return html`${errorSummary(problems)}
+${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
+${back ? html`<p><a href="${back[0]}">${back[1]}</a></p>` : ''}`;
+}
+
+/**
  * A labelled select that sits beside others in a filter form.
  * @param options value, text
  */

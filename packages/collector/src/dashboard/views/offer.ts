@@ -4,7 +4,7 @@ import { partnerOf } from '@tandem/core/protocol.js';
 import { html } from '../html.js';
 import { AGE_LABELS, areaName, OFTEN_LABELS, SLOT_LABELS, STATUS_HINTS, STATUS_LABELS, TIER_LABELS, wayTitle } from '../offers/words.js';
 import { formatTime } from './format.js';
-import { errorSummary, layout } from './layout.js';
+import { layout, pageTop } from './layout.js';
 import { field } from './polls.js';
 import type { ContactShown } from '../offers/contact.js';
 import type { OfferRecord, OfferStatus, PledgeList } from '../../store/store.js';
@@ -91,9 +91,7 @@ export function offerPage(state: OfferState) {
     title,
     user: state.user,
     hasErrors: state.problems.length > 0,
-    body: html`${errorSummary(state.problems)}
-${state.notice ? html`<div class="notice" role="status"><p>${state.notice}</p></div>` : ''}
-<p><a href="/dashboard/offers?list=${encodeURIComponent(state.offer.listId)}">Back to offers of help</a></p>
+    body: html`${pageTop({ problems: state.problems, notice: state.notice, back: [`/dashboard/offers?list=${encodeURIComponent(state.offer.listId)}`, 'Back to offers of help'] })}
 <h1>${title}</h1>
 <p>Status: <strong>${STATUS_LABELS[state.offer.status]}</strong></p>
 <h2>How to get in touch</h2>
