@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { pledge, pledgeIn, storyList, storyOffer, type PledgeArgs } from './support/pledge.js';
 import { resolveLocale } from './support/locale.js';
 import { withoutPreparer } from './support/unprepared.js';
+import { answerNextWithdrawal } from './support/withdrawal-answer.js';
 import { FAILING_WELSH, failWelshFor } from './support/welsh-fails.js';
 
 /*
@@ -95,6 +96,28 @@ export const NotSent: Story = {
     withoutPreparer(widget.element);
     await widget.fill(offerIn(context));
     await widget.send();
+  },
+};
+
+/** An offer withdrawn with its reference, typed as a resident would (lower case, spaces): its contact details are deleted. (Staged: see support/withdrawal-answer.ts.) */
+export const Withdrawn: Story = {
+  name: 'Withdrawn',
+  args: { endpoint: 'http://127.0.0.1:9/', transport: 'collector' },
+  play: async (context) => {
+    const widget = await pledgeIn(context.canvasElement);
+    answerNextWithdrawal(200);
+    await widget.withdraw('tdm 2345 6789 abcd');
+  },
+};
+
+/** A reference the collector does not know (or already withdrawn: the same answer, so it tells nobody anything). (Staged.) */
+export const WithdrawUnknown: Story = {
+  name: 'Withdraw: reference not known',
+  args: { endpoint: 'http://127.0.0.1:9/', transport: 'collector' },
+  play: async (context) => {
+    const widget = await pledgeIn(context.canvasElement);
+    answerNextWithdrawal(404);
+    await widget.withdraw('TDM-2345-6789-ABCD');
   },
 };
 

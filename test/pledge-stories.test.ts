@@ -66,6 +66,14 @@ const claims: Record<string, (check: Check) => void> = {
     expect(widget.text('#offer-refusal')).to.equal(s.unprepared);
     expect(widget.control<HTMLInputElement>('name').value, 'everything kept, to send again').to.equal('Jo Bloggs');
   },
+  Withdrawn: ({ widget, s }) => {
+    expect(widget.text('#withdraw-message')).to.equal(s.withdrawn.replace('{{reference}}', 'TDM-2345-6789-ABCD'));
+    expect(widget.control<HTMLInputElement>('withdraw-reference').value).to.equal('');
+  },
+  WithdrawUnknown: ({ widget, s }) => {
+    expect(widget.text('#withdraw-message')).to.equal(s.withdrawUnknown);
+    expect(widget.control<HTMLInputElement>('withdraw-reference').value).to.equal('TDM-2345-6789-ABCD');
+  },
   WithdrawInvalid: ({ widget, s }) => {
     expect(widget.query<HTMLDetailsElement>('details.withdraw')!.open).to.equal(true);
     expect(widget.text('#withdraw-message')).to.equal(s.withdrawInvalid);

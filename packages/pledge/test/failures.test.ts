@@ -98,4 +98,34 @@ describe('<tandem-pledge>: when things go wrong', () => {
     expect(detail?.submission.contact).to.deep.equal({ name: 'Jo Bloggs', email: 'jo@example.com', prefer: 'email' });
     expect((await received(name)).attempts).to.equal(0);
   });
+
+  describe('storage blocked', () => {
+    const blocked = () => {
+      throw new DOMException('The user denied storage', 'SecurityError');
+    };
+    // Both kinds of storage, as a browser set to block all site data does.
+    beforeEach(() => {
+      Object.defineProperty(window, 'localStorage', { get: blocked, configurable: true });
+      Object.defineProperty(window, 'indexedDB', { get: blocked, configurable: true });
+    });
+    afterEach(() => {
+      delete (window as { localStorage?: unknown }).localStorage;
+      delete (window as { indexedDB?: unknown }).indexedDB;
+    });
+
+    it('still sends an offer and shows its reference, throwing nothing: an offer never needs the device', async () => {
+      expect(() => window.localStorage).to.throw();
+      expect(() => window.indexedDB).to.throw();
+      const errors = watchPageErrors();
+      const name = scenario();
+      const pledge = await mountPledge(name);
+      await pledge.fill(AN_OFFER);
+      await pledge.send();
+      expect(pledge.element.stage).to.equal('sent');
+      const [id] = Object.keys((await received(name)).stored);
+      expect(pledge.shownReference).to.equal(referenceOf(id!));
+      errors.stop();
+      expect(errors.list).to.deep.equal([]);
+    });
+  });
 });
