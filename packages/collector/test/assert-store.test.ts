@@ -33,7 +33,7 @@ describe('assertStore', () => {
 
   it('names everything for a flat store of the old shape, or none at all', () => {
     assert.throws(() => assertStore({ submissions: { save() {} } }), /missing submissions\.get, submissions\.count, submissions\.markReviewed, submissions\.remove, counters\.addHits, dashboard\.listAnswers/);
-    assert.throws(() => assertStore({ saveSubmission() {}, purgeBefore() {}, check() {}, checkWrite() {}, close() {} }), /missing submissions\.save, .*pledges\.withdraw$/);
+    assert.throws(() => assertStore({ saveSubmission() {}, purgeBefore() {}, check() {}, checkWrite() {}, close() {} }), /missing submissions\.save, .*calls\.hoursGiven$/);
     assert.throws(() => assertStore(null), /missing submissions\.save/);
   });
 });

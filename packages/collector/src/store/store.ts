@@ -43,6 +43,10 @@ export type Store = {
   close: () => Promise<void>;
 };
 
+const LIFECYCLE_METHODS = ['purgeBefore', 'check', 'checkWrite', 'close'] as const;
+/** The store's parts: every key but its lifecycle methods. Each must be listed below. */
+type StorePart = Exclude<keyof Store, (typeof LIFECYCLE_METHODS)[number]>;
+
 /** Each part's methods, by part: what assertStore checks. */
 export const STORE_METHODS = {
   submissions: ['save', 'get', 'count', 'markReviewed', 'remove'],
@@ -57,10 +61,9 @@ export const STORE_METHODS = {
     'getStatement', 'listStatements', 'countStatements', 'moderateStatement', 'replyToStatement', 'deleteStatement',
     'getSitePolicy', 'setSitePolicy', 'participantSecret', 'hasAnswered', 'recordBurst', 'listBursts',
   ],
-  pledges: ['syncFiles', 'getList', 'listLists', 'getOffer', 'listOffers', 'setOfferStatus', 'withdraw'],
-} as const satisfies { [Part in keyof Store]?: readonly (keyof Store[Part])[] };
-
-const LIFECYCLE_METHODS = ['purgeBefore', 'check', 'checkWrite', 'close'] as const;
+  pledges: ['syncFiles', 'getList', 'listLists', 'getOffer', 'listOffers', 'countOffers', 'sealedContacts', 'setOfferStatus', 'withdraw'],
+  calls: ['create', 'get', 'list', 'asks', 'candidates', 'ask', 'answer', 'setStatus', 'hoursGiven'],
+} as const satisfies { [Part in StorePart]: readonly (keyof Store[Part])[] };
 
 type Bag = Partial<Record<string, unknown>> | null | undefined;
 
