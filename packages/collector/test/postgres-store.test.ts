@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
-import { openPostgresStore } from '../src/store/postgres.js';
+import { openPostgresStore, purgeLock } from '../src/store/postgres.js';
+import { toRecord } from '../src/submission.js';
+import { makeSubmission } from '../test-support/helpers.js';
 import { callsContract } from './contracts/calls.contract.js';
 import { countersContract } from './contracts/counters.contract.js';
 import { dashboardContract } from './contracts/dashboard.contract.js';
@@ -18,7 +20,7 @@ import { submissionsContract } from './contracts/submissions.contract.js';
 import { MIGRATIONS } from '../src/store/postgres-migrations.js';
 import { pollDefinition } from '../test-support/poll-answers.js';
 import { participant, POLL_ID, voteRecord } from './contracts/records.js';
-import { MINUTE, NOW } from './contracts/support.js';
+import { DAY, MINUTE, NOW } from './contracts/support.js';
 
 const url = process.env.TANDEM_TEST_DATABASE_URL;
 
@@ -94,6 +96,25 @@ if (!url) {
         const nonZero = Object.fromEntries(Object.entries(counts).filter(([, votes]) => votes > 0));
         assert.deepEqual(nonZero, { 5: 100 });
         assert.equal(await b?.submissions.count(), 200);
+      }));
+
+    it('purges on one collector at a time: another finds the purge lock taken and leaves it', () =>
+      twoCollectors(async ([a, b], schema) => {
+        const old = makeSubmission();
+        await a?.submissions.save(toRecord(old, NOW - 400 * DAY));
+        // Another collector is purging: it holds the lock in its transaction.
+        const other = await admin.connect();
+        try {
+          await other.query('BEGIN');
+          await other.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [purgeLock(schema)]);
+          assert.equal(await b?.purgeBefore(NOW - 365 * DAY, NOW), 0);
+          assert.ok(await a?.submissions.get(old.id), 'left for the collector holding the lock');
+          await other.query('COMMIT');
+        } finally {
+          other.release();
+        }
+        assert.equal(await b?.purgeBefore(NOW - 365 * DAY, NOW), 1);
+        assert.equal(await a?.submissions.get(old.id), undefined);
       }));
   });
 }

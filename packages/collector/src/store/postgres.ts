@@ -28,6 +28,9 @@ export type PostgresOptions = {
   poolSize?: number;
 };
 
+/** The advisory lock the retention purge holds, one per schema (the migrations have their own). */
+export const purgeLock = (schema: string) => `tandem-purge:${schema}`;
+
 export async function openPostgresStore({ url, schema = 'public', poolSize = 10 }: PostgresOptions): Promise<Store & { schemaVersion: () => Promise<number> }> {
   const pool = connectPool({ url, schema, max: poolSize });
   // An idle connection the server drops must not crash the process; the next query reconnects.
@@ -82,6 +85,9 @@ export async function openPostgresStore({ url, schema = 'public', poolSize = 10 
     calls: each(postgresCalls(pool)),
     purgeBefore: open((before: number, now: number) =>
       inTransaction(pool, async (client) => {
+        // One collector purges at a time: the others find the lock taken and leave it to it.
+        const { rows: [lock] } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS got', [purgeLock(schema)]);
+        if (!lock?.got) return 0;
         await client.query('DELETE FROM rate_limits WHERE window_start < $1', [now - HOUR]);
         await purgeStaff(client, now);
         await purgeClosedBefore(client, before);
