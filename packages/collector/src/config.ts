@@ -98,6 +98,12 @@ const Config = v.pipe(v.strictObject({
     statementsPerParticipantPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 5),
     /** New participants one address may bring to one poll in an hour (a library's residents share one). */
     newParticipantsPerAddressPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60),
+    /** Failed sign-ins for one email from one address in 15 minutes before that address is refused for it. */
+    signInFailuresPerAddressAndAccount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 5),
+    /** Failed sign-ins from one address, for any emails, in 15 minutes before it is refused (an office behind one address may want more). */
+    signInFailuresPerAddress: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100000)), 30),
+    /** Failed sign-ins for one email, from anywhere, in 15 minutes before each attempt must wait (never locked). */
+    signInFailuresBeforeSlowing: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 10),
     /** How many calls for help one offer may be asked to in 30 days: nobody is asked too often. */
     asksPerPersonPerMonth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 2),
   }, strict('limits')),

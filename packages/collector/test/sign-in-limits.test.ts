@@ -133,3 +133,30 @@ describe('password hashes at once', () => {
     }
   });
 });
+
+describe('sign-in limits set by the council', () => {
+  it('takes each limit from limits.signInFailures… in the configuration', async () => {
+    const tuned = await startDashboard({
+      limits: {
+        perIpPerMinute: 100000, perSitePerMinute: 100000, newParticipantsPerAddressPerHour: 100000,
+        signInFailuresPerAddressAndAccount: 2, signInFailuresPerAddress: 3, signInFailuresBeforeSlowing: 4,
+      },
+    });
+    try {
+      const email = 'tuned@example-council.gov.uk';
+      await tuned.store.staff.saveUser(email, await hashPassword(PASSWORD), Date.now());
+      const at = (address: string) => browserish(tuned.url, {}, { from: address });
+      // Two wrong passwords from one address, and that address is refused for that email.
+      for (let i = 0; i < 2; i++) assert.equal((await at('127.0.0.2').signIn(email, 'wrong')).status, 401);
+      assert.equal((await at('127.0.0.2').signIn(email, PASSWORD)).status, 429);
+      // A third failure from it, for another email, and it is refused for every email.
+      assert.equal((await at('127.0.0.2').signIn('nobody@example-council.gov.uk', 'wrong')).status, 401);
+      assert.equal((await at('127.0.0.2').signIn('someone@example-council.gov.uk', 'wrong')).status, 429);
+      // Four failures for the email in all (two more from elsewhere), and it is slowed everywhere.
+      for (const address of ['127.0.0.3', '127.0.0.4']) assert.equal((await at(address).signIn(email, 'wrong')).status, 401);
+      assert.equal((await at('127.0.0.5').signIn(email, PASSWORD)).status, 429);
+    } finally {
+      await tuned.close();
+    }
+  });
+});

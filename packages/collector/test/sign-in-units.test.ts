@@ -22,7 +22,11 @@ describe('the network of an address', () => {
 
 describe('the delay for an email failed from many addresses', () => {
   it('is none below 10 failures, then 1 s doubling, at most a minute', () => {
-    assert.deepEqual([0, 9, 10, 11, 12, 15, 16, 40].map(accountDelayMs), [0, 0, 1000, 2000, 4000, 32000, 60000, 60000]);
+    assert.deepEqual([0, 9, 10, 11, 12, 15, 16, 40].map((failures) => accountDelayMs(failures)), [0, 0, 1000, 2000, 4000, 32000, 60000, 60000]);
+  });
+
+  it('starts where the council sets it', () => {
+    assert.deepEqual([3, 4, 5, 10, 11].map((failures) => accountDelayMs(failures, 4)), [0, 1000, 2000, 60000, 60000]);
   });
 });
 

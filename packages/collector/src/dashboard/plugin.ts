@@ -50,7 +50,9 @@ export default async function dashboardRoutes(app: FastifyInstance, { store, con
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   const siteIds = config.sites.map((site) => site.id);
-  const checkSignIn = signInChecker(store);
+  const checkSignIn = signInChecker(store, {
+    limits: { perAddressAndAccount: config.limits.signInFailuresPerAddressAndAccount, perAddress: config.limits.signInFailuresPerAddress, beforeSlowing: config.limits.signInFailuresBeforeSlowing },
+  });
 
   app.addHook('onSend', async (req, reply, payload) => {
     // Pages show residents' answers and carry tokens: never kept by a browser or proxy.

@@ -5,8 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { hashSlots } from './hash-slots.js';
 import { decoyHash, verifyPassword } from './passwords.js';
-import { signInRefusal } from './sign-in-limits.js';
-import type { Refusal } from './sign-in-limits.js';
+import { DEFAULT_SIGN_IN_LIMITS, signInRefusal } from './sign-in-limits.js';
+import type { Refusal, SignInLimits } from './sign-in-limits.js';
 import type { HashSlots } from './hash-slots.js';
 import type { SignInAttempt, Store } from '../store/store.js';
 
@@ -22,10 +22,10 @@ export type SignInResult = { ok: true, userId: number } | { ok: false, reason: '
 export const normalizeEmail = (email: unknown) => (typeof email === 'string' ? email.trim().toLowerCase() : '');
 
 /** One per collector process: the hashes compete for its CPU. */
-export function signInChecker(store: Store, slots: HashSlots = hashSlots({ slots: HASH_SLOTS, queue: HASH_QUEUE })) {
+export function signInChecker(store: Store, { limits = DEFAULT_SIGN_IN_LIMITS, slots = hashSlots({ slots: HASH_SLOTS, queue: HASH_QUEUE }) }: { limits?: SignInLimits, slots?: HashSlots } = {}) {
   async function checkPassword(attempt: SignInAttempt, password: string, now: () => number): Promise<SignInResult> {
     // Again, in the slot: attempts that waited together must not all pass a limit checked before.
-    const refusal = await signInRefusal(store, attempt, now());
+    const refusal = await signInRefusal(store, attempt, now(), limits);
     if (refusal) return { ok: false, ...refusal };
     const user = attempt.email ? await store.staff.findUser(attempt.email) : undefined;
     // An unknown email costs the same scrypt as a known one.
@@ -45,7 +45,7 @@ export function signInChecker(store: Store, slots: HashSlots = hashSlots({ slots
    */
   return async function checkSignIn(attempt: SignInAttempt, password: string, now: () => number): Promise<SignInResult> {
     // First outside the queue, so refused attempts never take a place in it.
-    const refusal = await signInRefusal(store, attempt, now());
+    const refusal = await signInRefusal(store, attempt, now(), limits);
     if (refusal) return { ok: false, ...refusal };
     const result = await slots.run(() => checkPassword(attempt, password, now));
     return result === 'busy' ? { ok: false, reason: 'busy', retryAfterMs: BUSY_RETRY_MS } : result;
