@@ -102,7 +102,7 @@ export async function createCollector(config: CollectorConfig, { store, logStrea
       level: config.logLevel,
       stream,
       // Method and path only: no headers, no query, no body.
-      serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
+      serializers: { req: (req) => ({ method: req.method, url: loggedPath(req.url), remoteAddress: req.ip }) },
     },
     // Named proxies or a hop count, never `true` (config.ts). A hop count is valid at run time
     // (proxy-addr), though Fastify's types omit it.
@@ -167,6 +167,12 @@ export async function createCollector(config: CollectorConfig, { store, logStrea
 /**
  * Creates the collector and listens. Resolves to the app and its base URL.
  */
+/**
+ * A request's path as the log keeps it: no query, and no offer's id, from which anyone could work
+ * out the reference that withdraws the offer.
+ */
+export const loggedPath = (url: string) => url.split('?')[0]?.replace(/^\/dashboard\/offers\/[0-9a-f]{8}-[0-9a-f-]{27}(?=\/|$)/, '/dashboard/offers/{id}') ?? '';
+
 export async function startCollector(config: CollectorConfig, options?: CollectorOptions) {
   const app = await createCollector(config, options);
   try {

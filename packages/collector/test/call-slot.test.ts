@@ -25,3 +25,10 @@ it('reads a UK date and clock time as the instant, GMT or BST, either side of th
   // 31 October 2027: clocks go back at 01:00 GMT; 09:00 that morning is GMT.
   assert.equal(ukInstant(2027, 10, 31, 9, 0), Date.UTC(2027, 9, 31, 9, 0));
 });
+
+it('reads a time the spring change skips as the clocks would show it, an hour on', () => {
+  // 01:30 on 28 March 2027 never happens in the UK: the clocks go from 01:00 GMT to 02:00 BST.
+  assert.equal(ukInstant(2027, 3, 28, 1, 30), Date.UTC(2027, 2, 28, 1, 30)); // 02:30 BST
+  assert.equal(ukInstant(2027, 3, 28, 1, 0), Date.UTC(2027, 2, 28, 1, 0));
+  assert.equal(ukInstant(2027, 3, 28, 2, 0), Date.UTC(2027, 2, 28, 1, 0));
+});

@@ -54,6 +54,9 @@ describe('calls for help in the dashboard', () => {
       ['people', 'Enter how many people it needs, from 1 to 1000'],
     ]);
     assert.match(refused.text, /<option value="lunch-club" selected>/);
+    // What was typed is checked, not a cut of it.
+    const cut = await submit('/dashboard/offers/calls/new', { ...FORM, date: `${saturday}T99`, start: '10:00:99' });
+    assert.deepEqual([...cut.text.matchAll(/<li><a href="#([a-z]+)">/g)].map((m) => m[1]), ['date', 'start']);
   });
 
   it('proposes the offers that fit, fairly, records whom staff asked, and holds the monthly cap', async () => {
@@ -72,6 +75,7 @@ describe('calls for help in the dashboard', () => {
     const nobody = await submit(`/dashboard/offers/calls/${id}/ask`, {});
     assert.equal(nobody.status, 422);
     assert.match(nobody.text, /<a href="#offers-first">Choose whom you asked<\/a>/);
+    assert.match(nobody.text, /<fieldset class="fieldset" id="offers" aria-describedby="proposed-hint offers-error">/);
     const asked = await submit(`/dashboard/offers/calls/${id}/ask`, { offer: offers.ann.id });
     assert.deepEqual([asked.status, asked.location], [303, `/dashboard/offers/calls/${id}?done=asked#asked-heading`]);
     const after = (await staff.request(`/dashboard/offers/calls/${id}`)).text;
@@ -94,6 +98,11 @@ describe('calls for help in the dashboard', () => {
     const wrong = await submit(`/dashboard/offers/calls/${call.id}/answer`, { offer: offers.ann.id, answer: 'yes', hours: 'two' });
     assert.equal(wrong.status, 422);
     assert.match(wrong.text, new RegExp(`<a href="#hours-${offers.ann.id}">Enter the hours given as a number`));
+    assert.match(wrong.text, new RegExp(`id="hours-${offers.ann.id}" name="hours" type="text" inputmode="decimal" value="two" aria-describedby="hours-${offers.ann.id}-error"`), 'shown again as typed, described by its error');
+    const unanswered = await submit(`/dashboard/offers/calls/${call.id}/answer`, { offer: offers.ann.id, answer: 'maybe', hours: '' });
+    assert.equal(unanswered.status, 422);
+    assert.match(unanswered.text, new RegExp(`<a href="#answer-${offers.ann.id}">Choose their answer: yes, no or not answered yet</a>`));
+    assert.equal((await submit(`/dashboard/offers/calls/${call.id}/answer`, { offer: 'not-an-offer', answer: 'yes', hours: '1' })).status, 404);
     const saved = await submit(`/dashboard/offers/calls/${call.id}/answer`, { offer: offers.ann.id, answer: 'yes', hours: '2.5' });
     assert.equal(saved.status, 303);
     assert.equal((await submit(`/dashboard/offers/calls/${call.id}/answer`, { offer: offers.cat.id, answer: 'yes', hours: '1' })).status, 404, 'Cat was not asked');
@@ -101,6 +110,10 @@ describe('calls for help in the dashboard', () => {
     assert.equal(closed.location, `/dashboard/offers/calls/${call.id}?done=done`);
     const page = (await staff.request(closed.location as string)).text;
     assert.match(page, /This call is done\./);
+    // Done is final: it cannot be cancelled afterwards, nor its hours struck from the business case.
+    assert.equal((await submit(`/dashboard/offers/calls/${call.id}/status`, { status: 'cancelled' })).status, 303);
+    assert.equal((await collector.store.calls.get(call.id))?.status, 'done');
+    assert.ok(!(await staff.request(`/dashboard/offers/calls/${call.id}?done=constructor`)).text.includes('class="notice"'), 'no notice from the prototype');
     assert.ok(!page.includes('name="offer" type="checkbox"'), 'a closed call proposes nobody');
     const list = (await staff.request('/dashboard/offers/calls')).text;
     assert.match(list, /<tr><th scope="row">Hours given on calls for help<\/th><td class="numeric">2\.5 hours<\/td><\/tr>/);

@@ -9,6 +9,7 @@ import { readCsv } from '../test-support/csv.js';
 import { browserish, startDashboard } from '../test-support/dashboard.js';
 import { examplePledgeList, makeOffer, ORIGIN, post, TEST_CONTACT_KEY } from '../test-support/helpers.js';
 import { contactSealer } from '../src/pledges/contact-sealing.js';
+import { loggedPath } from '../src/server.js';
 import { maskedContact, openContact } from '../src/dashboard/offers/contact.js';
 import { OFFER_CSV_HEADERS } from '../src/dashboard/offers/csv.js';
 
@@ -94,6 +95,10 @@ describe('offers of help in the dashboard', () => {
     assert.deepEqual(await listed('area=villages'), ['young']);
     assert.deepEqual(await listed('slot=weekdays-evenings'), ['sam']);
     assert.deepEqual(await listed('way=lunch-club&partner=council'), []);
+    // Counted under the way filtered to alone, though Sam's offer names litter picks too.
+    const lunch = (await staff.request('/dashboard/offers?way=lunch-club')).text;
+    assert.equal(cell(lunch, 'by-way-caption', 'Lunch club helper', 1), 1);
+    assert.equal(cell(lunch, 'by-way-caption', 'Litter picks', 1), undefined);
     assert.deepEqual(await listed('way=no-such-way&area=%3Cscript%3E&status=nonsense'), ['jo', 'sam', 'young']);
   });
 
@@ -154,11 +159,23 @@ describe('offers of help in the dashboard', () => {
     assert.equal(rows.length, 3);
     assert.deepEqual(Object.keys(rows[0] ?? {}), [...OFFER_CSV_HEADERS]);
     for (const detail of ['Jo Bloggs', 'jo.bloggs', '07700', 'Sam Okafor', 'parent@', 'TDM-']) assert.ok(!response.text.includes(detail), detail);
-    const sam = rows.find((row) => row.Id === offers.sam.id);
+    const sam = rows.find((row) => row['Ways to help']?.includes('Lunch club helper'));
     assert.equal(sam?.['Ways to help'], 'Litter picks; Lunch club helper');
     assert.equal(sam?.['Anything else they said'], '\'=HYPERLINK("http://evil.example")');
     assert.equal(sam?.['Arranged by'], 'Age Friendly Partnership');
-    assert.equal(rows.find((row) => row.Id === offers.young.id)?.['Contact details kept'], 'No (deleted)');
+    assert.equal(rows.find((row) => row['Ways to help'] === 'Garden tidy-ups')?.['Contact details kept'], 'No (deleted)');
+    // Nor the offers' ids, from which anyone could work out the references that withdraw them.
+    for (const offer of Object.values(offers)) assert.ok(!response.text.includes(offer.id));
+  });
+});
+
+describe('the log', () => {
+  it('keeps a request path without an offer\'s id, which would give away its reference', () => {
+    const id = offers.jo.id;
+    assert.equal(loggedPath(`/dashboard/offers/${id}?done=saved`), '/dashboard/offers/{id}');
+    assert.equal(loggedPath(`/dashboard/offers/${id}/x`), '/dashboard/offers/{id}/x');
+    assert.equal(loggedPath('/dashboard/offers/calls/new?list=a'), '/dashboard/offers/calls/new');
+    assert.equal(loggedPath('/v1/submissions'), '/v1/submissions');
   });
 });
 

@@ -10,6 +10,7 @@ import { fieldOf, fieldsOf } from './fields.js';
 import { CALL_STATUSES, ASK_ANSWERS } from '../store/call-store.js';
 import type { AskAnswer, CallForHelp, CallStatus } from '../store/store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypedAnswer } from './views/call.js';
 import type { SectionOptions } from './section.js';
 import type { SignedIn } from './plugin.js';
 
@@ -33,7 +34,7 @@ export default async function callDashboard(app: FastifyInstance, { store, confi
   const fairness = (now: number) => ({ since: now - MONTH, cap });
   const notice = (query: unknown) => {
     const done = fieldOf(query, 'done');
-    return typeof done === 'string' ? NOTICES[done] : undefined;
+    return typeof done === 'string' && Object.hasOwn(NOTICES, done) ? NOTICES[done] : undefined;
   };
   /** The list the query names, or the first. */
   const listOf = async (query: unknown) => {
@@ -52,8 +53,8 @@ export default async function callDashboard(app: FastifyInstance, { store, confi
     const { lists, list } = await listOf(req.query);
     const [listed, given, finder] = await Promise.all([
       list ? calls.list({ listId: list.id }) : [],
-      calls.hoursGiven({}),
-      store.dashboard.finderSummary({}, Date.now()),
+      calls.hoursGiven(list ? { listId: list.id } : {}),
+      store.dashboard.finderSummary(list ? { site: list.site } : {}, Date.now()),
     ]);
     const business = { ...given, valuePerHour: config.valuePerVolunteerHour ?? null, contactsAvoided: finder[90].answered, costPerContact: config.costPerContact ?? null };
     return sendPage(reply, callsPage({ user: session, list, lists, calls: listed, business, notice: notice(req.query) }));
@@ -87,15 +88,18 @@ export default async function callDashboard(app: FastifyInstance, { store, confi
     return typeof id === 'string' && UUID.test(id) ? calls.get(id) : undefined;
   };
 
-  const renderCall = async (reply: FastifyReply, session: SignedIn, call: CallForHelp, problems: { field: string, message: string }[], message?: string) => {
+  /** @param inError which part the problem is in ('offers': whom to ask), @param typed an answer as posted, shown again */
+  const renderCall = async (reply: FastifyReply, session: SignedIn, call: CallForHelp, problems: { field: string, message: string }[], message?: string, inError?: 'offers', typed?: TypedAnswer) => {
     const [list, candidates, asks] = await Promise.all([
       pledges.getList(call.listId),
       call.status === 'open' ? calls.candidates(call, fairness(Date.now()), PROPOSED) : [],
       calls.asks(call.id),
     ]);
     const contact = await masked([...candidates.map((c) => c.id), ...asks.map((a) => a.offerId)]);
+    // Asked from a page left open: nobody fits any more, so the summary links to the section.
+    if (inError === 'offers' && candidates.length === 0) problems = problems.map((problem) => ({ ...problem, field: 'proposed-heading' }));
     return sendPage(reply, callPage({
-      user: session, call, list, cap, problems, notice: message,
+      user: session, call, list, cap, problems, notice: message, offersError: inError === 'offers' ? problems[0]?.message : undefined, typed,
       candidates: candidates.map((candidate) => ({ ...candidate, contact: contact(candidate.id) })),
       asks: asks.map((ask) => ({ ...ask, contact: contact(ask.offerId) })),
     }), problems.length ? 422 : 200);
@@ -117,7 +121,7 @@ export default async function callDashboard(app: FastifyInstance, { store, confi
     if (!call) return reply.callNotFound();
     const chosen = [fieldsOf(req.body).offer].flat().filter((id): id is string => typeof id === 'string' && UUID.test(id)).slice(0, PROPOSED);
     if (call.status !== 'open') return reply.redirect(callPath(call.id), 303);
-    if (chosen.length === 0) return renderCall(reply, session, call, [{ field: 'offers-first', message: 'Choose whom you asked' }]);
+    if (chosen.length === 0) return renderCall(reply, session, call, [{ field: 'offers-first', message: 'Choose whom you asked' }], undefined, 'offers');
     const now = Date.now();
     const asked = await calls.ask(call, chosen, session.email, now, fairness(now));
     req.log.info({ call: call.id, asked: asked.length, by: session.email }, 'residents asked for a call for help');
@@ -132,13 +136,18 @@ export default async function callDashboard(app: FastifyInstance, { store, confi
     if (!call) return reply.callNotFound();
     const body = fieldsOf(req.body);
     const offer = typeof body.offer === 'string' && UUID.test(body.offer) ? body.offer : '';
+    const ask = (await calls.asks(call.id)).find((a) => a.offerId === offer);
+    if (!ask) return reply.callNotFound();
     const answer = (ASK_ANSWERS as readonly string[]).includes(String(body.answer)) ? (body.answer as AskAnswer) : undefined;
-    const typed = typeof body.hours === 'string' ? body.hours.trim() : '';
+    const typed = typeof body.hours === 'string' ? body.hours.trim().slice(0, 20) : '';
     const hours = typed === '' ? null : Number(typed);
-    if (!answer || (hours !== null && (!/^\d{1,3}(\.\d{1,2})?$/.test(typed) || hours > MAX_HOURS))) {
-      return renderCall(reply, session, call, [{ field: `hours-${offer}`, message: `Enter the hours given as a number, like 2.5, up to ${MAX_HOURS}` }]);
-    }
-    if (!(await calls.answer(call.id, offer, { answer, hours: answer === 'yes' ? hours : null }))) return reply.callNotFound();
+    const problem = !answer
+      ? { field: `answer-${offer}`, message: 'Choose their answer: yes, no or not answered yet' }
+      : hours !== null && (!/^\d{1,3}(\.\d{1,2})?$/.test(typed) || hours > MAX_HOURS)
+        ? { field: `hours-${offer}`, message: `Enter the hours given as a number, like 2.5, up to ${MAX_HOURS}` }
+        : undefined;
+    if (problem || !answer) return renderCall(reply, session, call, problem ? [problem] : [], undefined, undefined, { offerId: offer, answer: String(body.answer ?? ''), hours: typed });
+    await calls.answer(call.id, offer, { answer, hours: answer === 'yes' ? hours : null });
     return reply.redirect(`${callPath(call.id)}?done=answered#asked-heading`, 303);
   });
 
@@ -150,6 +159,8 @@ export default async function callDashboard(app: FastifyInstance, { store, confi
     if (!call) return reply.callNotFound();
     const status = fieldOf(req.body, 'status');
     if (!(CALL_STATUSES as readonly string[]).includes(String(status)) || status === 'open') return reply.callNotFound();
+    // Done or cancelled is final: its record (and its hours) stay as they were closed.
+    if (call.status !== 'open') return reply.redirect(callPath(call.id), 303);
     await calls.setStatus(call.id, status as CallStatus);
     req.log.info({ call: call.id, status, by: session.email }, 'call for help closed');
     return reply.redirect(`${callPath(call.id)}?done=${status}`, 303);

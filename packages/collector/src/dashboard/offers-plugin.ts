@@ -42,7 +42,7 @@ export default async function offerDashboard(app: FastifyInstance, { store, conf
       : [{ byWay: [], byWayAndArea: [], byWayAndSlot: [] }, { rows: [], total: 0 }];
     const sealed = await pledges.sealedContacts(found.rows.map((row) => row.id));
     const rows = found.rows.map((row) => ({ ...row, contact: maskedContact(openContact(contactSealer, sealed.get(row.id), row.id)) }));
-    return sendPage(reply, offersPage({ user: session, lists, list, values, counts, rows, total: found.total, page, pageSize: PAGE_SIZE }));
+    return sendPage(reply, offersPage({ user: session, lists, list, values, ways: filter.ways, counts, rows, total: found.total, page, pageSize: PAGE_SIZE }));
   });
 
   app.get('/export.csv', async (req, reply) => {
@@ -100,7 +100,7 @@ export default async function offerDashboard(app: FastifyInstance, { store, conf
     const offer = await offerOf(req);
     if (!offer) return reply.callNotFound();
     const done = fieldOf(req.query, 'done');
-    return renderOffer(reply, session, offer, null, [], typeof done === 'string' ? NOTICES[done] : undefined);
+    return renderOffer(reply, session, offer, null, [], typeof done === 'string' && Object.hasOwn(NOTICES, done) ? NOTICES[done] : undefined);
   });
 
   app.post('/:id', async (req, reply) => {
@@ -118,7 +118,8 @@ export default async function offerDashboard(app: FastifyInstance, { store, conf
     if (notes.length > MAX_NOTES) return renderOffer(reply, session, offer, values, [{ field: 'notes', message: `Notes must be ${MAX_NOTES} characters or fewer` }]);
     // false only if the resident withdrew it since the page was read.
     if (!(await pledges.setOfferStatus(offer.id, { status, notes, by: session.email, at: Date.now() }))) return reply.redirect(`${offerPath(offer.id)}?done=withdrawn`, 303);
-    req.log.info({ offer: offer.id, status, by: session.email }, 'offer moved on');
+    // Not the offer's id: its reference, which withdraws it, can be worked out from it.
+    req.log.info({ list: offer.listId, status, by: session.email }, 'offer moved on');
     return reply.redirect(`${offerPath(offer.id)}?done=saved`, 303);
   });
 }

@@ -14,9 +14,10 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim().slice(0, max) : '');
 
+// Cut only far past what is valid, so that what is checked is what was typed.
 export const postedCallValues = (body: Record<string, unknown>): CallFormValues => ({
-  way: text(body.way, 100), area: text(body.area, 100), date: text(body.date, 10), start: text(body.start, 5), end: text(body.end, 5),
-  people: text(body.people, 6), details: text(body.details, MAX_DETAILS + 1),
+  way: text(body.way, 100), area: text(body.area, 100), date: text(body.date, 100), start: text(body.start, 100), end: text(body.end, 100),
+  people: text(body.people, 100), details: text(body.details, MAX_DETAILS + 1),
 });
 
 export const emptyCallValues = (): CallFormValues => ({ way: '', area: '', date: '', start: '', end: '', people: '', details: '' });
@@ -41,6 +42,7 @@ export function callFromForm(values: CallFormValues, list: PledgeList, { by, now
   else if (ukDayStart(values.date) === null) problems.push({ field: 'date', message: 'Enter a real date, like 2027-03-14' });
   else if ((ukDayEnd(values.date) ?? 0) <= now) problems.push({ field: 'date', message: 'The date must be today or in the future' });
   if (!TIME.test(values.start)) problems.push({ field: 'start', message: 'Enter the time it starts, like 09:30' });
+  else if (startsAt !== null && startsAt <= now && !problems.some((p) => p.field === 'date')) problems.push({ field: 'start', message: 'The time must be later than now' });
   const endsAt = values.end ? at(values.date, values.end) : null;
   if (values.end && !TIME.test(values.end)) problems.push({ field: 'end', message: 'Enter the time it ends, like 12:00, or leave it empty' });
   else if (endsAt !== null && startsAt !== null && endsAt <= startsAt) problems.push({ field: 'end', message: 'The end must be after the start' });

@@ -56,9 +56,13 @@ export const startOfUkDay = (year: number, month: number, day: number) => ukInst
  */
 export function ukInstant(year: number, month: number, day: number, hour: number, minute: number) {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const { year: y, month: m, day: d, hour: h, minute: min } = wallClock(guess);
-  const offset = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(h), Number(min)) - guess;
-  return guess - offset;
+  const offsetAt = (ms: number) => {
+    const { year: y, month: m, day: d, hour: h, minute: min } = wallClock(ms);
+    return Date.UTC(Number(y), Number(m) - 1, Number(d), Number(h), Number(min)) - ms;
+  };
+  const instant = guess - offsetAt(guess);
+  // In the spring gap the offset just before the change is the one the clocks skip from.
+  return offsetAt(instant) === offsetAt(guess) ? instant : guess - offsetAt(instant);
 }
 
 export function answerLabel(answers: Record<string, unknown>) {

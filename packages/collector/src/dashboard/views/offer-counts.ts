@@ -40,12 +40,17 @@ ${list.ways.map((way) => html`<tr><th scope="row">${way.title.en}</th>${columns.
 </div>`;
 }
 
-/** @param scope What is counted, for the captions: "Current offers", "Offers marked Active"… */
-export function offerCounts(list: PledgeList, counts: OfferCounts, scope: string) {
-  const areas = areaIds(list).map((id) => ({ id, label: areaName(list, id) }));
+/**
+ * @param scope What is counted, for the captions: "Current offers", "Offers marked Active"…
+ * @param ways The ways filtered to, if any: their rows alone (an offer for one also counts under
+ *   the others it names, which would read as if the filter had not applied).
+ */
+export function offerCounts(fullList: PledgeList, counts: OfferCounts, scope: string, ways?: string[]) {
+  const list = ways ? { ...fullList, ways: fullList.ways.filter((way) => ways.includes(way.id)) } : fullList;
+  const areas = areaIds(fullList).map((id) => ({ id, label: areaName(fullList, id) }));
   const slots = SLOTS.map((id) => ({ id, label: SLOT_LABELS[id] ?? id }));
   return html`<h2 id="counts-heading">How many offers</h2>
-<p>An offer counts once for each way to help, area and time of the week it names.</p>
+<p>Only offers that match the filters are counted. An offer counts once for each way to help, area and time of the week it names.</p>
 ${byWay(list, counts, scope)}
 ${grid('by-area', `${scope} by way to help and area`, list, areas, counter(counts.byWayAndArea, (row) => row.area))}
 ${grid('by-time', `${scope} by way to help and time of the week`, list, slots, counter(counts.byWayAndSlot, (row) => row.slot))}`;

@@ -16,6 +16,8 @@ export type OffersState = {
   lists: PledgeList[];
   list: PledgeList | undefined;
   values: OfferFilterValues;
+  /** The ways the filters take (a way, or a partner's), if they narrow them. */
+  ways?: string[] | undefined;
   counts: OfferCounts;
   /** Each offer with its contact details masked. */
   rows: (OfferSummary & { contact: string })[];
@@ -110,7 +112,7 @@ ${list
 <li><a href="/dashboard/offers/volunteering.jsonld${queryString({ list: list.id })}">Download the ways to help and open calls for help</a> in the volunteering data standard (JSON-LD, no personal data), for a volunteer centre or platform to list</li>
 </ul>
 ${filterForm(state)}
-${offerCounts(list, state.counts, scopeOf(state.values))}
+${offerCounts(list, state.counts, scopeOf(state.values), state.ways)}
 ${offersTable(state)}`
   : html`<p>There are no ways to help lists yet. Name one in the collector's configuration (<code>"pledges"</code>) to take offers of help.</p>`}`,
   });
